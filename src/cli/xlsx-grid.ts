@@ -1,0 +1,65 @@
+import ExcelJS from "exceljs";
+import type { CellValue, Grid } from "../scoring/grid";
+
+/** Excel's serial day number for a date (1900 system), as Office.js reports date cells. */
+function serial(d: Date): number {
+  return (d.getTime() - Date.UTC(1899, 11, 30)) / 86400000;
+}
+
+/** One ExcelJS cell value as Excel would report it: merged slaves are read as empty by the caller. */
+export function cellValue(v: ExcelJS.CellValue): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  if (v instanceof Date) return serial(v);
+  if (typeof v === "object") {
+    if ("richText" in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join("");
+    if ("error" in v) return String(v.error);
+    if ("formula" in v || "sharedFormula" in v) {
+      const result = (v as ExcelJS.CellFormulaValue).result;
+      if (result === undefined || result === null) return null;
+      if (typeof result === "object" && "error" in result) return String(result.error);
+      return cellValue(result as ExcelJS.CellValue);
+    }
+    if ("text" in v) return String((v as ExcelJS.CellHyperlinkValue).text);
+  }
+  return String(v);
+}
+
+/**
+ * A sheet of a workbook as the core's grid. ExcelJS repeats a merged area's value in every
+ * cell of the merge; Excel keeps it in the top-left cell only, and so does this adapter.
+ */
+export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
+  const merges: string[] = [...(((ws as unknown as { model: { merges?: string[] } }).model.merges) ?? [])];
+  const rows = ws.actualRowCount === 0 ? 0 : ws.rowCount;
+  const cols = ws.columnCount;
+  const values: CellValue[][] = [];
+  const numberFormats: (string | null)[][] = [];
+  for (let r = 1; r <= rows; r++) {
+    const vr: CellValue[] = [];
+    const fr: (string | null)[] = [];
+    const row = ws.getRow(r);
+    for (let c = 1; c <= cols; c++) {
+      const cell = row.getCell(c);
+      const slave = cell.isMerged && cell.master.address !== cell.address;
+      vr.push(slave ? null : cellValue(cell.value));
+      fr.push(cell.numFmt ? cell.numFmt : null);
+    }
+    values.push(vr);
+    numberFormats.push(fr);
+  }
+  return { sheet: ws.name, origin: { row: 0, col: 0 }, values, numberFormats, merges };
+}
+
+/** Reads an .xlsx file into one grid per sheet. Throws when the file is not a workbook. */
+export async function readWorkbookFile(file: string): Promise<Grid[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb.worksheets.map(worksheetToGrid);
+}
+
+export async function readWorkbookBuffer(data: ArrayBuffer | Buffer): Promise<Grid[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data as ArrayBuffer);
+  return wb.worksheets.map(worksheetToGrid);
+}

@@ -1,0 +1,59 @@
+/** A1 addresses. Rows and columns are 0-based everywhere in the core; only text is 1-based. */
+
+export interface CellRef {
+  row: number;
+  col: number;
+}
+
+export interface RangeRef {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export function columnLetters(col: number): string {
+  let n = col + 1;
+  let s = "";
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function toA1(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+export function rangeToA1(r: RangeRef): string {
+  const a = toA1(r.top, r.left);
+  return r.top === r.bottom && r.left === r.right ? a : `${a}:${toA1(r.bottom, r.right)}`;
+}
+
+const CELL = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
+
+/** Parses `B7` or `$B$7`; null when the text is not a cell address. */
+export function parseA1(text: string): CellRef | null {
+  const m = CELL.exec(text.trim());
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** Parses `A1:G1`, `Sheet1!A1:G1` or a single cell; null when unreadable. */
+export function parseRange(text: string): RangeRef | null {
+  const bare = text.includes("!") ? text.slice(text.lastIndexOf("!") + 1) : text;
+  const [a, b] = bare.split(":");
+  const p = parseA1(a);
+  const q = b === undefined ? p : parseA1(b);
+  if (!p || !q) return null;
+  return {
+    top: Math.min(p.row, q.row),
+    left: Math.min(p.col, q.col),
+    bottom: Math.max(p.row, q.row),
+    right: Math.max(p.col, q.col),
+  };
+}

@@ -1,0 +1,81 @@
+import Decimal from "decimal.js";
+import type { CellValue } from "./grid";
+import { normalizeMeasureText } from "./measure";
+import { isPlaceholder } from "./text";
+
+/** A figure that must be a number: an amount, a weight, a score, a stated total. */
+export type Amount =
+  | { kind: "blank" }
+  | { kind: "number"; value: Decimal; text: string }
+  | { kind: "unreadable"; text: string };
+
+/** Reads `2059.18`, `1,329`, `2 分`, `１００`; anything else with no figure is unreadable. */
+export function readAmount(v: CellValue): Amount {
+  if (v === null || v === "") return { kind: "blank" };
+  if (typeof v === "number") {
+    return Number.isFinite(v) ? { kind: "number", value: new Decimal(v), text: String(v) } : { kind: "unreadable", text: String(v) };
+  }
+  if (typeof v === "boolean") return { kind: "unreadable", text: v ? "TRUE" : "FALSE" };
+  const text = v.trim();
+  if (!text || isPlaceholder(text)) return { kind: "blank" };
+  const t = normalizeMeasureText(text).replace(/^(约|共|计|合计)/, "");
+  const m = /^([-+]?)(\d+(?:\.\d+)?|\.\d+)(万元|元|分|万|%)?$/.exec(t);
+  if (!m) return { kind: "unreadable", text };
+  let value = new Decimal(m[2]);
+  if (m[1] === "-") value = value.negated();
+  return { kind: "number", value, text };
+}
+
+/** A stated rate with the precision it is written at: `99.96%` is 0.9996 to 4 decimals. */
+export interface StatedRate {
+  ratio: Decimal;
+  /** Decimal places of `ratio` the person wrote. */
+  places: number;
+  text: string;
+}
+
+function formatPlaces(format: string | null): number | null {
+  if (!format || /^general$/i.test(format)) return null;
+  const section = format.split(";")[0];
+  const m = /\.([0#]+)/.exec(section);
+  return m ? m[1].length : 0;
+}
+
+function ownPlaces(d: Decimal): number {
+  return d.decimalPlaces();
+}
+
+/**
+ * Reads a stated 执行率 or 完成率 as a ratio: a percentage cell (0.9996 formatted `0.00%`),
+ * a text `99.96%` or `00%`, or a bare number (0.9996, or 99.96 meaning per cent).
+ * null when blank; "unreadable" when there is no figure.
+ */
+export function readStatedRate(v: CellValue, format: string | null): StatedRate | null | "unreadable" {
+  if (v === null || v === "") return null;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return "unreadable";
+    const d = new Decimal(v);
+    const places = formatPlaces(format);
+    if (format && format.includes("%")) return { ratio: d, places: (places ?? 0) + 2, text: `${d.times(100).toFixed(places ?? 0)}%` };
+    if (d.abs().gt(1.5)) return { ratio: d.dividedBy(100), places: (places ?? ownPlaces(d)) + 2, text: String(v) };
+    return { ratio: d, places: places ?? ownPlaces(d), text: String(v) };
+  }
+  if (typeof v !== "string") return "unreadable";
+  const text = v.trim();
+  if (!text || isPlaceholder(text)) return null;
+  const t = normalizeMeasureText(text);
+  const m = /^(\d+(?:\.\d+)?|\.\d+)(%?)$/.exec(t);
+  if (!m) return "unreadable";
+  const d = new Decimal(m[1]);
+  if (m[2] || d.gt(1.5)) return { ratio: d.dividedBy(100), places: ownPlaces(d) + 2, text };
+  return { ratio: d, places: ownPlaces(d), text };
+}
+
+/** Whether a computed ratio agrees with a stated one at the stated precision (rounded or truncated). */
+export function rateAgrees(computed: Decimal, stated: StatedRate): boolean {
+  const p = Math.min(stated.places, 12);
+  return (
+    computed.toDecimalPlaces(p, Decimal.ROUND_HALF_UP).eq(stated.ratio) ||
+    computed.toDecimalPlaces(p, Decimal.ROUND_DOWN).eq(stated.ratio)
+  );
+}

@@ -1,0 +1,25 @@
+import Decimal from "decimal.js";
+
+/** Excel's ROUND(x, 2): half away from zero, which is half-up for the non-negative scores here. */
+export function round2(d: Decimal): Decimal {
+  return d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+
+export function clamp(d: Decimal, lo: Decimal, hi: Decimal): Decimal {
+  return Decimal.max(lo, Decimal.min(hi, d));
+}
+
+/** A decimal as a plain JS number for reports (the figure is already rounded in decimal). */
+export function toNumber(d: Decimal | null): number | null {
+  return d === null ? null : d.toNumber();
+}
+
+/** A score or amount written the way a finance reviewer reads it: 19.99, 2, 99.88. */
+export function fmt(d: Decimal | null): string {
+  return d === null ? "（空）" : round2(d).toString();
+}
+
+/** A ratio as a percentage with 2 decimals: 0.999602 → 99.96%. */
+export function pct(d: Decimal): string {
+  return `${d.times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)}%`;
+}

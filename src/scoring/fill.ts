@@ -1,0 +1,184 @@
+import Decimal from "decimal.js";
+import { parseA1, toA1 } from "./address";
+import { fmt, round2 } from "./decimal";
+import { gradeOf } from "./grade";
+import type { CellValue, Grid } from "./grid";
+import { Sheet } from "./grid";
+import { findProfile, PROFILES } from "./profiles";
+import type { SheetReport, Tier } from "./report";
+
+export type WriteKind = "execution" | "score" | "total" | "grade";
+
+/** One cell the plan would write. Data only: the pane or another host applies it. */
+export interface CellWrite {
+  cell: string;
+  kind: WriteKind;
+  current: CellValue;
+  value: number | string;
+  /** The same figure as a live formula (English function names, as Office.js `formulas` takes them). */
+  formula: string;
+  reason: string;
+}
+
+/** A qualitative row the rule cannot decide: a person picks a tier and a score within it. */
+export interface PendingChoice {
+  cell: string;
+  row: number;
+  name: string;
+  target: string | null;
+  actual: string | null;
+  weight: number;
+  statedScore: number | null;
+  tiers: Tier[];
+}
+
+export interface FillPlan {
+  sheet: string;
+  writes: CellWrite[];
+  pending: PendingChoice[];
+  /** Cells the plan leaves alone, and why. */
+  skipped: { cell: string | null; reason: string }[];
+}
+
+export interface FillOptions {
+  /** Replace scores already in the form (off by default: only empty cells are written). */
+  overwrite?: boolean;
+  /** Scores a person chose for undecidable rows, by score cell (`H23`). */
+  choices?: Record<string, number>;
+}
+
+function currentAt(sheet: Sheet, cell: string): CellValue {
+  const p = parseA1(cell)!;
+  return sheet.value(p.row, p.col);
+}
+
+function isEmpty(v: CellValue): boolean {
+  return v === null || (typeof v === "string" && v.trim() === "");
+}
+
+/** A comma list of cells and column runs for SUM: H4,H11:H35. */
+function sumArgs(cells: string[]): string {
+  const refs = cells.map((c) => parseA1(c)!).sort((a, b) => a.col - b.col || a.row - b.row);
+  const parts: string[] = [];
+  let i = 0;
+  while (i < refs.length) {
+    let j = i;
+    while (j + 1 < refs.length && refs[j + 1].col === refs[i].col && refs[j + 1].row === refs[j].row + 1) j++;
+    parts.push(j > i ? `${toA1(refs[i].row, refs[i].col)}:${toA1(refs[j].row, refs[j].col)}` : toA1(refs[i].row, refs[i].col));
+    i = j + 1;
+  }
+  return parts.join(",");
+}
+
+/**
+ * The cell writes that put rule scores, the total and the grade into a form (issue: fill plan).
+ * Only empty cells unless `overwrite`; rows the rule cannot decide are pending until chosen.
+ */
+export function planFill(grid: Grid, report: SheetReport, options: FillOptions = {}): FillPlan {
+  const sheet = new Sheet(grid);
+  const plan: FillPlan = { sheet: report.sheet, writes: [], pending: [], skipped: [] };
+  if (report.kind === "unknown" || report.kind === "completion") {
+    plan.skipped.push({ cell: null, reason: report.kind === "unknown" ? "此工作表不是绩效自评表，没有可填写的内容。" : "绩效目标完成情况表不计分，没有可填写的得分。" });
+    return plan;
+  }
+  const overwrite = Boolean(options.overwrite);
+  const choices = options.choices ?? {};
+  const final = new Map<string, Decimal | null>();
+  const consider = (cell: string, kind: WriteKind, value: Decimal, formula: string, reason: string) => {
+    const current = currentAt(sheet, cell);
+    const empty = isEmpty(current);
+    const same = !empty && typeof current === "number" && new Decimal(current).eq(value);
+    if (empty || (overwrite && !same)) {
+      plan.writes.push({ cell, kind, current, value: value.toNumber(), formula, reason });
+      final.set(cell, value);
+    } else {
+      if (!same) plan.skipped.push({ cell, reason: `已有得分 ${String(current)}，未覆盖（可开启“覆盖已有得分”）。` });
+      final.set(cell, typeof current === "number" ? new Decimal(current) : null);
+    }
+  };
+
+  const ex = report.execution;
+  if (ex?.cells.score) {
+    if (ex.score !== null && ex.rate !== null) {
+      const w = ex.cells.weight ?? String(ex.weight);
+      consider(
+        ex.cells.score,
+        "execution",
+        new Decimal(ex.score),
+        `=JXZP.EXECSCORE(${w},${ex.cells.budget},${ex.cells.spent})`,
+        `执行率得分 = 分值 ${fmt(new Decimal(ex.weight!))} × 执行率 ${new Decimal(Math.min(ex.rate, 1)).times(100).toDecimalPlaces(2).toString()}%`,
+      );
+    } else {
+      const v = currentAt(sheet, ex.cells.score);
+      final.set(ex.cells.score, typeof v === "number" ? new Decimal(v) : null);
+      if (isEmpty(v)) plan.skipped.push({ cell: ex.cells.score, reason: "预算数或执行数缺失，无法计算执行率得分。" });
+    }
+  }
+
+  for (const r of report.indicators) {
+    const cell = r.cells.score;
+    if (!cell) continue;
+    const current = currentAt(sheet, cell);
+    if (r.score !== null) {
+      const formula = r.kind === "execution" || !r.cells.weight ? "" : `=JXZP.SCORE(${r.cells.weight},${r.cells.target},${r.cells.actual})`;
+      const why = r.met ? "已达成，得满分" : r.completionRate !== null ? `完成率 ${new Decimal(r.completionRate).times(100).toDecimalPlaces(2).toString()}%，按比例得分` : "按规则计分";
+      consider(cell, "score", new Decimal(r.score), formula, `${r.name || `第 ${r.row} 行`}：${why}`);
+      continue;
+    }
+    if (r.tiers && r.weight !== null && (isEmpty(current) || overwrite)) {
+      const chosen = choices[cell];
+      if (chosen !== undefined && Number.isFinite(chosen) && chosen >= 0 && chosen <= r.weight) {
+        const value = round2(new Decimal(chosen));
+        plan.writes.push({ cell, kind: "score", current, value: value.toNumber(), formula: "", reason: `${r.name}：人工判定得分 ${fmt(value)}` });
+        final.set(cell, value);
+        continue;
+      }
+      plan.pending.push({
+        cell,
+        row: r.row,
+        name: r.name,
+        target: r.target,
+        actual: r.actual,
+        weight: r.weight,
+        statedScore: r.statedScore,
+        tiers: r.tiers,
+      });
+      final.set(cell, typeof current === "number" && !overwrite ? new Decimal(current) : null);
+      continue;
+    }
+    final.set(cell, typeof current === "number" ? new Decimal(current) : null);
+    if (isEmpty(current) && r.weight !== null) plan.skipped.push({ cell, reason: `${r.name || `第 ${r.row} 行`}：缺少年度指标值或实际完成值，无法计分。` });
+  }
+
+  const totalCell = report.total.cell;
+  if (!totalCell) {
+    plan.skipped.push({ cell: null, reason: "表中没有总分栏。" });
+    return plan;
+  }
+  if (plan.pending.length > 0) {
+    plan.skipped.push({ cell: totalCell, reason: "还有需人工判定的指标，判定后再写总分和等级。" });
+    return plan;
+  }
+  const scores = [...final.values()];
+  if (scores.every((s) => s === null)) return plan;
+  const total = round2(scores.reduce<Decimal>((s, v) => (v ? s.plus(v) : s), new Decimal(0)));
+  consider(totalCell, "total", total, `=SUM(${sumArgs([...final.keys()])})`, `总分 = 各项得分之和 ${fmt(total)}`);
+
+  const g = report.grade;
+  const profile = findProfile(report.profile) ?? PROFILES.project;
+  const grade = gradeOf(total, profile.grades);
+  if (!g.cell) {
+    plan.skipped.push({ cell: null, reason: `表中没有等级栏；按总分 ${fmt(total)} 等级为“${grade}”。` });
+    return plan;
+  }
+  const current = currentAt(sheet, g.cell);
+  const text = g.inline ? `等级：${grade}` : grade;
+  const blank = isEmpty(current) || (g.inline && g.stated === null);
+  if (blank || (overwrite && g.stated !== grade)) {
+    const formula = g.inline ? `="等级："&JXZP.GRADE(${totalCell})` : `=JXZP.GRADE(${totalCell})`;
+    plan.writes.push({ cell: g.cell, kind: "grade", current, value: text, formula, reason: `总分 ${fmt(total)} 对应等级“${grade}”` });
+  } else if (g.stated !== grade) {
+    plan.skipped.push({ cell: g.cell, reason: `已有等级“${String(current)}”，未覆盖。` });
+  }
+  return plan;
+}

@@ -1,0 +1,105 @@
+import { parseRange, RangeRef, toA1 } from "./address";
+import { isPlaceholder } from "./text";
+
+/** What a cell holds as a host reports it: Excel has numbers, text, booleans and empties. */
+export type CellValue = string | number | boolean | null;
+
+/**
+ * One sheet as the core sees it. Both adapters (Office.js, .xlsx files) build this.
+ * `values[i][j]` is the cell at row `origin.row + i`, column `origin.col + j` (0-based).
+ * A merged area keeps its value in its top-left cell only; the others are null.
+ */
+export interface Grid {
+  sheet: string;
+  origin: { row: number; col: number };
+  values: CellValue[][];
+  /** Number formats in the same shape as values; missing or null means General. */
+  numberFormats?: (string | null)[][];
+  /** Merged areas as absolute A1 ranges (`A1:G1`). */
+  merges: string[];
+}
+
+/** Read access to a grid by absolute position, with the merges resolved once. */
+export class Sheet {
+  readonly name: string;
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+  readonly merges: RangeRef[];
+  private readonly grid: Grid;
+  private readonly mergeIndex = new Map<number, RangeRef>();
+
+  constructor(grid: Grid) {
+    this.grid = grid;
+    this.name = grid.sheet;
+    this.top = grid.origin.row;
+    this.left = grid.origin.col;
+    const width = grid.values.reduce((m, r) => Math.max(m, r.length), 0);
+    this.bottom = this.top + grid.values.length - 1;
+    this.right = this.left + width - 1;
+    this.merges = [];
+    for (const text of grid.merges) {
+      const m = parseRange(text);
+      if (!m) continue;
+      this.merges.push(m);
+      for (let r = m.top; r <= m.bottom; r++)
+        for (let c = m.left; c <= m.right; c++) this.mergeIndex.set(this.key(r, c), m);
+    }
+  }
+
+  private key(row: number, col: number): number {
+    return row * 20000 + col;
+  }
+
+  value(row: number, col: number): CellValue {
+    const r = this.grid.values[row - this.top];
+    if (!r) return null;
+    const v = r[col - this.left];
+    return v === undefined || v === "" ? null : v;
+  }
+
+  format(row: number, col: number): string | null {
+    const f = this.grid.numberFormats?.[row - this.top]?.[col - this.left];
+    return f ?? null;
+  }
+
+  /** The text of a cell, trimmed; "" for empties and placeholders. */
+  text(row: number, col: number): string {
+    const v = this.value(row, col);
+    if (v === null) return "";
+    const s = String(v).trim();
+    return isPlaceholder(s) ? "" : s;
+  }
+
+  /** The raw text of a cell (placeholders kept), trimmed. */
+  rawText(row: number, col: number): string {
+    const v = this.value(row, col);
+    return v === null ? "" : String(v).trim();
+  }
+
+  mergeAt(row: number, col: number): RangeRef | null {
+    return this.mergeIndex.get(this.key(row, col)) ?? null;
+  }
+
+  /** The value shown at a cell: a merged area's value shows in all its cells. */
+  shownValue(row: number, col: number): CellValue {
+    const m = this.mergeAt(row, col);
+    return m ? this.value(m.top, m.left) : this.value(row, col);
+  }
+
+  shownText(row: number, col: number): string {
+    const m = this.mergeAt(row, col);
+    return m ? this.text(m.top, m.left) : this.text(row, col);
+  }
+
+  /** The column just right of a cell or of the merged area it lies in. */
+  nextColumn(row: number, col: number): number {
+    const m = this.mergeAt(row, col);
+    return (m ? m.right : col) + 1;
+  }
+
+  a1(row: number, col: number): string {
+    return toA1(row, col);
+  }
+}

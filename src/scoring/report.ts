@@ -1,0 +1,78 @@
+import type { Finding } from "./findings";
+import type { FormKind, ItemKind } from "./layout";
+import type { Direction } from "./rules";
+
+/** The execution figures of a form (R1, R2). Amounts as written (万元 or 元). */
+export interface ExecutionReport {
+  budget: number | null;
+  spent: number | null;
+  /** 执行数 ÷ 预算数, 6 decimals. */
+  rate: number | null;
+  weight: number | null;
+  score: number | null;
+  statedRate: number | null;
+  statedScore: number | null;
+  unit: string;
+  cells: { budget: string | null; spent: string | null; rate: string | null; score: string | null; weight: string | null };
+}
+
+/** A tier a person picks for a qualitative row the rule cannot decide (R6). */
+export interface Tier {
+  label: "达成" | "部分达成" | "未达成";
+  min: number;
+  /** Upper bound; inclusive only for 达成. */
+  max: number;
+  suggested: number;
+}
+
+export type RowStatus = "scored" | "judgement" | "unit-mismatch" | "blank" | "unparseable" | "stated";
+
+export interface IndicatorReport {
+  /** 1-based row number, as Excel shows it. */
+  row: number;
+  kind: ItemKind;
+  level1: string;
+  level2: string;
+  name: string;
+  target: string | null;
+  actual: string | null;
+  weight: number | null;
+  statedScore: number | null;
+  /** The rule's score; null where the rule cannot decide or the weight is unknown. */
+  score: number | null;
+  status: RowStatus;
+  met: boolean | null;
+  direction: Direction | null;
+  /** B ÷ A (A ÷ B for a negative indicator), 6 decimals. */
+  completionRate: number | null;
+  tiers: Tier[] | null;
+  cells: {
+    name: string | null;
+    target: string | null;
+    actual: string | null;
+    weight: string | null;
+    score: string | null;
+    deviation: string | null;
+    completion: string | null;
+  };
+}
+
+/** Points by level 1, for the pane's chart: weight against score. */
+export interface LevelSummary {
+  level1: string;
+  weight: number | null;
+  score: number | null;
+}
+
+export interface SheetReport {
+  sheet: string;
+  kind: FormKind;
+  profile: string;
+  title: string;
+  execution: ExecutionReport | null;
+  indicators: IndicatorReport[];
+  total: { stated: number | null; computed: number | null; statedSum: number | null; weightSum: number | null; cell: string | null };
+  grade: { stated: string | null; computed: string | null; cell: string | null; inline: boolean };
+  levels: LevelSummary[];
+  findings: Finding[];
+}

@@ -1,0 +1,183 @@
+import Decimal from "decimal.js";
+import { clamp, round2 } from "./decimal";
+import type { Comparator, Measure, Quantity } from "./measure";
+import { qualitativeKey } from "./measure";
+import { sameFamily, unitFamily } from "./units";
+
+const ZERO = new Decimal(0);
+const ONE = new Decimal(1);
+
+export type Direction = "positive" | "equal" | "negative" | "qualitative";
+export type NegativeMode = "ratio" | "deviation";
+
+/** R1: 执行率 = 执行数 ÷ 预算数; null when the budget is missing or 0. */
+export function executionRate(budget: Decimal | null, spent: Decimal | null): Decimal | null {
+  if (budget === null || spent === null || budget.isZero()) return null;
+  return spent.dividedBy(budget);
+}
+
+/** R2: 分值 × min(执行率, 1), within [0, 分值], 2 decimals. */
+export function executionScore(weight: Decimal, rate: Decimal): Decimal {
+  const r = clamp(rate, ZERO, ONE);
+  return round2(clamp(weight.times(r), ZERO, Decimal.max(weight, ZERO)));
+}
+
+export function directionOf(c: Comparator): Direction {
+  if (c === "≤" || c === "<") return "negative";
+  if (c === "=") return "equal";
+  return "positive";
+}
+
+/** Words that say a qualitative target was reached (R6). */
+const COMPLETION_WORDS = new Set(
+  ["已完成", "完成", "已落实", "落实", "达到", "已达到", "达成", "已达成", "是", "100%", "全部完成", "已全部完成", "按时完成", "已实现", "实现"].map(
+    qualitativeKey,
+  ),
+);
+
+export function isCompletionWord(text: string): boolean {
+  return COMPLETION_WORDS.has(qualitativeKey(text));
+}
+
+export type UnitIssue = "none" | "one-side" | "different";
+
+export interface Aligned {
+  a: Decimal;
+  b: Decimal;
+  unitIssue: UnitIssue;
+  unit: string;
+  /** The target's unit as written, to show figures back in it. */
+  targetUnit: string;
+}
+
+/**
+ * Puts a target and an actual on one scale (spec §2.4). A bare ratio against a percentage
+ * (0.97 against `95%`) is a percentage cell whose format was lost: it is read as 97 %.
+ */
+export function align(target: Quantity, actual: Quantity): Aligned {
+  return { ...alignValues(target, actual), targetUnit: target.unit };
+}
+
+function alignValues(target: Quantity, actual: Quantity): Omit<Aligned, "targetUnit"> {
+  const tu = target.unit;
+  const au = actual.unit;
+  if (tu && au) {
+    if (!sameFamily(tu, au)) return { a: target.value, b: actual.value, unitIssue: "different", unit: tu };
+    const a = target.value.times(unitFamily(tu).scale);
+    const b = actual.value.times(unitFamily(au).scale);
+    return { a, b, unitIssue: "none", unit: unitFamily(tu).family };
+  }
+  if (tu === "%" && !au && actual.value.abs().lte(1.5) && target.value.abs().gt(1.5))
+    return { a: target.value, b: actual.value.times(100), unitIssue: "none", unit: "%" };
+  if (au === "%" && !tu && target.value.abs().lte(1.5) && actual.value.abs().gt(1.5))
+    return { a: target.value.times(100), b: actual.value, unitIssue: "none", unit: "%" };
+  return { a: target.value, b: actual.value, unitIssue: tu || au ? "one-side" : "none", unit: tu || au };
+}
+
+/** R3–R5 on two aligned figures: the score before capping and rounding, and whether the target is met. */
+export function ruleScore(
+  w: Decimal,
+  a: Decimal,
+  bRaw: Decimal,
+  direction: Exclude<Direction, "qualitative">,
+  mode: NegativeMode,
+): { raw: Decimal; met: boolean } {
+  const b = Decimal.max(bRaw, ZERO); // R3: a negative actual counts as 0
+  if (direction === "negative") {
+    if (b.lte(a)) return { raw: w, met: true };
+    if (a.lte(0)) return { raw: ZERO, met: false };
+    if (mode === "deviation") return { raw: w.times(Decimal.max(ZERO, ONE.minus(b.minus(a).dividedBy(a)))), met: false };
+    return { raw: w.times(a).dividedBy(b), met: false };
+  }
+  if (direction === "equal" && a.lte(0)) return b.lte(0) ? { raw: w, met: true } : { raw: ZERO, met: false };
+  if (a.lte(0)) return { raw: w, met: true };
+  if (b.gte(a)) return { raw: w, met: true };
+  return { raw: w.times(b).dividedBy(a), met: false };
+}
+
+/** R7 then rounding: every score lies in [0, w] and has 2 decimals. */
+export function finalScore(w: Decimal, raw: Decimal): Decimal {
+  return round2(clamp(raw, ZERO, Decimal.max(w, ZERO)));
+}
+
+/** 完成率: B ÷ A, or A ÷ B for a negative indicator; null where it has no meaning. */
+export function completionRate(a: Decimal, b: Decimal, direction: Direction): Decimal | null {
+  if (direction === "negative") return b.isZero() ? null : a.dividedBy(b);
+  return a.isZero() ? null : b.dividedBy(a);
+}
+
+export type Verdict =
+  | {
+      status: "scored";
+      /** null when the row has no weight: the verdict stands, the points cannot be computed. */
+      score: Decimal | null;
+      met: boolean;
+      direction: Direction;
+      completion: Decimal | null;
+      aligned: Aligned | null;
+      /** The actual was written with a comparator and so claims the target (ACTUAL_NOT_VALUE). */
+      claimed: boolean;
+    }
+  | { status: "judgement" }
+  | { status: "unit-mismatch"; aligned: Aligned }
+  | { status: "blank"; missing: "target" | "actual" }
+  | { status: "unparseable"; which: "target" | "actual" };
+
+export interface IndicatorInput {
+  weight: Decimal | null;
+  target: Measure;
+  actual: Measure;
+  /** Overrides what the target's comparator says (the 方向 argument of JXZP.SCORE). */
+  direction?: Direction | null;
+  negativeMode: NegativeMode;
+}
+
+function pickFigure(target: Quantity, figures: Quantity[]): Quantity {
+  if (!target.unit) return figures[0];
+  return figures.find((f) => f.unit && sameFamily(f.unit, target.unit)) ?? figures[0];
+}
+
+/** Scores one indicator row by R3–R7. Pure; never throws for any measure. */
+export function scoreIndicator(input: IndicatorInput): Verdict {
+  const { weight, target, actual } = input;
+  if (target.kind === "blank") return { status: "blank", missing: "target" };
+  if (actual.kind === "blank") return { status: "blank", missing: "actual" };
+  const w = weight === null ? null : Decimal.max(weight, ZERO);
+  const full = (direction: Direction, claimed: boolean): Verdict => ({
+    status: "scored",
+    score: w === null ? null : finalScore(w, w),
+    met: true,
+    direction,
+    completion: null,
+    aligned: null,
+    claimed,
+  });
+
+  const forcedQualitative = input.direction === "qualitative";
+  if (target.kind === "qualitative" || forcedQualitative) {
+    const same =
+      qualitativeKey(target.text) === qualitativeKey(actual.text) ||
+      (actual.kind === "qualitative" && isCompletionWord(actual.text)) ||
+      (actual.kind === "quantity" && isCompletionWord(actual.text));
+    return same ? full("qualitative", false) : { status: "judgement" };
+  }
+  if (actual.kind === "qualitative") {
+    if (isCompletionWord(actual.text)) return full(directionOf(target.comparator), false);
+    return { status: "unparseable", which: "actual" };
+  }
+  const direction = input.direction ?? directionOf(target.comparator);
+  const figure = pickFigure(target, actual.figures);
+  const aligned = align(target, figure);
+  if (aligned.unitIssue === "different") return { status: "unit-mismatch", aligned };
+  const dir = direction as Exclude<Direction, "qualitative">;
+  const { raw, met } = ruleScore(w ?? ONE, aligned.a, aligned.b, dir, input.negativeMode);
+  return {
+    status: "scored",
+    score: w === null ? null : finalScore(w, raw),
+    met,
+    direction: dir,
+    completion: completionRate(aligned.a, aligned.b, dir),
+    aligned,
+    claimed: actual.comparatorWritten && actual.comparator !== "=" ? true : false,
+  };
+}

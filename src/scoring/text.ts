@@ -1,0 +1,52 @@
+/** Text normalisation shared by the header matcher and the value reader (spec §1, §2.1). */
+
+const SYMBOLS: Record<string, string> = {
+  "≧": "≥",
+  "≦": "≤",
+  "═": "=",
+  "＝": "=",
+  "、": "、",
+  "。": ".",
+  "　": " ",
+  "—": "—",
+  "﹪": "%",
+};
+
+/** Full-width ASCII to half-width, and the look-alike comparators to ≥ ≤ =. */
+export function toHalfWidth(s: string): string {
+  let out = "";
+  for (const ch of s) {
+    const code = ch.charCodeAt(0);
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
+    else out += SYMBOLS[ch] ?? ch;
+  }
+  return out.replace(/>=/g, "≥").replace(/<=/g, "≤");
+}
+
+/** Half-width, with every kind of white space removed. */
+export function squash(s: string): string {
+  return toHalfWidth(s).replace(/[\s\u00a0\u200b\ufeff]+/g, "");
+}
+
+/** Bracketed points such as `(50分)` or `（20分）`: the stated points, or null. */
+export function statedPoints(s: string): number | null {
+  const m = /\((\d+(?:\.\d+)?)分\)/.exec(squash(s));
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * The key a header or level name is matched by: half-width, no white space,
+ * no bracketed suffix (`（A）`, `(50分)`), no trailing colon.
+ */
+export function headerKey(s: string): string {
+  return squash(s)
+    .replace(/\([^()]*\)/g, "")
+    .replace(/[:：]+$/, "");
+}
+
+const PLACEHOLDER = /^(?:[—\-－/／…．.·_~～]+|指标\d*[:：]?|\?+)$/;
+
+/** `—`, `-`, `/`, `……`, a bare `指标2:` mean the cell is empty (spec §1). */
+export function isPlaceholder(s: string): boolean {
+  return PLACEHOLDER.test(squash(s));
+}
