@@ -67,8 +67,10 @@ export function readStatedRate(v: CellValue, format: string | null): StatedRate 
   const m = /^(\d+(?:\.\d+)?|\.\d+)(%?)$/.exec(t);
   if (!m) return "unreadable";
   const d = new Decimal(m[1]);
-  if (m[2] || d.gt(1.5)) return { ratio: d.dividedBy(100), places: ownPlaces(d) + 2, text };
-  return { ratio: d, places: ownPlaces(d), text };
+  // The places as written: `100.00%` is to 4 places of the ratio, though the decimal drops its zeros.
+  const written = (m[1].split(".")[1] ?? "").length;
+  if (m[2] || d.gt(1.5)) return { ratio: d.dividedBy(100), places: written + 2, text };
+  return { ratio: d, places: written, text };
 }
 
 /** Whether a computed ratio agrees with a stated one at the stated precision (rounded or truncated). */

@@ -584,4 +584,3 @@ export function evaluateSheet(grid: Grid, options: EvaluateOptions = {}): SheetR
   return base;
 }
 
-export { type Layout };

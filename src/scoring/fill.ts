@@ -56,18 +56,20 @@ function isEmpty(v: CellValue): boolean {
   return v === null || (typeof v === "string" && v.trim() === "");
 }
 
-/** A comma list of cells and column runs for SUM: H4,H11:H35. */
-function sumArgs(cells: string[]): string {
-  const refs = cells.map((c) => parseA1(c)!).sort((a, b) => a.col - b.col || a.row - b.row);
-  const parts: string[] = [];
-  let i = 0;
-  while (i < refs.length) {
-    let j = i;
-    while (j + 1 < refs.length && refs[j + 1].col === refs[i].col && refs[j + 1].row === refs[j].row + 1) j++;
-    parts.push(j > i ? `${toA1(refs[i].row, refs[i].col)}:${toA1(refs[j].row, refs[j].col)}` : toA1(refs[i].row, refs[i].col));
-    i = j + 1;
+/** SUM arguments: the execution cell, then one run per column over the indicator rows (SUM skips blanks). */
+function sumArgs(exec: string | null, cells: string[]): string {
+  const cols = new Map<number, { top: number; bottom: number }>();
+  for (const c of cells) {
+    const p = parseA1(c)!;
+    const run = cols.get(p.col);
+    if (!run) cols.set(p.col, { top: p.row, bottom: p.row });
+    else {
+      run.top = Math.min(run.top, p.row);
+      run.bottom = Math.max(run.bottom, p.row);
+    }
   }
-  return parts.join(",");
+  const runs = [...cols.entries()].map(([col, r]) => (r.top === r.bottom ? toA1(r.top, col) : `${toA1(r.top, col)}:${toA1(r.bottom, col)}`));
+  return [...(exec ? [exec] : []), ...runs].join(",");
 }
 
 /**
@@ -98,6 +100,7 @@ export function planFill(grid: Grid, report: SheetReport, options: FillOptions =
   };
 
   const ex = report.execution;
+  const execCell = ex?.cells.score ?? null;
   if (ex?.cells.score) {
     if (ex.score !== null && ex.rate !== null) {
       const w = ex.cells.weight ?? String(ex.weight);
@@ -162,7 +165,7 @@ export function planFill(grid: Grid, report: SheetReport, options: FillOptions =
   const scores = [...final.values()];
   if (scores.every((s) => s === null)) return plan;
   const total = round2(scores.reduce<Decimal>((s, v) => (v ? s.plus(v) : s), new Decimal(0)));
-  consider(totalCell, "total", total, `=SUM(${sumArgs([...final.keys()])})`, `总分 = 各项得分之和 ${fmt(total)}`);
+  consider(totalCell, "total", total, `=SUM(${sumArgs(execCell, [...final.keys()].filter((c) => c !== execCell))})`, `总分 = 各项得分之和 ${fmt(total)}`);
 
   const g = report.grade;
   const profile = findProfile(report.profile) ?? PROFILES.project;

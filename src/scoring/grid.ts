@@ -29,6 +29,7 @@ export class Sheet {
   readonly merges: RangeRef[];
   private readonly grid: Grid;
   private readonly mergeIndex = new Map<number, RangeRef>();
+  private readonly texts = new Map<number, string>();
 
   constructor(grid: Grid) {
     this.grid = grid;
@@ -64,12 +65,16 @@ export class Sheet {
     return f ?? null;
   }
 
-  /** The text of a cell, trimmed; "" for empties and placeholders. */
+  /** The text of a cell, trimmed; "" for empties and placeholders. Cached: layout asks often. */
   text(row: number, col: number): string {
+    const k = this.key(row, col);
+    const hit = this.texts.get(k);
+    if (hit !== undefined) return hit;
     const v = this.value(row, col);
-    if (v === null) return "";
-    const s = String(v).trim();
-    return isPlaceholder(s) ? "" : s;
+    let s = v === null ? "" : String(v).trim();
+    if (s && isPlaceholder(s)) s = "";
+    this.texts.set(k, s);
+    return s;
   }
 
   /** The raw text of a cell (placeholders kept), trimmed. */

@@ -248,6 +248,7 @@ function subHeader(sheet: Sheet, header: number, roles: Map<Role, number>): numb
 }
 
 function isTotalLabel(t: string): boolean {
+  if (!t.includes("总") && !t.includes("合")) return false;
   const k = headerKey(t);
   return /^(总分|合计|总计|得分合计|自评总分)/.test(k) && k.length <= 12;
 }
@@ -304,7 +305,7 @@ function findGrid(sheet: Sheet): IndicatorGrid | null {
 
   for (let r = dataStart; r <= limit; r++) {
     const rowTexts: string[] = [];
-    for (let c = sheet.left; c <= sheet.right; c++) rowTexts.push(sheet.rawText(r, c));
+    for (let c = sheet.left; c <= sheet.right; c++) rowTexts.push(sheet.text(r, c));
     if (rowTexts.some((t) => t && isTotalLabel(t))) break;
     const isItem = valueRoles.some((role) => {
       const c = columns.get(role);
@@ -365,10 +366,13 @@ function findTotal(sheet: Sheet, grid: IndicatorGrid | null, from: number): Tota
 function findGrade(sheet: Sheet, from: number): GradeCell | null {
   for (let r = from; r <= sheet.bottom; r++) {
     for (let c = sheet.left; c <= sheet.right; c++) {
-      const t = squash(sheet.rawText(r, c));
-      const m = /^(?:自评)?等级[:：]?(.*)$/.exec(t);
+      const raw = sheet.rawText(r, c);
+      if (!raw.includes("等级")) continue;
+      const t = squash(raw);
+      const m = /^(?:自评)?等级[:：]?(.*)$/.exec(t.replace(/：/g, ":"));
       if (!m || m[1].length > 4) continue;
-      if (m[1]) return { pos: { row: r, col: c }, inline: true };
+      // `等级：优` or `等级：` (to be completed in place); a bare `等级` label has its value to the right.
+      if (m[1] || /[:：]$/.test(t)) return { pos: { row: r, col: c }, inline: true };
       const right = sheet.nextColumn(r, c);
       if (right <= sheet.right + 1) return { pos: { row: r, col: right }, inline: false };
       return { pos: { row: r, col: c }, inline: true };

@@ -39,6 +39,7 @@ export interface MeasureContext {
 /** Words that state a comparator, longest first so that 不超过 wins over 超过. */
 const COMPARATOR_WORDS: [string, Comparator][] = (
   [
+    ["大于等于", "≥"], ["大于或等于", "≥"], ["小于等于", "≤"], ["小于或等于", "≤"],
     ["及以上", "≥"], ["以上", "≥"], ["不低于", "≥"], ["不少于", "≥"], ["至少", "≥"], ["不小于", "≥"],
     ["大于", ">"], ["高于", ">"], ["多于", ">"], ["超过", ">"],
     ["以下", "≤"], ["以内", "≤"], ["不超过", "≤"], ["不高于", "≤"], ["不多于", "≤"], ["至多", "≤"], ["不大于", "≤"],
@@ -54,13 +55,16 @@ const DATE_PATTERNS = [
   /(?<![\d.])(?:19|20)\d{2}年度?(?:\d{1,2}(?:[-~至]\d{1,2})?月份?)?(?:\d{1,2}日)?/g,
   /\d{1,2}月\d{1,2}日/g,
   /\d{1,2}月(?:底|末|初|中旬|上旬|下旬|份)/g,
+  /(?<![\d.])\d{1,2}[-~至]\d{1,2}月份?/g,
 ];
 
 const NUMBER = /\d+(?:\.\d+)?|\.\d+/g;
+const MAYBE_DATE = /[年月]|\d[-/.]\d/;
 
 /** Half-width, no white space, no thousands separators. */
 export function normalizeMeasureText(s: string): string {
-  return squash(s).replace(/(\d),(?=\d{3}(?!\d))/g, "$1");
+  // 。 ends a sentence (`…元/人。6*2000`); only between digits is it a decimal point typed in Chinese punctuation mode.
+  return squash(s.replace(/(?<!\d)。|。(?!\d)/g, "；")).replace(/(\d),(?=\d{3}(?!\d))/g, "$1");
 }
 
 function comparatorFromWords(t: string): Comparator | null {
@@ -82,7 +86,8 @@ export function readComparator(v: CellValue): Comparator | null {
 
 function figuresOf(t: string): { figures: Quantity[]; firstAt: number; firstLength: number } {
   let cut = t;
-  for (const p of DATE_PATTERNS) cut = cut.replace(p, (m) => "§".repeat(m.length));
+  // Only text that could hold a date pays for the date patterns.
+  if (MAYBE_DATE.test(t)) for (const p of DATE_PATTERNS) cut = cut.replace(p, (m) => "§".repeat(m.length));
   const figures: Quantity[] = [];
   let firstAt = -1;
   let firstLength = 0;
@@ -103,6 +108,21 @@ function figuresOf(t: string): { figures: Quantity[]; firstAt: number; firstLeng
  * `2021年底前`, a number cell (a percentage cell holds 0.9996 for 99.96 %). Never throws.
  */
 export function readMeasure(v: CellValue, ctx: MeasureContext = {}): Measure {
+  if (typeof v !== "string") return readMeasureUncached(v, ctx);
+  // Forms repeat the same targets (`≥90%`, `100%`) on every sheet; a measure is immutable.
+  const key = `${ctx.percent ? 1 : 0}\u0001${ctx.comparator ?? ""}\u0001${ctx.unit ?? ""}\u0001${v}`;
+  const hit = MEMO.get(key);
+  if (hit) return hit;
+  if (MEMO.size > 20000) MEMO.clear();
+  const m = readMeasureUncached(v, ctx);
+  MEMO.set(key, m);
+  return m;
+}
+
+const MEMO = new Map<string, Measure>();
+
+/** readMeasure without its memo: what one reading costs (the bench's readings per second). */
+export function readMeasureUncached(v: CellValue, ctx: MeasureContext = {}): Measure {
   if (v === null || v === "") return { kind: "blank", text: "" };
   if (typeof v === "boolean") {
     const text = v ? "是" : "否";
@@ -111,7 +131,7 @@ export function readMeasure(v: CellValue, ctx: MeasureContext = {}): Measure {
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return { kind: "qualitative", text: String(v), key: String(v) };
     const value = ctx.percent ? new Decimal(v).times(100) : new Decimal(v);
-    const unit = ctx.percent ? "%" : (ctx.unit ?? "");
+    const unit = ctx.percent ? "%" : ctx.unit ? normalizeMeasureText(ctx.unit) : "";
     return {
       kind: "quantity",
       text: String(v),
@@ -154,12 +174,25 @@ export function qualitativeKey(s: string): string {
 export function looksLikeValue(v: CellValue): boolean {
   if (typeof v === "number") return true;
   if (typeof v !== "string") return false;
+  if (!/[\d０-９]/.test(v)) return false;
+  const hit = LOOKS.get(v);
+  if (hit !== undefined) return hit;
+  if (LOOKS.size > 20000) LOOKS.clear();
+  const r = looksLikeValueText(v);
+  LOOKS.set(v, r);
+  return r;
+}
+
+const LOOKS = new Map<string, boolean>();
+
+function looksLikeValueText(v: string): boolean {
   const t = normalizeMeasureText(v);
   if (!t) return false;
   const { figures, firstAt, firstLength } = figuresOf(t);
   if (figures.length !== 1) return false;
   const rest = t.slice(0, firstAt) + t.slice(firstAt + firstLength);
-  const noComparator = rest.replace(/[≥>≤<=]/g, "");
+  // A sign and a closing full stop (`-5%`, `≥95%。`) do not make a figure a name.
+  const noComparator = rest.replace(/[≥>≤<=+-]/g, "").replace(/[.;,、]+$/, "");
   return COMPARATOR_WORDS.reduce((s, [w]) => s.split(w).join(""), noComparator) === "";
 }
 

@@ -6,6 +6,8 @@ import { sameFamily, unitFamily } from "./units";
 
 const ZERO = new Decimal(0);
 const ONE = new Decimal(1);
+const RATIO_LIMIT = new Decimal(1.5);
+const HUNDRED = new Decimal(100);
 
 export type Direction = "positive" | "equal" | "negative" | "qualitative";
 export type NegativeMode = "ratio" | "deviation";
@@ -18,8 +20,7 @@ export function executionRate(budget: Decimal | null, spent: Decimal | null): De
 
 /** R2: 分值 × min(执行率, 1), within [0, 分值], 2 decimals. */
 export function executionScore(weight: Decimal, rate: Decimal): Decimal {
-  const r = clamp(rate, ZERO, ONE);
-  return round2(clamp(weight.times(r), ZERO, Decimal.max(weight, ZERO)));
+  return finalScore(weight, weight.times(clamp(rate, ZERO, ONE)));
 }
 
 export function directionOf(c: Comparator): Direction {
@@ -63,14 +64,17 @@ function alignValues(target: Quantity, actual: Quantity): Omit<Aligned, "targetU
   const au = actual.unit;
   if (tu && au) {
     if (!sameFamily(tu, au)) return { a: target.value, b: actual.value, unitIssue: "different", unit: tu };
-    const a = target.value.times(unitFamily(tu).scale);
-    const b = actual.value.times(unitFamily(au).scale);
+    const ts = unitFamily(tu).scale;
+    const as = unitFamily(au).scale;
+    // Most pairs share a unit: no need to scale either side.
+    const a = tu === au ? target.value : target.value.times(ts);
+    const b = tu === au ? actual.value : actual.value.times(as);
     return { a, b, unitIssue: "none", unit: unitFamily(tu).family };
   }
-  if (tu === "%" && !au && actual.value.abs().lte(1.5) && target.value.abs().gt(1.5))
-    return { a: target.value, b: actual.value.times(100), unitIssue: "none", unit: "%" };
-  if (au === "%" && !tu && target.value.abs().lte(1.5) && actual.value.abs().gt(1.5))
-    return { a: target.value.times(100), b: actual.value, unitIssue: "none", unit: "%" };
+  if (tu === "%" && !au && actual.value.abs().lte(RATIO_LIMIT) && target.value.abs().gt(RATIO_LIMIT))
+    return { a: target.value, b: actual.value.times(HUNDRED), unitIssue: "none", unit: "%" };
+  if (au === "%" && !tu && target.value.abs().lte(RATIO_LIMIT) && actual.value.abs().gt(RATIO_LIMIT))
+    return { a: target.value.times(HUNDRED), b: actual.value, unitIssue: "none", unit: "%" };
   return { a: target.value, b: actual.value, unitIssue: tu || au ? "one-side" : "none", unit: tu || au };
 }
 
@@ -82,22 +86,28 @@ export function ruleScore(
   direction: Exclude<Direction, "qualitative">,
   mode: NegativeMode,
 ): { raw: Decimal; met: boolean } {
-  const b = Decimal.max(bRaw, ZERO); // R3: a negative actual counts as 0
   if (direction === "negative") {
-    if (b.lte(a)) return { raw: w, met: true };
-    if (a.lte(0)) return { raw: ZERO, met: false };
-    if (mode === "deviation") return { raw: w.times(Decimal.max(ZERO, ONE.minus(b.minus(a).dividedBy(a)))), met: false };
-    return { raw: w.times(a).dividedBy(b), met: false };
+    // R5 compares the figure as written: −3 % meets ≤ −2 %.
+    if (bRaw.lte(a)) return { raw: w, met: true };
+    if (a.lte(ZERO)) return { raw: ZERO, met: false };
+    if (mode === "deviation") return { raw: w.times(Decimal.max(ZERO, ONE.minus(bRaw.minus(a).dividedBy(a)))), met: false };
+    return { raw: w.times(a).dividedBy(bRaw), met: false };
   }
-  if (direction === "equal" && a.lte(0)) return b.lte(0) ? { raw: w, met: true } : { raw: ZERO, met: false };
-  if (a.lte(0)) return { raw: w, met: true };
+  const b = Decimal.max(bRaw, ZERO); // R3: a negative actual counts as 0
+  if (direction === "equal" && a.lte(ZERO)) return b.lte(ZERO) ? { raw: w, met: true } : { raw: ZERO, met: false };
+  // A target below 0 (≥ −5 %): counting −10 % as 0 would pass it, so the figure is compared as written.
+  if (a.lt(ZERO)) return bRaw.gte(a) ? { raw: w, met: true } : { raw: ZERO, met: false };
+  if (a.isZero()) return { raw: w, met: true };
   if (b.gte(a)) return { raw: w, met: true };
   return { raw: w.times(b).dividedBy(a), met: false };
 }
 
 /** R7 then rounding: every score lies in [0, w] and has 2 decimals. */
 export function finalScore(w: Decimal, raw: Decimal): Decimal {
-  return round2(clamp(raw, ZERO, Decimal.max(w, ZERO)));
+  const cap = Decimal.max(w, ZERO);
+  const s = round2(clamp(raw, ZERO, cap));
+  // A weight with more than 2 decimals (3.335) must not be passed by rounding up.
+  return s.gt(cap) ? cap.toDecimalPlaces(2, Decimal.ROUND_DOWN) : s;
 }
 
 /** 完成率: B ÷ A, or A ÷ B for a negative indicator; null where it has no meaning. */
@@ -137,8 +147,24 @@ function pickFigure(target: Quantity, figures: Quantity[]): Quantity {
   return figures.find((f) => f.unit && sameFamily(f.unit, target.unit)) ?? figures[0];
 }
 
+// Verdicts by target, actual (memoised measures are shared objects) and the rest of the input.
+const VERDICTS = new WeakMap<Measure, WeakMap<Measure, Map<string, Verdict>>>();
+
 /** Scores one indicator row by R3–R7. Pure; never throws for any measure. */
 export function scoreIndicator(input: IndicatorInput): Verdict {
+  let byActual = VERDICTS.get(input.target);
+  if (!byActual) VERDICTS.set(input.target, (byActual = new WeakMap()));
+  let byRest = byActual.get(input.actual);
+  if (!byRest) byActual.set(input.actual, (byRest = new Map()));
+  const key = `${input.weight === null ? "" : input.weight.toString()}|${input.direction ?? ""}|${input.negativeMode}`;
+  const hit = byRest.get(key);
+  if (hit) return hit;
+  const v = scoreIndicatorUncached(input);
+  if (byRest.size < 64) byRest.set(key, v);
+  return v;
+}
+
+function scoreIndicatorUncached(input: IndicatorInput): Verdict {
   const { weight, target, actual } = input;
   if (target.kind === "blank") return { status: "blank", missing: "target" };
   if (actual.kind === "blank") return { status: "blank", missing: "actual" };

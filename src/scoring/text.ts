@@ -12,15 +12,20 @@ const SYMBOLS: Record<string, string> = {
   "﹪": "%",
 };
 
+const NEEDS_WIDTH = /[\uff01-\uff5e≧≦═＝。　﹪]|>=|<=/;
+const WIDE = /[\uff01-\uff5e≧≦═＝。　﹪]/g;
+
 /** Full-width ASCII to half-width, and the look-alike comparators to ≥ ≤ =. */
 export function toHalfWidth(s: string): string {
-  let out = "";
-  for (const ch of s) {
-    const code = ch.charCodeAt(0);
-    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
-    else out += SYMBOLS[ch] ?? ch;
-  }
-  return out.replace(/>=/g, "≥").replace(/<=/g, "≤");
+  // Most cells need nothing: the test is far cheaper than rebuilding the string.
+  if (!NEEDS_WIDTH.test(s)) return s;
+  return s
+    .replace(WIDE, (ch) => {
+      const code = ch.charCodeAt(0);
+      return code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : (SYMBOLS[ch] ?? ch);
+    })
+    .replace(/>=/g, "≥")
+    .replace(/<=/g, "≤");
 }
 
 /** Half-width, with every kind of white space removed. */
@@ -39,6 +44,18 @@ export function statedPoints(s: string): number | null {
  * no bracketed suffix (`（A）`, `(50分)`), no trailing colon.
  */
 export function headerKey(s: string): string {
+  // Layout and the evaluator ask for the same level names on every row.
+  const hit = KEYS.get(s);
+  if (hit !== undefined) return hit;
+  if (KEYS.size > 20000) KEYS.clear();
+  const k = headerKeyOf(s);
+  KEYS.set(s, k);
+  return k;
+}
+
+const KEYS = new Map<string, string>();
+
+function headerKeyOf(s: string): string {
   return squash(s)
     .replace(/\([^()]*\)/g, "")
     .replace(/[:：]+$/, "");

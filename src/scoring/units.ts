@@ -53,8 +53,13 @@ export function sameFamily(a: string, b: string): boolean {
   return unitFamily(a).family === unitFamily(b).family;
 }
 
+// One alternation, longest first, so the regex engine does the scan KNOWN_UNITS' order asks for.
+const LEADING = new RegExp(
+  "^(?:" + [...KNOWN_UNITS].sort((a, b) => b.length - a.length).map((u) => u.replace(/[.*+?^${}()|[\]\\/%]/g, "\\$&")).join("|") + ")",
+);
+
 /** The unit at the start of `rest`, or "". */
 export function leadingUnit(rest: string): string {
-  for (const u of KNOWN_UNITS) if (rest.startsWith(u)) return u;
-  return "";
+  const m = LEADING.exec(rest);
+  return m ? m[0] : "";
 }

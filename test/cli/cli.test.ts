@@ -1,0 +1,112 @@
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+
+// The command as a person runs it: a separate process on the compiled CLI (built by `npm test`).
+const ROOT = path.join(__dirname, "..", "..");
+const BIN = path.join(ROOT, "lib", "src", "cli", "jxzp.js");
+const FIX = path.join("test", "fixtures");
+
+function jxzp(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8" });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+let tmp: string;
+beforeAll(async () => {
+  expect(fs.existsSync(BIN)).toBe(true);
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "jxzp-cli-"));
+  fs.writeFileSync(path.join(tmp, "not-a-workbook.xlsx"), "这不是工作簿");
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("Sheet1");
+  await wb.xlsx.writeFile(path.join(tmp, "empty.xlsx"));
+});
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+test("text report on a correct form: kind, 执行率, totals, grade, findings by severity; exit 0", () => {
+  const r = jxzp("check", path.join(FIX, "huangshi-2021-project.xlsx"));
+  expect(r.code).toBe(0);
+  expect(r.out).toContain("工作表：项目自评表");
+  expect(r.out).toContain("表格类型：项目支出绩效自评表");
+  expect(r.out).toContain("执行率：99.96%");
+  expect(r.out).toContain("总分：表中填写 99.99，按规则计算 99.99");
+  expect(r.out).toContain("等级：表中填写 —，按规则计算 优");
+  expect(r.out.indexOf("警告（2）")).toBeLessThan(r.out.indexOf("提示（4）"));
+  expect(r.out).toContain("[B16] LEVEL_MISSING");
+});
+
+test("a form with errors exits 1 and lists them first", () => {
+  const r = jxzp("check", path.join(FIX, "zhuzhou-2021-department.xlsx"));
+  expect(r.code).toBe(1);
+  expect(r.out).toMatch(/错误（2）：\n\s+\[H4\] SCORE_MISSING：执行率得分为空，应为 10/);
+  expect(r.out).toContain("[H36] TOTAL_MISMATCH");
+});
+
+test("--json prints the documented shape", () => {
+  const r = jxzp("check", "--json", path.join(FIX, "huangshi-2021-project.xlsx"), path.join(FIX, "panzhihua-2021-completion.xlsx"));
+  expect(r.code).toBe(0);
+  const data = JSON.parse(r.out);
+  expect(data.files.map((f: { file: string }) => f.file)).toEqual([
+    path.join(FIX, "huangshi-2021-project.xlsx"),
+    path.join(FIX, "panzhihua-2021-completion.xlsx"),
+  ]);
+  const s = data.files[0].sheets[0];
+  expect(s).toMatchObject({
+    sheet: "项目自评表",
+    kind: "project",
+    execution: { budget: 2060, spent: 2059.18, rate: 0.999602, weight: 20, score: 19.99, statedRate: 0.9996, statedScore: 19.99 },
+    total: { stated: 99.99, computed: 99.99 },
+    grade: { stated: null, computed: "优" },
+  });
+  expect(s.indicators[0]).toEqual(
+    expect.objectContaining({ row: 12, level1: "产出指标", level2: "数量指标", name: "居民医保市级财政补助人数", target: "≥24万人", actual: "≥24万人", weight: null, statedScore: 11, score: null }),
+  );
+  expect(s.findings[0]).toEqual({ severity: expect.any(String), code: expect.any(String), cell: expect.any(String), message: expect.any(String) });
+  const completion = data.files[1].sheets[0];
+  expect(completion.kind).toBe("completion");
+  expect(completion.execution.rate).toBe(0.322933);
+});
+
+test("a file that is not a workbook: exit 2, a clear message, the other files still reported", () => {
+  const bad = path.join(tmp, "not-a-workbook.xlsx");
+  const r = jxzp("check", bad, path.join(FIX, "huangshi-2021-project.xlsx"));
+  expect(r.code).toBe(2);
+  expect(r.out).toContain(`文件：${bad}\n  无法读取：不是 .xlsx 工作簿`);
+  expect(r.out).toContain("执行率：99.96%");
+  const j = JSON.parse(jxzp("check", "--json", bad, path.join(tmp, "missing.xlsx")).out);
+  expect(j.files[0].error).toMatch(/不是 \.xlsx 工作簿/);
+  expect(j.files[1].error).toBe("文件不存在。");
+  expect(j.files[0].sheets).toEqual([]);
+});
+
+test("an empty workbook: the sheet holds no form, one LAYOUT_UNRECOGNIZED, exit 0", () => {
+  const r = jxzp("check", "--json", path.join(tmp, "empty.xlsx"));
+  expect(r.code).toBe(0);
+  const s = JSON.parse(r.out).files[0].sheets[0];
+  expect(s.kind).toBe("unknown");
+  expect(s.execution).toBeNull();
+  expect(s.findings.map((f: { code: string }) => f.code)).toEqual(["LAYOUT_UNRECOGNIZED"]);
+});
+
+test("no FILE: checks the sample shipped with the project and says so", () => {
+  const r = jxzp("check");
+  expect(r.out).toMatch(/^未指定文件，校验随附的示例工作簿：.*samples/);
+  expect(r.out).toContain("部门整体支出绩效自评表");
+  expect(r.code).toBe(1);
+});
+
+test("an unknown profile or command is refused in Chinese with exit 2", () => {
+  const p = jxzp("check", "--profile", "nope", path.join(FIX, "huangshi-2021-project.xlsx"));
+  expect(p.code).toBe(2);
+  expect(p.err).toContain("未知的评分方案“nope”");
+  const c = jxzp("frobnicate");
+  expect(c.code).toBe(2);
+  expect(c.err).toContain("未知命令");
+});
+
+test("--profile exec20 is applied", () => {
+  const r = JSON.parse(jxzp("check", "--json", "--profile", "exec20", path.join(FIX, "huangshi-2021-project.xlsx")).out);
+  expect(r.files[0].sheets[0].profile).toBe("exec20");
+});
