@@ -26,6 +26,11 @@ export function readAmount(v: CellValue): Amount {
   return { kind: "number", value, text };
 }
 
+/** A number format that shows a percentage; a quoted % (`0.00"%"`) is a literal, not a scale. */
+export function isPercentFormat(format: string | null): boolean {
+  return Boolean(format) && format!.replace(/"[^"]*"/g, "").replace(/\\%/g, "").includes("%");
+}
+
 /** A stated rate with the precision it is written at: `99.96%` is 0.9996 to 4 decimals. */
 export interface StatedRate {
   ratio: Decimal;
@@ -56,7 +61,8 @@ export function readStatedRate(v: CellValue, format: string | null): StatedRate 
     if (!Number.isFinite(v)) return "unreadable";
     const d = new Decimal(v);
     const places = formatPlaces(format);
-    if (format && format.includes("%")) return { ratio: d, places: (places ?? 0) + 2, text: `${d.times(100).toFixed(places ?? 0)}%` };
+    // A quoted % (`0.00"%"`) is a literal: the cell holds 99.96, not 0.9996.
+    if (isPercentFormat(format)) return { ratio: d, places: (places ?? 0) + 2, text: `${d.times(100).toFixed(places ?? 0)}%` };
     if (d.abs().gt(1.5)) return { ratio: d.dividedBy(100), places: (places ?? ownPlaces(d)) + 2, text: String(v) };
     return { ratio: d, places: places ?? ownPlaces(d), text: String(v) };
   }
@@ -76,8 +82,7 @@ export function readStatedRate(v: CellValue, format: string | null): StatedRate 
 /** Whether a computed ratio agrees with a stated one at the stated precision (rounded or truncated). */
 export function rateAgrees(computed: Decimal, stated: StatedRate): boolean {
   const p = Math.min(stated.places, 12);
-  return (
-    computed.toDecimalPlaces(p, Decimal.ROUND_HALF_UP).eq(stated.ratio) ||
-    computed.toDecimalPlaces(p, Decimal.ROUND_DOWN).eq(stated.ratio)
-  );
+  // A formula's result in a General cell (0.9996019417475728) has more places than are compared.
+  const s = stated.ratio.toDecimalPlaces(p, Decimal.ROUND_HALF_UP);
+  return computed.toDecimalPlaces(p, Decimal.ROUND_HALF_UP).eq(s) || computed.toDecimalPlaces(p, Decimal.ROUND_DOWN).eq(s);
 }

@@ -9,9 +9,11 @@ export function clamp(d: Decimal, lo: Decimal, hi: Decimal): Decimal {
   return Decimal.max(lo, Decimal.min(hi, d));
 }
 
-/** A decimal as a plain JS number for reports (the figure is already rounded in decimal). */
+/** A decimal as a plain JS number for reports; null where no double can hold it (1e600). */
 export function toNumber(d: Decimal | null): number | null {
-  return d === null ? null : d.toNumber();
+  if (d === null) return null;
+  const n = d.toNumber();
+  return Number.isFinite(n) ? n : null;
 }
 
 /** A score or amount written the way a finance reviewer reads it: 19.99, 2, 99.88. */
@@ -21,5 +23,6 @@ export function fmt(d: Decimal | null): string {
 
 /** A ratio as a percentage with 2 decimals: 0.999602 → 99.96%. */
 export function pct(d: Decimal): string {
+  if (d.abs().gt(1e9)) return `${d.times(100).toExponential(2)}%`;
   return `${d.times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)}%`;
 }

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { toA1 } from "./address";
-import { Amount, rateAgrees, readAmount, readStatedRate } from "./amount";
+import { Amount, isPercentFormat, rateAgrees, readAmount, readStatedRate } from "./amount";
 import { level1Family } from "./columns";
 import { fmt, pct, round2, toNumber } from "./decimal";
 import { Finding, finding } from "./findings";
@@ -23,7 +23,7 @@ const ZERO = new Decimal(0);
 const TOLERANCE = new Decimal("0.01");
 
 const a1 = (p: Pos | undefined | null): string | null => (p ? toA1(p.row, p.col) : null);
-const num6 = (d: Decimal | null): number | null => (d === null ? null : d.toDecimalPlaces(6, Decimal.ROUND_HALF_UP).toNumber());
+const num6 = (d: Decimal | null): number | null => (d === null ? null : toNumber(d.toDecimalPlaces(6, Decimal.ROUND_HALF_UP)));
 
 function profileFor(kind: string, option: EvaluateOptions["profile"]): Profile {
   if (option && typeof option === "object") return option;
@@ -188,11 +188,11 @@ function measureAt(ev: Evaluation, p: Pos | undefined, row: GridRow, withRowCont
   const { sheet } = ev;
   const m = sheet.mergeAt(p.row, p.col);
   const at = m ? { row: m.top, col: m.left } : p;
-  const format = sheet.format(at.row, at.col) ?? "";
+  const format = sheet.format(at.row, at.col);
   const cmpPos = row.cells.comparator;
   const unitPos = row.cells.unit;
   return readMeasure(sheet.value(at.row, at.col), {
-    percent: format.includes("%"),
+    percent: isPercentFormat(format),
     comparator: withRowContext && cmpPos ? readComparator(sheet.value(cmpPos.row, cmpPos.col)) : null,
     unit: unitPos ? sheet.text(unitPos.row, unitPos.col) || null : null,
   });

@@ -15,7 +15,9 @@ const SYNONYMS: Record<string, string> = { 良好: "良", 优秀: "优", 中等:
 export function readGrade(text: string, bands: GradeBand[] = STANDARD_GRADES): string | null {
   const t = squash(text).replace(/^.*等级[:：]?/, "").replace(/[。.]$/, "");
   if (!t) return null;
-  if (SYNONYMS[t]) return SYNONYMS[t];
-  const labels = bands.map((b) => b.label).sort((a, b) => b.length - a.length);
-  return labels.find((l) => t === l) ?? null;
+  const labels = bands.map((b) => b.label);
+  if (labels.includes(t)) return t;
+  // 良好 is 良 where 良 is a label; under 好/较好/一般/差 it names no grade.
+  const synonym = SYNONYMS[t];
+  return synonym && labels.includes(synonym) ? synonym : null;
 }

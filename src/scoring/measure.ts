@@ -81,6 +81,9 @@ export function readComparator(v: CellValue): Comparator | null {
   if (/^(大于等于|不小于)/.test(t)) return "≥";
   if (/^(小于等于|不大于)/.test(t)) return "≤";
   if (/^(等于)/.test(t)) return "=";
+  // 指标性质 is sometimes written as the direction itself.
+  if (/^(正向|越大越好)/.test(t)) return "≥";
+  if (/^(反向|越小越好)/.test(t)) return "≤";
   return comparatorFromWords(t);
 }
 
@@ -145,12 +148,14 @@ export function readMeasureUncached(v: CellValue, ctx: MeasureContext = {}): Mea
   const text = String(v).trim();
   if (!text || isPlaceholder(text)) return { kind: "blank", text };
   const t = normalizeMeasureText(text);
-  const { figures, firstAt } = figuresOf(t);
+  const { figures, firstAt, firstLength } = figuresOf(t);
   if (figures.length === 0) return { kind: "qualitative", text, key: qualitativeKey(text) };
   const before = firstAt > 0 ? t[firstAt - 1] : "";
   let comparator: Comparator | null = SYMBOL_COMPARATORS.has(before) ? (before as Comparator) : null;
   if (!comparator && (before === "+" || before === "-") && firstAt >= 2 && SYMBOL_COMPARATORS.has(t[firstAt - 2]))
     comparator = t[firstAt - 2] as Comparator;
+  // `10个工作日内`, `30分钟内`: 内 right after the figure's unit bounds it from above.
+  if (!comparator && t[firstAt + firstLength] === "内") comparator = "≤";
   comparator ??= comparatorFromWords(t);
   const written = comparator !== null || Boolean(ctx.comparator);
   comparator ??= ctx.comparator ?? "≥";

@@ -12,8 +12,8 @@ const SYMBOLS: Record<string, string> = {
   "﹪": "%",
 };
 
-const NEEDS_WIDTH = /[\uff01-\uff5e≧≦═＝。　﹪]|>=|<=/;
-const WIDE = /[\uff01-\uff5e≧≦═＝。　﹪]/g;
+const NEEDS_WIDTH = /[\uff01-\uff5e≧≦═＝。\u3000﹪]|>=|<=/;
+const WIDE = /[\uff01-\uff5e≧≦═＝。\u3000﹪]/g;
 
 /** Full-width ASCII to half-width, and the look-alike comparators to ≥ ≤ =. */
 export function toHalfWidth(s: string): string {
