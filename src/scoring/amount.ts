@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import { decimalOf } from "./decimal";
 import type { CellValue } from "./grid";
 import { normalizeMeasureText } from "./measure";
 import { isPlaceholder } from "./text";
@@ -13,7 +14,7 @@ export type Amount =
 export function readAmount(v: CellValue): Amount {
   if (v === null || v === "") return { kind: "blank" };
   if (typeof v === "number") {
-    return Number.isFinite(v) ? { kind: "number", value: new Decimal(v), text: String(v) } : { kind: "unreadable", text: String(v) };
+    return Number.isFinite(v) ? { kind: "number", value: decimalOf(v), text: String(v) } : { kind: "unreadable", text: String(v) };
   }
   if (typeof v === "boolean") return { kind: "unreadable", text: v ? "TRUE" : "FALSE" };
   const text = v.trim();

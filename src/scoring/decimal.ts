@@ -26,3 +26,16 @@ export function pct(d: Decimal): string {
   if (d.abs().gt(1e9)) return `${d.times(100).toExponential(2)}%`;
   return `${d.times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)}%`;
 }
+
+const FROM_NUMBER = new Map<number, Decimal>();
+
+/** The decimal of a cell's number. Forms repeat the same weights and scores; decimals are immutable. */
+export function decimalOf(n: number): Decimal {
+  let d = FROM_NUMBER.get(n);
+  if (d === undefined) {
+    if (FROM_NUMBER.size > 20000) FROM_NUMBER.clear();
+    d = new Decimal(n);
+    FROM_NUMBER.set(n, d);
+  }
+  return d;
+}

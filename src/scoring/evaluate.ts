@@ -2,7 +2,7 @@ import Decimal from "decimal.js";
 import { toA1 } from "./address";
 import { Amount, isPercentFormat, rateAgrees, readAmount, readStatedRate } from "./amount";
 import { level1Family } from "./columns";
-import { fmt, pct, round2, toNumber } from "./decimal";
+import { decimalOf, fmt, pct, round2, toNumber } from "./decimal";
 import { Finding, finding } from "./findings";
 import { gradeOf, readGrade } from "./grade";
 import { Grid, Sheet } from "./grid";
@@ -21,6 +21,7 @@ export interface EvaluateOptions {
 
 const ZERO = new Decimal(0);
 const TOLERANCE = new Decimal("0.01");
+const [P3, P6, P7, P8] = ["0.3", "0.6", "0.7", "0.8"].map((x) => new Decimal(x));
 
 const a1 = (p: Pos | undefined | null): string | null => (p ? toA1(p.row, p.col) : null);
 const num6 = (d: Decimal | null): number | null => (d === null ? null : toNumber(d.toDecimalPlaces(6, Decimal.ROUND_HALF_UP)));
@@ -34,12 +35,12 @@ function profileFor(kind: string, option: EvaluateOptions["profile"]): Profile {
 /** Tiers of R6 for a weight: 达成 [0.8w, w], 部分达成 [0.6w, 0.8w), 未达成 [0, 0.6w). */
 export function tiersFor(weight: Decimal): Tier[] {
   const w = round2(weight);
-  const p8 = round2(weight.times(0.8));
-  const p6 = round2(weight.times(0.6));
+  const p8 = round2(weight.times(P8));
+  const p6 = round2(weight.times(P6));
   return [
     { label: "达成", min: p8.toNumber(), max: w.toNumber(), suggested: w.toNumber() },
-    { label: "部分达成", min: p6.toNumber(), max: p8.toNumber(), suggested: round2(weight.times(0.7)).toNumber() },
-    { label: "未达成", min: 0, max: p6.toNumber(), suggested: round2(weight.times(0.3)).toNumber() },
+    { label: "部分达成", min: p6.toNumber(), max: p8.toNumber(), suggested: round2(weight.times(P7)).toNumber() },
+    { label: "未达成", min: 0, max: p6.toNumber(), suggested: round2(weight.times(P3)).toNumber() },
   ];
 }
 
@@ -416,7 +417,7 @@ function weightFindings(ev: Evaluation, rows: IndicatorReport[], execWeight: Dec
   const weights = rows.filter((r) => r.weight !== null);
   if (weights.length === 0) return null;
   let sum = execWeight ?? ZERO;
-  for (const r of weights) sum = sum.plus(r.weight!);
+  for (const r of weights) sum = sum.plus(decimalOf(r.weight!));
   if (!sum.eq(100))
     ev.add(
       finding(
@@ -426,7 +427,7 @@ function weightFindings(ev: Evaluation, rows: IndicatorReport[], execWeight: Dec
       ),
     );
   const byLabel = new Map<string, Decimal>();
-  for (const r of rows) if (r.weight !== null) byLabel.set(r.level1, (byLabel.get(r.level1) ?? ZERO).plus(r.weight));
+  for (const r of rows) if (r.weight !== null) byLabel.set(r.level1, (byLabel.get(r.level1) ?? ZERO).plus(decimalOf(r.weight)));
   const seen = new Set<string>();
   for (const label of grid.level1Labels) {
     const key = headerKey(label.text);
@@ -463,11 +464,11 @@ function levelSummaries(rows: IndicatorReport[], exec: ExecutionReport | null, u
       order.push(name);
     }
     const e = acc.get(name)!;
-    if (w !== null) e.w = (e.w ?? ZERO).plus(w);
+    if (w !== null) e.w = (e.w ?? ZERO).plus(decimalOf(w));
     if (s !== null) e.s = (e.s ?? ZERO).plus(s);
   };
   if (exec && (exec.weight !== null || exec.score !== null || exec.statedScore !== null))
-    add("执行率", exec.weight, exec.score !== null ? new Decimal(exec.score) : exec.statedScore !== null ? new Decimal(exec.statedScore) : null);
+    add("执行率", exec.weight, exec.score !== null ? decimalOf(exec.score) : exec.statedScore !== null ? decimalOf(exec.statedScore) : null);
   rows.forEach((r, i) => {
     const fam = level1Family(r.level1);
     add(r.kind === "execution" ? "执行率" : fam.replace(/指标$/, "") || "未分类", r.weight, used[i]);
@@ -510,10 +511,10 @@ export function evaluateSheet(grid: Grid, options: EvaluateOptions = {}): SheetR
 
   const exec = evaluateExecution(ev, scored);
   base.execution = exec.report;
-  const execRate = exec.report?.rate != null ? new Decimal(exec.report.rate) : null;
+  const execRate = exec.report?.rate != null ? decimalOf(exec.report.rate) : null;
   const execRateExact =
     layout.fund && exec.report && exec.report.budget !== null && exec.report.spent !== null
-      ? executionRate(new Decimal(exec.report.budget), new Decimal(exec.report.spent))
+      ? executionRate(decimalOf(exec.report.budget), decimalOf(exec.report.spent))
       : execRate;
 
   const used: (Decimal | null)[] = [];
@@ -533,11 +534,11 @@ export function evaluateSheet(grid: Grid, options: EvaluateOptions = {}): SheetR
   base.total.weightSum = toNumber(weightSum);
 
   // R8: the computed total, and the total of what the form states.
-  const execStated = exec.report?.statedScore != null ? new Decimal(exec.report.statedScore) : null;
+  const execStated = exec.report?.statedScore != null ? decimalOf(exec.report.statedScore) : null;
   const parts = [exec.score ?? execStated, ...used];
   const anyPart = parts.some((p) => p !== null);
   const computed = anyPart ? round2(parts.reduce<Decimal>((s, p) => (p ? s.plus(p) : s), ZERO)) : null;
-  const statedParts = [execStated, ...base.indicators.map((r) => (r.statedScore !== null ? new Decimal(r.statedScore) : null))];
+  const statedParts = [execStated, ...base.indicators.map((r) => (r.statedScore !== null ? decimalOf(r.statedScore) : null))];
   const anyStated = statedParts.some((p) => p !== null);
   const statedSum = anyStated ? round2(statedParts.reduce<Decimal>((s, p) => (p ? s.plus(p) : s), ZERO)) : null;
   const totalCell = layout.total?.score ?? null;

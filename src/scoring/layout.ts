@@ -304,16 +304,21 @@ function findGrid(sheet: Sheet): IndicatorGrid | null {
   };
 
   for (let r = dataStart; r <= limit; r++) {
-    const rowTexts: string[] = [];
-    for (let c = sheet.left; c <= sheet.right; c++) rowTexts.push(sheet.text(r, c));
-    if (rowTexts.some((t) => t && isTotalLabel(t))) break;
+    let anyText = false;
+    let totalRow = false;
+    for (let c = sheet.left; c <= sheet.right && !totalRow; c++) {
+      const t = sheet.text(r, c);
+      if (!t) continue;
+      anyText = true;
+      totalRow = isTotalLabel(t);
+    }
+    if (totalRow) break;
     const isItem = valueRoles.some((role) => {
       const c = columns.get(role);
       return c !== undefined && sheet.text(r, c) !== "";
     });
     const l1 = levelAt("level1", level1Col, r, isItem);
     const l2 = levelAt("level2", level2Col, r, isItem);
-    const anyText = rowTexts.some(Boolean);
     if (!anyText) {
       blankRun++;
       if (!merge && blankRun >= 2) break;

@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import { decimalOf } from "./decimal";
 import type { CellValue } from "./grid";
 import { squash, isPlaceholder } from "./text";
 import { leadingUnit } from "./units";
@@ -133,7 +134,7 @@ export function readMeasureUncached(v: CellValue, ctx: MeasureContext = {}): Mea
   }
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return { kind: "qualitative", text: String(v), key: String(v) };
-    const value = ctx.percent ? new Decimal(v).times(100) : new Decimal(v);
+    const value = ctx.percent ? decimalOf(v).times(100) : decimalOf(v);
     const unit = ctx.percent ? "%" : ctx.unit ? normalizeMeasureText(ctx.unit) : "";
     return {
       kind: "quantity",

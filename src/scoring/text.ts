@@ -65,5 +65,7 @@ const PLACEHOLDER = /^(?:[—\-－/／…．.·_~～]+|指标\d*[:：]?|\?+)$/;
 
 /** `—`, `-`, `/`, `……`, a bare `指标2:` mean the cell is empty (spec §1). */
 export function isPlaceholder(s: string): boolean {
+  // Placeholders are a few characters; names and notes never are.
+  if (s.length > 12) return false;
   return PLACEHOLDER.test(squash(s));
 }
