@@ -1,0 +1,110 @@
+/**
+ * Builds dist/ for the add-in:
+ *   taskpane.html  the shared runtime: Office.js, the JXZP functions bundle and the pane bundle
+ *   preview.html   the pane beside an in-memory workbook, no Office.js (a browser preview)
+ *   functions.js, functions.json (from the JSDoc) and functions.zh-CN.json (derived by id)
+ *   assets/icon-*.png, manifest.xml (URLs rewritten from ADDIN_URL in production)
+ * `webpack --mode production` minifies and writes no source maps; development writes
+ * separate .map files (never eval or inline: the pages' Content-Security-Policy forbids eval).
+ */
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { ExplicitAssociatePlugin } = require("./scripts/explicit-associate-plugin");
+const { FunctionsLocalePlugin } = require("./scripts/functions-locale");
+const { DEV_URL, addinUrl, rewriteManifest } = require("./scripts/addin-url");
+const { httpsOptions } = require("./scripts/dev-certs");
+const { usageDataOff } = require("./scripts/usage-data");
+
+const PORT = 3000;
+
+/** Only when serving: office-addin-dev-certs makes (once) and trusts a localhost certificate. */
+async function serverOptions(env) {
+  if (!env.WEBPACK_SERVE) return undefined;
+  usageDataOff();
+  return httpsOptions();
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const dev = argv.mode !== "production";
+  const base = dev ? DEV_URL : addinUrl(process.env.ADDIN_URL);
+  if (!dev && base === DEV_URL)
+    console.warn(
+      "注意：未设置 ADDIN_URL，生产构建的清单仍指向 https://localhost:3000/。\n" +
+        "Note: ADDIN_URL is not set; the production manifest still points to https://localhost:3000/.",
+    );
+
+  return {
+    mode: dev ? "development" : "production",
+    target: ["web", "es2021"],
+    devtool: dev ? "source-map" : false,
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/taskpane.tsx",
+      preview: "./src/taskpane/preview/preview.tsx",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            // Type checking runs separately (npm run typecheck); here only transpile, as ES modules for tree shaking.
+            options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: dev } },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
+      // After the metadata plugin, so that its loader is there to be taken off.
+      new ExplicitAssociatePlugin(),
+      new FunctionsLocalePlugin({ source: "functions.json", output: "functions.zh-CN.json" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // Functions first: they are associated before the pane starts, in the one shared runtime.
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "preview.html",
+        template: "./src/taskpane/preview/preview.html",
+        chunks: ["preview"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (dev ? content : Buffer.from(rewriteManifest(content.toString(), base))),
+          },
+        ],
+      }),
+    ],
+    performance: { hints: dev ? false : "warning", maxAssetSize: 3 * 1024 * 1024, maxEntrypointSize: 3 * 1024 * 1024 },
+    devServer: {
+      port: PORT,
+      // Only this machine: the dev server is for sideloading here, not for the network.
+      host: "localhost",
+      // Excel (desktop and web) fetches functions.json and the pages from another origin.
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: { type: "https", options: await serverOptions(env) },
+      static: false,
+      // No live-reload client: nothing in the pages opens a socket; reload the pane after a change.
+      client: false,
+      hot: false,
+      liveReload: false,
+      devMiddleware: { writeToDisk: true },
+    },
+  };
+};
