@@ -12,7 +12,18 @@ export interface RangeRef {
   right: number;
 }
 
+const LETTERS: string[] = [];
+
 export function columnLetters(col: number): string {
+  // Reports name seven cells a row; the letters of a column never change.
+  const hit = LETTERS[col];
+  if (hit !== undefined) return hit;
+  const s = lettersOf(col);
+  if (col >= 0 && col < 16384) LETTERS[col] = s;
+  return s;
+}
+
+function lettersOf(col: number): string {
   let n = col + 1;
   let s = "";
   while (n > 0) {

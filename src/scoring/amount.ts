@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { decimalOf } from "./decimal";
+import { D, decimalOf } from "./decimal";
 import type { CellValue } from "./grid";
 import { normalizeMeasureText } from "./measure";
 import { isPlaceholder } from "./text";
@@ -64,7 +64,7 @@ export function readStatedRate(v: CellValue, format: string | null): StatedRate 
     const places = formatPlaces(format);
     // A quoted % (`0.00"%"`) is a literal: the cell holds 99.96, not 0.9996.
     if (isPercentFormat(format)) return { ratio: d, places: (places ?? 0) + 2, text: `${d.times(100).toFixed(places ?? 0)}%` };
-    if (d.abs().gt(1.5)) return { ratio: d.dividedBy(100), places: (places ?? ownPlaces(d)) + 2, text: String(v) };
+    if (d.abs().gt(D.ONE_POINT_FIVE)) return { ratio: d.dividedBy(D.HUNDRED), places: (places ?? ownPlaces(d)) + 2, text: String(v) };
     return { ratio: d, places: places ?? ownPlaces(d), text: String(v) };
   }
   if (typeof v !== "string") return "unreadable";
@@ -76,7 +76,7 @@ export function readStatedRate(v: CellValue, format: string | null): StatedRate 
   const d = new Decimal(m[1]);
   // The places as written: `100.00%` is to 4 places of the ratio, though the decimal drops its zeros.
   const written = (m[1].split(".")[1] ?? "").length;
-  if (m[2] || d.gt(1.5)) return { ratio: d.dividedBy(100), places: written + 2, text };
+  if (m[2] || d.gt(D.ONE_POINT_FIVE)) return { ratio: d.dividedBy(D.HUNDRED), places: written + 2, text };
   return { ratio: d, places: written, text };
 }
 

@@ -6,12 +6,34 @@ export function round2(d: Decimal): Decimal {
 }
 
 export function clamp(d: Decimal, lo: Decimal, hi: Decimal): Decimal {
-  return Decimal.max(lo, Decimal.min(hi, d));
+  // Comparisons, not Decimal.max/min: those copy every argument.
+  if (d.lt(lo)) return lo;
+  if (d.gt(hi)) return hi;
+  return d;
 }
+
+/** The larger of two decimals, without copying either. */
+export function maxOf(a: Decimal, b: Decimal): Decimal {
+  return a.gte(b) ? a : b;
+}
+
+/** Constants for the figures the rules compare with, built once. */
+export const D = {
+  ZERO: new Decimal(0),
+  ONE: new Decimal(1),
+  HALF: new Decimal("0.5"),
+  ONE_POINT_TWO: new Decimal("1.2"),
+  ONE_POINT_FIVE: new Decimal("1.5"),
+  HUNDRED: new Decimal(100),
+  BILLION: new Decimal(1e9),
+};
 
 /** A decimal as a plain JS number for reports; null where no double can hold it (1e600). */
 export function toNumber(d: Decimal | null): number | null {
   if (d === null) return null;
+  // A decimal read from a cell's number converts back without a round trip through text.
+  const known = NUMBER_OF.get(d);
+  if (known !== undefined) return known;
   const n = d.toNumber();
   return Number.isFinite(n) ? n : null;
 }
@@ -23,11 +45,12 @@ export function fmt(d: Decimal | null): string {
 
 /** A ratio as a percentage with 2 decimals: 0.999602 → 99.96%. */
 export function pct(d: Decimal): string {
-  if (d.abs().gt(1e9)) return `${d.times(100).toExponential(2)}%`;
-  return `${d.times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)}%`;
+  if (d.abs().gt(D.BILLION)) return `${d.times(100).toExponential(2)}%`;
+  return `${d.times(D.HUNDRED).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)}%`;
 }
 
 const FROM_NUMBER = new Map<number, Decimal>();
+const NUMBER_OF = new WeakMap<Decimal, number>();
 
 /** The decimal of a cell's number. Forms repeat the same weights and scores; decimals are immutable. */
 export function decimalOf(n: number): Decimal {
@@ -36,6 +59,7 @@ export function decimalOf(n: number): Decimal {
     if (FROM_NUMBER.size > 20000) FROM_NUMBER.clear();
     d = new Decimal(n);
     FROM_NUMBER.set(n, d);
+    NUMBER_OF.set(d, n);
   }
   return d;
 }

@@ -2,7 +2,7 @@ import Decimal from "decimal.js";
 import { toA1 } from "./address";
 import { Amount, isPercentFormat, rateAgrees, readAmount, readStatedRate } from "./amount";
 import { level1Family } from "./columns";
-import { decimalOf, fmt, pct, round2, toNumber } from "./decimal";
+import { D, decimalOf, fmt, maxOf, pct, round2, toNumber } from "./decimal";
 import { Finding, finding } from "./findings";
 import { gradeOf, readGrade } from "./grade";
 import { Grid, Sheet } from "./grid";
@@ -24,7 +24,12 @@ const TOLERANCE = new Decimal("0.01");
 const [P3, P6, P7, P8] = ["0.3", "0.6", "0.7", "0.8"].map((x) => new Decimal(x));
 
 const a1 = (p: Pos | undefined | null): string | null => (p ? toA1(p.row, p.col) : null);
-const num6 = (d: Decimal | null): number | null => (d === null ? null : toNumber(d.toDecimalPlaces(6, Decimal.ROUND_HALF_UP)));
+/** A ratio for reports, 6 decimals half-up (0.999602); null where no double holds it. */
+const num6 = (d: Decimal | null): number | null => {
+  if (d === null) return null;
+  const n = Number(d.toFixed(6, Decimal.ROUND_HALF_UP));
+  return Number.isFinite(n) ? n : null;
+};
 
 function profileFor(kind: string, option: EvaluateOptions["profile"]): Profile {
   if (option && typeof option === "object") return option;
@@ -34,6 +39,18 @@ function profileFor(kind: string, option: EvaluateOptions["profile"]): Profile {
 
 /** Tiers of R6 for a weight: 达成 [0.8w, w], 部分达成 [0.6w, 0.8w), 未达成 [0, 0.6w). */
 export function tiersFor(weight: Decimal): Tier[] {
+  const key = weight.toString();
+  const hit = TIERS.get(key);
+  if (hit) return hit.map((t) => ({ ...t }));
+  const tiers = tiersOf(weight);
+  if (TIERS.size > 1000) TIERS.clear();
+  TIERS.set(key, tiers);
+  return tiers.map((t) => ({ ...t }));
+}
+
+const TIERS = new Map<string, Tier[]>();
+
+function tiersOf(weight: Decimal): Tier[] {
   const w = round2(weight);
   const p8 = round2(weight.times(P8));
   const p6 = round2(weight.times(P6));
@@ -129,7 +146,7 @@ function evaluateExecution(ev: Evaluation, scored: boolean): { report: Execution
     const budgetCell = row.cells.budget ?? row.cells.budgetStart;
     if (!waiting && (budget === null || budget.isZero()))
       ev.add(finding("BUDGET_MISSING", a1(budgetCell), `预算数${budget === null ? "为空" : "为 0"}，无法计算执行率；请填写全年预算数。`));
-    if (rate !== null && rate.gt(1))
+    if (rate !== null && rate.gt(D.ONE))
       ev.add(
         finding(
           "EXEC_OVER_BUDGET",
@@ -139,7 +156,7 @@ function evaluateExecution(ev: Evaluation, scored: boolean): { report: Execution
       );
     if (weight !== null && rate !== null) score = executionScore(weight, rate);
     if (hasScoreColumn && weight !== null) {
-      const how = score !== null ? `${fmt(weight)} × ${pct(Decimal.min(rate!, 1))}` : "";
+      const how = score !== null ? `${fmt(weight)} × ${pct(rate!.gt(D.ONE) ? D.ONE : rate!)}` : "";
       if (statedScore === null && !waiting && !ev.filled(scoreCell))
         ev.add(
           finding(
@@ -179,7 +196,7 @@ function evaluateExecution(ev: Evaluation, scored: boolean): { report: Execution
 }
 
 function checkScoreBounds(ev: Evaluation, p: Pos, stated: Decimal, weight: Decimal | null, what: string) {
-  if (stated.lt(0)) ev.add(finding("SCORE_NEGATIVE", a1(p), `${what} ${stated.toString()} 小于 0，得分应在 0 到分值之间。`));
+  if (stated.lt(D.ZERO)) ev.add(finding("SCORE_NEGATIVE", a1(p), `${what} ${stated.toString()} 小于 0，得分应在 0 到分值之间。`));
   else if (weight !== null && stated.gt(weight))
     ev.add(finding("SCORE_ABOVE_WEIGHT", a1(p), `${what} ${stated.toString()} 超过分值 ${weight.toString()}，得分不能高于分值。`));
 }
@@ -208,7 +225,7 @@ function ruleExplanation(v: Verdict, w: Decimal): string {
   // Shown in the target's own unit (万元 stays 万元), as the person wrote it.
   const scale = unitFamily(v.aligned.unit === "%" ? "%" : v.aligned.targetUnit).scale;
   const a = v.aligned.a.dividedBy(scale);
-  const bb = Decimal.max(v.aligned.b, 0).dividedBy(scale);
+  const bb = maxOf(v.aligned.b, D.ZERO).dividedBy(scale);
   if (v.direction === "negative") return `（${fmt(w)} × ${a.toString()} ÷ ${bb.toString()}）`;
   return `（${fmt(w)} × ${bb.toString()} ÷ ${a.toString()}）`;
 }
@@ -236,8 +253,8 @@ function evaluateRow(ev: Evaluation, row: GridRow, scored: boolean, execRate: De
   let verdict: Verdict;
   let ruleScore: Decimal | null = null;
   if (row.kind === "execution") {
-    const r = execRate ?? (actual.kind === "quantity" && actual.unit === "%" ? actual.value.dividedBy(100) : null);
-    verdict = r === null ? { status: "blank", missing: "actual" } : { status: "scored", score: weight ? executionScore(weight, r) : null, met: r.gte(1), direction: "positive", completion: r, aligned: null, claimed: false };
+    const r = execRate ?? (actual.kind === "quantity" && actual.unit === "%" ? actual.value.dividedBy(D.HUNDRED) : null);
+    verdict = r === null ? { status: "blank", missing: "actual" } : { status: "scored", score: weight ? executionScore(weight, r) : null, met: r.gte(D.ONE), direction: "positive", completion: r, aligned: null, claimed: false };
     ruleScore = verdictScore(verdict);
   } else if (row.kind === "management") {
     verdict = { status: "judgement" };
@@ -332,8 +349,8 @@ function evaluateRow(ev: Evaluation, row: GridRow, scored: boolean, execRate: De
       verdict.aligned &&
       verdict.direction === "positive" &&
       verdict.completion !== null &&
-      verdict.aligned.a.gt(0) &&
-      verdict.completion.gte(1.2) &&
+      verdict.aligned.a.gt(D.ZERO) &&
+      verdict.completion.gte(D.ONE_POINT_TWO) &&
       devBlank
     )
       ev.add(
@@ -349,7 +366,7 @@ function evaluateRow(ev: Evaluation, row: GridRow, scored: boolean, execRate: De
 
   // What the stated score says.
   if (stated === null) {
-    if (c.score && (weight === null || weight.gt(0)) && !ev.filled(c.score))
+    if (c.score && (weight === null || weight.gt(D.ZERO)) && !ev.filled(c.score))
       ev.add(
         finding(
           "SCORE_MISSING",
@@ -361,9 +378,9 @@ function evaluateRow(ev: Evaluation, row: GridRow, scored: boolean, execRate: De
       );
   } else {
     checkScoreBounds(ev, c.score!, stated, weight, "得分");
-    if (row.kind === "management" && weight !== null && stated.gte(0) && stated.lte(weight)) {
+    if (row.kind === "management" && weight !== null && stated.gte(D.ZERO) && stated.lte(weight)) {
       const deduction = weight.minus(stated);
-      if (!deduction.mod(0.5).isZero())
+      if (!deduction.mod(D.HALF).isZero())
         ev.add(
           finding(
             "SCORE_RULE_MISMATCH",
@@ -418,7 +435,7 @@ function weightFindings(ev: Evaluation, rows: IndicatorReport[], execWeight: Dec
   if (weights.length === 0) return null;
   let sum = execWeight ?? ZERO;
   for (const r of weights) sum = sum.plus(decimalOf(r.weight!));
-  if (!sum.eq(100))
+  if (!sum.eq(D.HUNDRED))
     ev.add(
       finding(
         "WEIGHT_SUM",

@@ -28,8 +28,9 @@ export class Sheet {
   readonly right: number;
   readonly merges: RangeRef[];
   private readonly grid: Grid;
-  private readonly mergeIndex = new Map<number, RangeRef>();
-  private readonly texts = new Map<number, string>();
+  /** The merged area at each cell of the grid, by row and column offset. */
+  private readonly mergeIndex: (RangeRef | undefined)[][];
+  private readonly texts: (string | undefined)[][];
 
   constructor(grid: Grid) {
     this.grid = grid;
@@ -39,19 +40,22 @@ export class Sheet {
     const width = grid.values.reduce((m, r) => Math.max(m, r.length), 0);
     this.bottom = this.top + grid.values.length - 1;
     this.right = this.left + width - 1;
+    this.texts = grid.values.map(() => []);
+    this.mergeIndex = grid.values.map(() => []);
     this.merges = [];
     for (const text of grid.merges) {
       const m = parseRange(text);
       if (!m) continue;
       this.merges.push(m);
-      for (let r = m.top; r <= m.bottom; r++)
-        for (let c = m.left; c <= m.right; c++) this.mergeIndex.set(this.key(r, c), m);
+      // Only the part inside the grid can be asked about.
+      for (let r = Math.max(m.top, this.top); r <= Math.min(m.bottom, this.bottom); r++) {
+        const row = this.mergeIndex[r - this.top];
+        for (let c = Math.max(m.left, this.left); c <= Math.min(m.right, this.right); c++) row[c - this.left] = m;
+      }
     }
   }
 
-  private key(row: number, col: number): number {
-    return row * 20000 + col;
-  }
+
 
   value(row: number, col: number): CellValue {
     const r = this.grid.values[row - this.top];
@@ -67,13 +71,15 @@ export class Sheet {
 
   /** The text of a cell, trimmed; "" for empties and placeholders. Cached: layout asks often. */
   text(row: number, col: number): string {
-    const k = this.key(row, col);
-    const hit = this.texts.get(k);
-    if (hit !== undefined) return hit;
+    const i = row - this.top;
+    const j = col - this.left;
+    const cached = this.texts[i]?.[j];
+    if (cached !== undefined) return cached;
     const v = this.value(row, col);
     let s = v === null ? "" : String(v).trim();
-    if (s && isPlaceholder(s)) s = "";
-    this.texts.set(k, s);
+    // Only text can be a placeholder (`—`, `/`, `指标2:`).
+    if (s && typeof v === "string" && isPlaceholder(s)) s = "";
+    if (i >= 0 && j >= 0 && i < this.texts.length) this.texts[i][j] = s;
     return s;
   }
 
@@ -84,7 +90,7 @@ export class Sheet {
   }
 
   mergeAt(row: number, col: number): RangeRef | null {
-    return this.mergeIndex.get(this.key(row, col)) ?? null;
+    return this.mergeIndex[row - this.top]?.[col - this.left] ?? null;
   }
 
   /** The value shown at a cell: a merged area's value shows in all its cells. */

@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { clamp, round2 } from "./decimal";
+import { clamp, round2, maxOf } from "./decimal";
 import type { Comparator, Measure, Quantity } from "./measure";
 import { qualitativeKey } from "./measure";
 import { sameFamily, unitFamily } from "./units";
@@ -90,10 +90,10 @@ export function ruleScore(
     // R5 compares the figure as written: −3 % meets ≤ −2 %.
     if (bRaw.lte(a)) return { raw: w, met: true };
     if (a.lte(ZERO)) return { raw: ZERO, met: false };
-    if (mode === "deviation") return { raw: w.times(Decimal.max(ZERO, ONE.minus(bRaw.minus(a).dividedBy(a)))), met: false };
+    if (mode === "deviation") return { raw: w.times(maxOf(ZERO, ONE.minus(bRaw.minus(a).dividedBy(a)))), met: false };
     return { raw: w.times(a).dividedBy(bRaw), met: false };
   }
-  const b = Decimal.max(bRaw, ZERO); // R3: a negative actual counts as 0
+  const b = maxOf(bRaw, ZERO); // R3: a negative actual counts as 0
   if (direction === "equal" && a.lte(ZERO)) return b.lte(ZERO) ? { raw: w, met: true } : { raw: ZERO, met: false };
   // A target below 0 (≥ −5 %): counting −10 % as 0 would pass it, so the figure is compared as written.
   if (a.lt(ZERO)) return bRaw.gte(a) ? { raw: w, met: true } : { raw: ZERO, met: false };
@@ -104,7 +104,7 @@ export function ruleScore(
 
 /** R7 then rounding: every score lies in [0, w] and has 2 decimals. */
 export function finalScore(w: Decimal, raw: Decimal): Decimal {
-  const cap = Decimal.max(w, ZERO);
+  const cap = maxOf(w, ZERO);
   const s = round2(clamp(raw, ZERO, cap));
   // A weight with more than 2 decimals (3.335) must not be passed by rounding up.
   return s.gt(cap) ? cap.toDecimalPlaces(2, Decimal.ROUND_DOWN) : s;
@@ -168,7 +168,7 @@ function scoreIndicatorUncached(input: IndicatorInput): Verdict {
   const { weight, target, actual } = input;
   if (target.kind === "blank") return { status: "blank", missing: "target" };
   if (actual.kind === "blank") return { status: "blank", missing: "actual" };
-  const w = weight === null ? null : Decimal.max(weight, ZERO);
+  const w = weight === null ? null : maxOf(weight, ZERO);
   const full = (direction: Direction, claimed: boolean): Verdict => ({
     status: "scored",
     score: w === null ? null : finalScore(w, w),

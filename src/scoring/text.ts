@@ -61,11 +61,17 @@ function headerKeyOf(s: string): string {
     .replace(/[:：]+$/, "");
 }
 
+const PLACEHOLDERS = new Map<string, boolean>();
 const PLACEHOLDER = /^(?:[—\-－/／…．.·_~～]+|指标\d*[:：]?|\?+)$/;
 
 /** `—`, `-`, `/`, `……`, a bare `指标2:` mean the cell is empty (spec §1). */
 export function isPlaceholder(s: string): boolean {
   // Placeholders are a few characters; names and notes never are.
   if (s.length > 12) return false;
-  return PLACEHOLDER.test(squash(s));
+  const hit = PLACEHOLDERS.get(s);
+  if (hit !== undefined) return hit;
+  if (PLACEHOLDERS.size > 20000) PLACEHOLDERS.clear();
+  const r = PLACEHOLDER.test(squash(s));
+  PLACEHOLDERS.set(s, r);
+  return r;
 }
