@@ -4,16 +4,19 @@ import * as path from "path";
 import { evaluateSheet } from "../scoring/evaluate";
 import { findProfile, PROFILES, profileNames } from "../scoring/profiles";
 import { FileResult, formatText } from "./report-text";
+import { TEMPLATE_USAGE, templateCommand } from "./template-command";
 import { readWorkbookFile } from "./xlsx-grid";
 
 const USAGE = `用法：jxzp check [--json] [--profile 方案] [文件.xlsx ...]
+      jxzp template 表样 [选项] > 文件.xlsx
 
   校验预算绩效自评表：识别表格，计算执行率、得分、总分和等级，列出问题。
   不给文件时校验随附的示例工作簿。
 
   --json           以 JSON 输出
   --profile 方案   评分方案：${profileNames().join(" / ")}（默认按表格类型）
-  jxzp template    见 jxzp help
+
+${TEMPLATE_USAGE}
 
 退出码：0 没有错误；1 有错误类问题；2 有文件无法读取。`;
 
@@ -60,6 +63,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE + "\n");
     return command ? 0 : 2;
   }
+  if (command === "template") return templateCommand(args, process.stdout);
   if (command !== "check") {
     process.stderr.write(`未知命令“${command}”。\n\n${USAGE}\n`);
     return 2;

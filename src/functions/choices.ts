@@ -1,20 +1,14 @@
 import { PROFILES, STANDARD_GRADES, type GradeBand } from "../scoring/profiles";
-import type { Direction, NegativeMode } from "../scoring/rules";
+import type { NegativeMode } from "../scoring/rules";
+
+// The direction words belong to the core (a form's 方向 column reads the same way).
+export { DIRECTION_CHOICES, readDirection } from "../scoring/direction";
 import { squash } from "../scoring/text";
 
 /**
  * The optional text arguments and the words they accept. The Chinese words are the ones the
  * metadata lists; the English ones are for the same function in an English Excel.
  */
-const DIRECTIONS: Record<string, Direction> = {
-  正向: "positive",
-  反向: "negative",
-  定性: "qualitative",
-  positive: "positive",
-  negative: "negative",
-  qualitative: "qualitative",
-};
-
 const NEGATIVE_MODES: Record<string, NegativeMode> = {
   比例: "ratio",
   偏离: "deviation",
@@ -23,14 +17,9 @@ const NEGATIVE_MODES: Record<string, NegativeMode> = {
   deviation: "deviation",
 };
 
-export const DIRECTION_CHOICES = "正向 / 反向 / 定性";
 export const NEGATIVE_MODE_CHOICES = "比例 / 偏离";
 
 const key = (s: string) => squash(s).toLowerCase();
-
-export function readDirection(s: string): Direction | null {
-  return DIRECTIONS[key(s)] ?? null;
-}
 
 export function readNegativeMode(s: string): NegativeMode | null {
   return NEGATIVE_MODES[key(s)] ?? null;

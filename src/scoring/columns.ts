@@ -13,6 +13,7 @@ export type Role =
   | "deviation"
   | "comparator"
   | "unit"
+  | "direction"
   | "budgetStart"
   | "budget"
   | "spent"
@@ -37,6 +38,7 @@ const NAMES: Record<Role, string[]> = {
   ],
   comparator: ["指标性质"],
   unit: ["度量单位", "计量单位"],
+  direction: ["指标方向", "方向"],
   budgetStart: ["年初预算数"],
   budget: ["全年预算数", "预算数"],
   spent: ["全年执行数", "执行数"],

@@ -10,6 +10,7 @@ import { findLayout, FundRow, GridRow, Layout, Pos } from "./layout";
 import { describeMeasure, looksLikeValue, Measure, readComparator, readMeasure } from "./measure";
 import { findProfile, Profile, PROFILES } from "./profiles";
 import type { ExecutionReport, IndicatorReport, LevelSummary, SheetReport, Tier } from "./report";
+import { readDirection } from "./direction";
 import { executionRate, executionScore, scoreIndicator, Verdict } from "./rules";
 import { headerKey, squash } from "./text";
 import { unitFamily } from "./units";
@@ -64,6 +65,8 @@ function tiersOf(weight: Decimal): Tier[] {
 /** Evaluation of one sheet, collecting findings as it reads. */
 class Evaluation {
   readonly findings: Finding[] = [];
+  /** Some figure (an amount or an actual) has been entered: the form is no longer blank. */
+  hasFigures = false;
   constructor(
     readonly sheet: Sheet,
     readonly layout: Layout,
@@ -249,7 +252,12 @@ function evaluateRow(ev: Evaluation, row: GridRow, scored: boolean, execRate: De
   const actual = measureAt(ev, c.actual, row, false);
   const weight = scored ? ev.amount(c.weight, "分值") : null;
   const stated = scored ? ev.amount(c.score, "得分") : null;
-  const waiting = stated === null && (target.kind === "blank" || actual.kind === "blank") && !ev.filled(c.score);
+  // A row with no figures yet is waiting, not wrong; a 资金管理 item has no target or actual,
+  // so it waits until the form has figures anywhere.
+  const waiting =
+    stated === null &&
+    !ev.filled(c.score) &&
+    (row.kind === "management" ? !ev.hasFigures : target.kind === "blank" || actual.kind === "blank");
   let verdict: Verdict;
   let ruleScore: Decimal | null = null;
   if (row.kind === "execution") {
@@ -259,7 +267,8 @@ function evaluateRow(ev: Evaluation, row: GridRow, scored: boolean, execRate: De
   } else if (row.kind === "management") {
     verdict = { status: "judgement" };
   } else {
-    verdict = scoreIndicator({ weight, target, actual, negativeMode: ev.profile.negativeMode });
+    const direction = c.direction ? readDirection(sheet.text(c.direction.row, c.direction.col)) : null;
+    verdict = scoreIndicator({ weight, target, actual, direction, negativeMode: ev.profile.negativeMode });
     ruleScore = verdictScore(verdict);
   }
 
@@ -291,7 +300,7 @@ function evaluateRow(ev: Evaluation, row: GridRow, scored: boolean, execRate: De
     },
   };
   if (row.kind === "management") report.status = "stated";
-  if (waiting && row.kind !== "management") return { report, used: null };
+  if (waiting) return { report, used: null };
 
   // What the values themselves say.
   if (row.kind === "indicator") {
@@ -535,6 +544,10 @@ export function evaluateSheet(grid: Grid, options: EvaluateOptions = {}): SheetR
       : execRate;
 
   const used: (Decimal | null)[] = [];
+  ev.hasFigures =
+    exec.report?.budget != null ||
+    exec.report?.spent != null ||
+    Boolean(layout.grid?.rows.some((r) => r.cells.actual && sheet.text(r.cells.actual.row, r.cells.actual.col) !== ""));
   if (layout.grid) {
     for (const row of layout.grid.rows) {
       const r = evaluateRow(ev, row, scored, execRateExact);

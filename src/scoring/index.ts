@@ -15,3 +15,5 @@ export * from "./report";
 export * from "./rules";
 export * from "./text";
 export * from "./units";
+export * from "./direction";
+export * from "./templates";

@@ -92,7 +92,7 @@ export interface Layout {
 
 const FUND_ROLES: FundRole[] = ["budgetStart", "budget", "spent", "rate", "weight", "score"];
 const GRID_ROLES: Role[] = [
-  "level1", "level2", "level3", "target", "actual", "weight", "score", "completion", "deviation", "comparator", "unit",
+  "level1", "level2", "level3", "target", "actual", "weight", "score", "completion", "deviation", "comparator", "unit", "direction",
 ];
 
 function rowRoles(sheet: Sheet, row: number, allowed: Role[]): Map<Role, number> {
@@ -237,7 +237,7 @@ function findGridHeader(sheet: Sheet): { row: number; roles: Map<Role, number> }
 function subHeader(sheet: Sheet, header: number, roles: Map<Role, number>): number {
   const below = header + 1;
   if (below > sheet.bottom) return header;
-  const sub = rowRoles(sheet, below, ["comparator", "unit", "target", "actual", "weight", "score"]);
+  const sub = rowRoles(sheet, below, ["comparator", "unit", "direction", "target", "actual", "weight", "score"]);
   const sits = [...sub.values()].some((c) => {
     const m = sheet.mergeAt(header, c);
     return m !== null && m.top === header && m.right > m.left;

@@ -110,3 +110,19 @@ test("--profile exec20 is applied", () => {
   const r = JSON.parse(jxzp("check", "--json", "--profile", "exec20", path.join(FIX, "huangshi-2021-project.xlsx")).out);
   expect(r.files[0].sheets[0].profile).toBe("exec20");
 });
+
+test("jxzp template writes a blank form that jxzp check reads back as its kind with no findings", () => {
+  const out = path.join(tmp, "department.xlsx");
+  const r = spawnSync(process.execPath, [BIN, "template", "department", "--year", "2025", "--unit", "株洲市医疗保障事务中心"], { cwd: ROOT });
+  expect(r.status).toBe(0);
+  expect(r.stdout.subarray(0, 2).toString("latin1")).toBe("PK");
+  fs.writeFileSync(out, r.stdout);
+  const c = jxzp("check", "--json", out);
+  expect(c.code).toBe(0);
+  const s = JSON.parse(c.out).files[0].sheets[0];
+  expect(s.kind).toBe("department");
+  expect(s.findings).toEqual([]);
+  const bad = jxzp("template", "nope");
+  expect(bad.code).toBe(2);
+  expect(bad.err).toMatch(/表样/);
+});

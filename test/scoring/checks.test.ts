@@ -143,3 +143,14 @@ afterAll(() => {
   );
   expect([...seen].sort()).toEqual(expected.sort());
 });
+
+test("a 方向 column turns a row into a negative indicator (反向), scored by R5", () => {
+  const base = edit(proj, { J13: "方向", J15: "反向" });
+  const row = evaluateSheet(base).indicators.find((i) => i.row === 15)!;
+  expect(row.direction).toBe("negative");
+  expect(row.met).toBe(false);
+  // 5 × 41000 ÷ 41257.25 = 4.9688… → 4.97
+  expect(row.score).toBe(4.97);
+  const forward = evaluateSheet(edit(proj, { J13: "方向", J15: "正向" })).indicators.find((i) => i.row === 15)!;
+  expect(forward.score).toBe(5);
+});

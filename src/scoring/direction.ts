@@ -1,0 +1,22 @@
+import type { Direction } from "./rules";
+import { squash } from "./text";
+
+/** How a 方向 cell or argument names a direction: 正向 / 反向 / 定性 (and the English ids). */
+const DIRECTIONS: Record<string, Direction> = {
+  正向: "positive",
+  正向指标: "positive",
+  反向: "negative",
+  反向指标: "negative",
+  定性: "qualitative",
+  定性指标: "qualitative",
+  positive: "positive",
+  negative: "negative",
+  qualitative: "qualitative",
+};
+
+export const DIRECTION_CHOICES = "正向 / 反向 / 定性";
+
+/** The direction a text names, or null when it names none. */
+export function readDirection(s: string): Direction | null {
+  return DIRECTIONS[squash(s).toLowerCase()] ?? null;
+}
