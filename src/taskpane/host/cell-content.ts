@@ -1,0 +1,49 @@
+import type { CellValue } from "../../scoring/grid";
+
+/** What one cell holds, enough to put it back exactly: its formula, or else its constant. */
+export interface CellContent {
+  /** The formula as Excel shows it (`=SUM(H4:H35)`), or null for a constant or an empty cell. */
+  formula: string | null;
+  /** The constant; for a formula cell its value when read (for display only). */
+  value: CellValue;
+}
+
+/** A text Excel would not keep as text when typed: numbers, booleans, formulas, dates, percentages. */
+function wouldConvert(text: string): boolean {
+  const t = text.trim();
+  if (t === "") return text !== "";
+  if (/^[=+\-@']/.test(t)) return true;
+  if (/^(true|false)$/i.test(t)) return true;
+  if (/^[$¥￥]?\(?[\d.,]+\)?%?$/.test(t)) return true;
+  return /^\d{1,4}[-/年.]\d{1,2}/.test(t);
+}
+
+/** A cell's content from what Office.js reports for `values` and `formulas`. */
+export function contentOf(value: CellValue | undefined, formula: unknown): CellContent {
+  if (typeof formula === "string" && formula.startsWith("=")) return { formula, value: value ?? null };
+  const v = value === undefined || value === "" ? null : value;
+  return { formula: null, value: v };
+}
+
+/** What to put into `range.formulas` so the cell holds this content again (text that looks like a number keeps its apostrophe). */
+export function contentInput(c: CellContent): string | number | boolean {
+  if (c.formula !== null) return c.formula;
+  if (c.value === null) return "";
+  if (typeof c.value === "string" && wouldConvert(c.value)) return `'${c.value}`;
+  return c.value;
+}
+
+const normalizeFormula = (f: string): string => f.replace(/\s+/g, "").toUpperCase();
+
+export function sameValue(a: CellValue, b: CellValue): boolean {
+  const x = a === "" ? null : a;
+  const y = b === "" ? null : b;
+  return x === y;
+}
+
+/** Same content: formulas compared as Excel may re-case or re-space them, constants exactly. */
+export function sameContent(a: CellContent, b: CellContent): boolean {
+  if (a.formula !== null || b.formula !== null)
+    return a.formula !== null && b.formula !== null && normalizeFormula(a.formula) === normalizeFormula(b.formula);
+  return sameValue(a.value, b.value);
+}
