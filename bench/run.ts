@@ -5,6 +5,8 @@ import ExcelJS from "exceljs";
 import { worksheetToGrid } from "../src/cli/xlsx-grid";
 import { evaluateSheet } from "../src/scoring/evaluate";
 import { readMeasureUncached } from "../src/scoring/measure";
+import { benchFunctions } from "./functions";
+import { benchPaneSize } from "./pane-size";
 import { benchWorkbook } from "./workbook";
 
 // `npm run bench`: figures, not a test. The engine must never be the bottleneck (b/a ≤ 0.25).
@@ -70,17 +72,8 @@ async function engine(): Promise<string[]> {
 
 async function main() {
   const lines = [...(await engine())];
-  for (const mod of ["./functions", "./pane-size"]) {
-    try {
-      // Optional parts of the bench land with their issues.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const m = require(mod);
-      const fn = m.benchFunctions ?? m.benchPaneSize;
-      if (fn) lines.push(...(await fn()));
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw e;
-    }
-  }
+  lines.push(...(await benchFunctions()));
+  lines.push(...(await benchPaneSize()));
   process.stdout.write(lines.join("\n") + "\n");
 }
 

@@ -13,7 +13,6 @@ import type { ExecutionReport, IndicatorReport, LevelSummary, SheetReport, Tier 
 import { readDirection } from "./direction";
 import { executionRate, executionScore, scoreIndicator, Verdict } from "./rules";
 import { headerKey, squash } from "./text";
-import { unitFamily } from "./units";
 
 export interface EvaluateOptions {
   /** A profile name of spec §3 (`project`, `exec20` …) or a profile; default by form kind. */
@@ -226,7 +225,7 @@ function verdictScore(v: Verdict): Decimal | null {
 function ruleExplanation(v: Verdict, w: Decimal): string {
   if (v.status !== "scored" || !v.aligned || v.met) return "";
   // Shown in the target's own unit (万元 stays 万元), as the person wrote it.
-  const scale = unitFamily(v.aligned.unit === "%" ? "%" : v.aligned.targetUnit).scale;
+  const scale = v.aligned.scale;
   const a = v.aligned.a.dividedBy(scale);
   const bb = maxOf(v.aligned.b, D.ZERO).dividedBy(scale);
   if (v.direction === "negative") return `（${fmt(w)} × ${a.toString()} ÷ ${bb.toString()}）`;
@@ -347,7 +346,9 @@ function evaluateRow(ev: Evaluation, row: GridRow, scored: boolean, execRate: De
     if (c.completion && verdict.status === "scored" && verdict.completion !== null) {
       const s = readStatedRate(sheet.value(c.completion.row, c.completion.col), sheet.format(c.completion.row, c.completion.col));
       if (s && s !== "unreadable" && !rateAgrees(verdict.completion, s)) {
-        const { a, b } = verdict.aligned!;
+        const { scale } = verdict.aligned!;
+        const a = verdict.aligned!.a.dividedBy(scale);
+        const b = verdict.aligned!.b.dividedBy(scale);
         const expr = verdict.direction === "negative" ? `${a} ÷ ${b}` : `${b} ÷ ${a}`;
         ev.add(finding("COMPLETION_RATE_MISMATCH", cell(c.completion), `完成率应为 ${pct(verdict.completion)}（${expr}），表中填写为 ${s.text}。`));
       }

@@ -47,8 +47,10 @@ export interface Aligned {
   b: Decimal;
   unitIssue: UnitIssue;
   unit: string;
-  /** The target's unit as written, to show figures back in it. */
+  /** The target's unit as written. */
   targetUnit: string;
+  /** a ÷ scale is the target as written: figures are shown back in the target's unit. */
+  scale: Decimal;
 }
 
 /**
@@ -56,10 +58,10 @@ export interface Aligned {
  * (0.97 against `95%`) is a percentage cell whose format was lost: it is read as 97 %.
  */
 export function align(target: Quantity, actual: Quantity): Aligned {
-  return { ...alignValues(target, actual), targetUnit: target.unit };
+  return { scale: ONE, ...alignValues(target, actual), targetUnit: target.unit };
 }
 
-function alignValues(target: Quantity, actual: Quantity): Omit<Aligned, "targetUnit"> {
+function alignValues(target: Quantity, actual: Quantity): Omit<Aligned, "targetUnit" | "scale"> & { scale?: Decimal } {
   const tu = target.unit;
   const au = actual.unit;
   if (tu && au) {
@@ -67,9 +69,8 @@ function alignValues(target: Quantity, actual: Quantity): Omit<Aligned, "targetU
     const ts = unitFamily(tu).scale;
     const as = unitFamily(au).scale;
     // Most pairs share a unit: no need to scale either side.
-    const a = tu === au ? target.value : target.value.times(ts);
-    const b = tu === au ? actual.value : actual.value.times(as);
-    return { a, b, unitIssue: "none", unit: unitFamily(tu).family };
+    if (tu === au) return { a: target.value, b: actual.value, unitIssue: "none", unit: unitFamily(tu).family };
+    return { a: target.value.times(ts), b: actual.value.times(as), unitIssue: "none", unit: unitFamily(tu).family, scale: ts };
   }
   if (tu === "%" && !au && actual.value.abs().lte(RATIO_LIMIT) && target.value.abs().gt(RATIO_LIMIT))
     return { a: target.value, b: actual.value.times(HUNDRED), unitIssue: "none", unit: "%" };

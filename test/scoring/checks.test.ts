@@ -154,3 +154,11 @@ test("a 方向 column turns a row into a negative indicator (反向), scored by 
   const forward = evaluateSheet(edit(proj, { J13: "方向", J15: "正向" })).indicators.find((i) => i.row === 15)!;
   expect(forward.score).toBe(5);
 });
+
+test("units of one family convert, and the explanation shows the figures in the target's unit", () => {
+  const r = evaluateSheet(edit(proj, { F15: "300,000,000 元", I15: "收入减少" }));
+  expect(r.indicators.find((i) => i.row === 15)!.score).toBe(3.66);
+  expect(r.findings.find((f) => f.code === "SCORE_RULE_MISMATCH" && f.cell === "H15")!.message).toBe(
+    "按规则应得 3.66 分（5 × 30000 ÷ 41000），表中填写为 5 分。",
+  );
+});

@@ -70,6 +70,8 @@ describe("zhuzhou-2021-department.xlsx (seed 002)", () => {
     expect(codes(r, "SCORE_RULE_MISMATCH").sort()).toEqual(["H11", "H12"]);
     expect(r.indicators.find((i) => i.row === 11)!.score).toBe(1.95);
     expect(r.indicators.find((i) => i.row === 12)!.score).toBe(1.93);
+    // The explanation shows the figures as the form writes them, in 万元.
+    expect(r.findings.find((f) => f.cell === "H11")!.message).toBe("按规则应得 1.95 分（2 × 233443.2 ÷ 240000），表中填写为 1 分。");
     expect(codes(r, "DEVIATION_MISSING")).toEqual([]);
     expect(codes(r, "LEVEL1_WEIGHT")).toEqual([]);
     expect(r.total).toMatchObject({ stated: 98, statedSum: 88, computed: 99.88 });

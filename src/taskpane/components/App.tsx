@@ -1,0 +1,51 @@
+import { FluentProvider, makeStyles, Tab, TabList, tokens, webLightTheme } from "@fluentui/react-components";
+import { useState } from "react";
+import type { WorkbookHost } from "../host/WorkbookHost";
+import { FillPanel } from "./FillPanel";
+import { TemplatePanel } from "./TemplatePanel";
+import { ValidatePanel } from "./ValidatePanel";
+
+const useStyles = makeStyles({
+  root: { padding: "8px 12px 24px 12px", fontFamily: tokens.fontFamilyBase, color: tokens.colorNeutralForeground1 },
+  title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: "4px 0 0 0" },
+  subtitle: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, margin: "0 0 8px 0" },
+  body: { marginTop: "8px" },
+});
+
+type Section = "validate" | "fill" | "template";
+
+/** The task pane: the same components in Excel and in preview.html; only the host differs. */
+export function App({ host }: { host: WorkbookHost }) {
+  const s = useStyles();
+  const [section, setSection] = useState<Section>("validate");
+  const [revision, setRevision] = useState(0);
+  return (
+    <FluentProvider theme={webLightTheme} lang="zh-CN">
+      <main className={s.root} data-testid="pane">
+        <h1 className={s.title}>绩效自评助手</h1>
+        <p className={s.subtitle}>校验预算绩效自评表，按规则填写得分。</p>
+        <TabList selectedValue={section} onTabSelect={(_, d) => setSection(d.value as Section)} size="small">
+          <Tab value="validate" data-testid="tab-validate">
+            校验
+          </Tab>
+          <Tab value="fill" data-testid="tab-fill">
+            填写得分
+          </Tab>
+          <Tab value="template" data-testid="tab-template">
+            插入模板
+          </Tab>
+        </TabList>
+        {/* Panels stay mounted so results and choices survive switching tabs. */}
+        <div className={s.body} hidden={section !== "validate"}>
+          <ValidatePanel host={host} revision={revision} />
+        </div>
+        <div className={s.body} hidden={section !== "fill"}>
+          <FillPanel host={host} onWritten={() => setRevision((r) => r + 1)} />
+        </div>
+        <div className={s.body} hidden={section !== "template"}>
+          <TemplatePanel host={host} />
+        </div>
+      </main>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,159 @@
+import { Button, makeStyles, Switch, tokens } from "@fluentui/react-components";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Finding } from "../../scoring/findings";
+import { marksOf, Progress, validate, Validation } from "../app/validation";
+import { toHostError } from "../host/host-error";
+import type { WorkbookHost } from "../host/WorkbookHost";
+import { DelayedProgress } from "./DelayedProgress";
+import { Notice, NoticeData } from "./Notice";
+import { SheetResult } from "./SheetResult";
+
+/** Live mode waits this long after the last change before validating again. */
+const LIVE_DELAY_MS = 800;
+
+const useStyles = makeStyles({
+  options: { display: "flex", flexDirection: "column", gap: "2px" },
+  buttons: { display: "flex", flexWrap: "wrap", gap: "8px", margin: "8px 0" },
+  overall: { fontSize: tokens.fontSizeBase300, margin: "8px 0 0 0" },
+  others: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+});
+
+function progressLabel(p: Progress | null): string {
+  if (!p || p.phase === "read") return "正在读取工作表……";
+  return `正在校验第 ${p.done + 1} / ${p.total} 个工作表：${p.sheet}`;
+}
+
+/** 校验: one click validates the active sheet (or the workbook), shows the results, marks cells. */
+export function ValidatePanel({ host, revision }: { host: WorkbookHost; revision: number }) {
+  const s = useStyles();
+  const [whole, setWhole] = useState(false);
+  const [live, setLive] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [result, setResult] = useState<Validation | null>(null);
+  const [notice, setNotice] = useState<NoticeData | null>(null);
+  const running = useRef(false);
+
+  const run = useCallback(
+    async (quiet = false) => {
+      if (running.current) return;
+      running.current = true;
+      setBusy(true);
+      if (!quiet) setNotice(null);
+      try {
+        const v = await validate(host, whole ? "workbook" : "active", setProgress);
+        setResult(v);
+      } catch (e) {
+        setNotice({ intent: "error", title: "校验未完成", text: toHostError(e).message });
+      } finally {
+        running.current = false;
+        setBusy(false);
+        setProgress(null);
+      }
+    },
+    [host, whole],
+  );
+
+  // Live mode: re-validate, debounced, when cells change. Off by default.
+  useEffect(() => {
+    if (!live) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stop: (() => void) | null = null;
+    let cancelled = false;
+    host
+      .onChange(() => {
+        clearTimeout(timer);
+        timer = setTimeout(() => void run(true), LIVE_DELAY_MS);
+      })
+      .then((unsubscribe) => {
+        if (cancelled) unsubscribe();
+        else stop = unsubscribe;
+      })
+      .catch((e) => setNotice({ intent: "error", title: "无法开启实时校验", text: toHostError(e).message }));
+    void run(true);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+      stop?.();
+    };
+  }, [live, host, run]);
+
+  // After a fill or an undo the results are stale: validate again if some are shown.
+  const latest = useRef({ run, shown: false });
+  latest.current = { run, shown: result !== null };
+  useEffect(() => {
+    if (revision > 0 && latest.current.shown) void latest.current.run(true);
+  }, [revision]);
+
+  const pick = async (sheet: string, f: Finding) => {
+    if (!f.cell) return;
+    try {
+      await host.select(sheet, f.cell);
+    } catch (e) {
+      setNotice({ intent: "error", title: "无法定位单元格", text: toHostError(e).message });
+    }
+  };
+
+  const mark = async () => {
+    if (!result) return;
+    setNotice(null);
+    try {
+      let n = 0;
+      for (const r of result.reports) {
+        const marks = marksOf(r);
+        if (marks.length > 0) n += await host.mark(r.sheet, marks);
+      }
+      setNotice({ intent: "success", text: n > 0 ? `已标记 ${n} 个有问题的单元格（只加了本插件的条件格式，原有格式不变）。` : "没有需要标记的单元格。" });
+    } catch (e) {
+      setNotice({ intent: "error", title: "标记未完成", text: toHostError(e).message });
+    }
+  };
+
+  const clear = async () => {
+    setNotice(null);
+    try {
+      const n = await host.clearMarks();
+      setNotice({ intent: "success", text: n > 0 ? `已清除本插件添加的标记（${n} 处），其他格式未改动。` : "没有本插件添加的标记。" });
+    } catch (e) {
+      setNotice({ intent: "error", title: "清除标记未完成", text: toHostError(e).message });
+    }
+  };
+
+  const reports = result?.reports ?? [];
+  const unknown = result && result.scope === "workbook" ? reports.filter((r) => r.kind === "unknown") : [];
+  const listed = result && result.scope === "workbook" ? reports.filter((r) => r.kind !== "unknown") : reports;
+  const total = (sev: string) => reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === sev).length, 0);
+
+  return (
+    <div data-testid="validate-panel">
+      <div className={s.options}>
+        <Switch label="校验整个工作簿（否则只校验当前工作表）" checked={whole} onChange={(_, d) => setWhole(d.checked)} data-testid="switch-workbook" />
+        <Switch label="实时校验（表格改动后自动重新校验）" checked={live} onChange={(_, d) => setLive(d.checked)} data-testid="switch-live" />
+      </div>
+      <div className={s.buttons}>
+        <Button appearance="primary" onClick={() => void run()} disabled={busy} data-testid="btn-validate">
+          校验
+        </Button>
+        <Button onClick={() => void mark()} disabled={busy || !result} data-testid="btn-mark">
+          标记
+        </Button>
+        <Button onClick={() => void clear()} disabled={busy} data-testid="btn-clear-marks">
+          清除标记
+        </Button>
+      </div>
+      <DelayedProgress busy={busy} label={progressLabel(progress)} value={progress?.phase === "evaluate" ? progress.done / progress.total : undefined} />
+      <Notice notice={notice} />
+      {result ? (
+        <div data-testid="results">
+          {result.scope === "workbook" ? (
+            <p className={s.overall}>{`共 ${reports.length} 个工作表：错误 ${total("error")}，警告 ${total("warning")}，提示 ${total("info")}。`}</p>
+          ) : null}
+          {unknown.length > 0 ? <p className={s.others}>{`以下工作表不是绩效自评表，未作校验：${unknown.map((r) => r.sheet).join("、")}`}</p> : null}
+          {listed.map((r) => (
+            <SheetResult key={r.sheet} report={r} onPick={(sheet, f) => void pick(sheet, f)} />
+          ))}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,178 @@
+import { CellContent, contentInput, contentOf } from "./cell-content";
+import { buildFillRecord, FillRecord, undoPlan } from "./fill-record";
+import { HostError, sheetMissing, sheetProtected, toHostError } from "./host-error";
+import { addOfficeMarks, clearOfficeMarks } from "./office-marks";
+import { readWorkbook } from "./office-read";
+import { openUndoStore } from "./office-undo-store";
+import { applySheetBuild } from "../office/template";
+import { buildTemplate } from "../../scoring/templates/build";
+import type { TemplateKind } from "../../scoring/templates/definitions";
+import type { TemplateOptions } from "../../scoring/templates/options";
+import { checkedTemplate } from "./template-request";
+import type { CellMark, FillRequest, InsertedSheet, ReadScope, UndoResult, WorkbookHost, WorkbookRead } from "./WorkbookHost";
+
+/** Runs a batch and turns whatever Excel throws into a Chinese HostError. */
+async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  try {
+    return await Excel.run(batch);
+  } catch (e) {
+    throw toHostError(e);
+  }
+}
+
+/** The sheet by name, or a HostError saying it is gone (deleted or renamed since). */
+async function existingSheet(context: Excel.RequestContext, name: string, doing: string): Promise<Excel.Worksheet> {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+  sheet.load("name");
+  await context.sync();
+  if (sheet.isNullObject) throw sheetMissing(name, doing);
+  sheet.protection.load("protected");
+  await context.sync();
+  if (sheet.protection.protected) throw sheetProtected(name, doing);
+  return sheet;
+}
+
+/** Loads what each cell holds now, in one sync. */
+async function contentsOf(context: Excel.RequestContext, sheet: Excel.Worksheet, cells: string[]): Promise<Map<string, CellContent>> {
+  const ranges = cells.map((c) => {
+    const r = sheet.getRange(c);
+    r.load("values,formulas");
+    return [c, r] as const;
+  });
+  await context.sync();
+  return new Map(ranges.map(([c, r]) => [c, contentOf(r.values[0][0], r.formulas[0][0])]));
+}
+
+function queueContents(sheet: Excel.Worksheet, cells: { cell: string; content: CellContent }[]): void {
+  for (const { cell, content } of cells) sheet.getRange(cell).formulas = [[contentInput(content)]];
+}
+
+/** The pane's workbook inside Excel, through Office.js. */
+export class OfficeHost implements WorkbookHost {
+  readonly kind = "office" as const;
+
+  read(scope: ReadScope): Promise<WorkbookRead> {
+    return run((context) => readWorkbook(context, scope));
+  }
+
+  select(sheetName: string, cell: string): Promise<void> {
+    return run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      sheet.activate();
+      // Selecting on a sheet that is not yet active is unreliable: activate first, sync, then select.
+      await context.sync();
+      sheet.getRange(cell).select();
+      await context.sync();
+    });
+  }
+
+  mark(sheetName: string, marks: CellMark[]): Promise<number> {
+    return run(async (context) => {
+      await existingSheet(context, sheetName, "未能标记");
+      return addOfficeMarks(context, sheetName, marks);
+    });
+  }
+
+  clearMarks(): Promise<number> {
+    return run((context) => clearOfficeMarks(context));
+  }
+
+  fill(request: FillRequest): Promise<FillRecord> {
+    return run(async (context) => {
+      const store = await openUndoStore(context);
+      const sheet = await existingSheet(context, request.sheet, "未写入任何内容");
+      const before = await contentsOf(
+        context,
+        sheet,
+        request.writes.map((w) => w.cell),
+      );
+      const record = buildFillRecord(request.sheet, request.writes, request.useFormulas, before);
+      // The snapshot and the writes go in one batch: either both reach the file or the rollback runs.
+      store.queueWrite([...store.fills, record]);
+      queueContents(
+        sheet,
+        record.cells.map((c) => ({ cell: c.cell, content: c.after })),
+      );
+      try {
+        await context.sync();
+      } catch (e) {
+        await this.rollback(record, store.fills);
+        throw new HostError(`${toHostError(e).message}填写未完成，已恢复原有内容，未写入任何单元格。`, "FillFailed");
+      }
+      return record;
+    });
+  }
+
+  /** Puts every cell of a failed fill back (Excel may have applied part of the batch) and the old snapshot list. */
+  private async rollback(record: FillRecord, fills: FillRecord[]): Promise<void> {
+    try {
+      await Excel.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem(record.sheet);
+        queueContents(
+          sheet,
+          record.cells.map((c) => ({ cell: c.cell, content: c.before })),
+        );
+        await context.sync();
+        const store = await openUndoStore(context);
+        store.queueWrite(fills);
+        await context.sync();
+      });
+    } catch (e) {
+      throw new HostError(
+        `填写失败，且未能自动恢复单元格 ${record.cells.map((c) => c.cell).join("、")}：${toHostError(e).message}请用 Excel 的撤销（Ctrl+Z）检查这些单元格。`,
+        "RollbackFailed",
+      );
+    }
+  }
+
+  lastFill(): Promise<FillRecord | null> {
+    return run(async (context) => {
+      const store = await openUndoStore(context);
+      return store.fills[store.fills.length - 1] ?? null;
+    });
+  }
+
+  undoFill(): Promise<UndoResult> {
+    return run(async (context) => {
+      const store = await openUndoStore(context);
+      const record = store.fills[store.fills.length - 1];
+      if (!record) throw new HostError("没有可撤销的填写。", "NothingToUndo");
+      const sheet = await existingSheet(context, record.sheet, "无法撤销填写");
+      const now = await contentsOf(
+        context,
+        sheet,
+        record.cells.map((c) => c.cell),
+      );
+      const plan = undoPlan(record, now);
+      queueContents(
+        sheet,
+        plan.restore.map((c) => ({ cell: c.cell, content: c.before })),
+      );
+      store.queueWrite(store.fills.slice(0, -1));
+      await context.sync();
+      return { sheet: record.sheet, restored: plan.restore.map((c) => c.cell), keptChanged: plan.keep };
+    });
+  }
+
+  insertTemplate(kind: TemplateKind, options: TemplateOptions): Promise<InsertedSheet> {
+    const build = buildTemplate(checkedTemplate(kind, options), options);
+    return run((context) => applySheetBuild(context, build));
+  }
+
+  async onChange(listener: () => void): Promise<() => void> {
+    let handler: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null = null;
+    await run(async (context) => {
+      handler = context.workbook.worksheets.onChanged.add(async () => listener());
+      await context.sync();
+    });
+    return () => {
+      const h = handler as OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null;
+      if (!h) return;
+      handler = null;
+      void Excel.run(h.context, async (context) => {
+        h.remove();
+        await context.sync();
+      }).catch(() => undefined);
+    };
+  }
+}

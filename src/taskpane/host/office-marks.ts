@@ -1,0 +1,46 @@
+import { SEVERITY_ORDER } from "../../scoring/findings";
+import type { CellMark } from "./WorkbookHost";
+import { isMarkFormula, MARK_COLOR, markFormula } from "./mark-style";
+
+/** Cells per conditional format: keeps each address list well inside Excel's limits. */
+const CHUNK = 40;
+
+/** Deletes the add-in's conditional formats on the given sheets (all when none given); returns how many. */
+export async function clearOfficeMarks(context: Excel.RequestContext, sheetNames?: string[]): Promise<number> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+  const chosen = sheets.items.filter((s) => !sheetNames || sheetNames.includes(s.name));
+  const collections = chosen.map((s) => {
+    const cfs = s.getRange().conditionalFormats;
+    cfs.load("items/type");
+    return cfs;
+  });
+  await context.sync();
+  const custom = collections.flatMap((c) => c.items.filter((cf) => cf.type === "Custom"));
+  for (const cf of custom) cf.custom.rule.load("formula");
+  await context.sync();
+  const ours = custom.filter((cf) => isMarkFormula(cf.custom.rule.formula));
+  for (const cf of ours) cf.delete();
+  if (ours.length > 0) await context.sync();
+  return ours.length;
+}
+
+/** Replaces the add-in's marks on a sheet: one conditional format per severity and chunk of cells. */
+export async function addOfficeMarks(context: Excel.RequestContext, sheetName: string, marks: CellMark[]): Promise<number> {
+  await clearOfficeMarks(context, [sheetName]);
+  const sheet = context.workbook.worksheets.getItem(sheetName);
+  let count = 0;
+  for (const severity of SEVERITY_ORDER) {
+    const cells = [...new Set(marks.filter((m) => m.severity === severity).map((m) => m.cell))];
+    for (let i = 0; i < cells.length; i += CHUNK) {
+      const part = cells.slice(i, i + CHUNK);
+      const cf = sheet.getRanges(part.join(",")).conditionalFormats.add("Custom");
+      cf.custom.rule.formula = markFormula(severity);
+      cf.custom.format.fill.color = MARK_COLOR[severity];
+      count += part.length;
+    }
+  }
+  if (count > 0) await context.sync();
+  return count;
+}

@@ -1,0 +1,59 @@
+import { parseRange } from "../../scoring/address";
+import type { CellValue, Grid } from "../../scoring/grid";
+import type { ReadScope, WorkbookRead } from "./WorkbookHost";
+
+/** What is queued for one sheet: loaded together so a sheet costs no extra sync. */
+interface QueuedSheet {
+  sheet: Excel.Worksheet;
+  used: Excel.Range;
+  merged: Excel.RangeAreas;
+}
+
+function queueSheet(sheet: Excel.Worksheet): QueuedSheet {
+  const used = sheet.getUsedRangeOrNullObject();
+  used.load("address,values,numberFormat");
+  // Merges over the whole sheet, not the used range: works on an empty sheet too.
+  const merged = sheet.getRange().getMergedAreasOrNullObject();
+  merged.load("address");
+  return { sheet, used, merged };
+}
+
+/** `Sheet1!A1:B2, 'My, sheet'!C3` → [`A1:B2`, `C3`]: the range part of each address. */
+export function rangesOfAddress(address: string | null | undefined): string[] {
+  if (!address) return [];
+  const out: string[] = [];
+  const re = /\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?(?=\s*(?:,|$))/g;
+  for (let m = re.exec(address); m; m = re.exec(address)) out.push(m[3] ? `${m[1]}${m[2]}:${m[3]}${m[4]}` : `${m[1]}${m[2]}`);
+  return out;
+}
+
+const cellOf = (v: unknown): CellValue => (v === "" || v === undefined || v === null ? null : (v as CellValue));
+
+function gridOf(name: string, q: QueuedSheet): Grid {
+  const merges = q.merged.isNullObject ? [] : rangesOfAddress(q.merged.address);
+  if (q.used.isNullObject) return { sheet: name, origin: { row: 0, col: 0 }, values: [], numberFormats: [], merges };
+  const top = parseRange(q.used.address);
+  const values = (q.used.values as unknown[][]).map((r) => r.map(cellOf));
+  const numberFormats = (q.used.numberFormat as unknown[][]).map((r) => r.map((f) => (typeof f === "string" && f !== "General" ? f : null)));
+  return { sheet: name, origin: { row: top?.top ?? 0, col: top?.left ?? 0 }, values, numberFormats, merges };
+}
+
+/**
+ * The one reader of the Office adapter: values, number formats and merged areas together.
+ * One sheet: one sync. Whole workbook: two (the sheet list, then every sheet in one batch).
+ */
+export async function readWorkbook(context: Excel.RequestContext, scope: ReadScope): Promise<WorkbookRead> {
+  const active = context.workbook.worksheets.getActiveWorksheet();
+  active.load("name");
+  if (scope === "active") {
+    const q = queueSheet(active);
+    await context.sync();
+    return { grids: [gridOf(active.name, q)], activeSheet: active.name };
+  }
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+  const queued = sheets.items.map(queueSheet);
+  await context.sync();
+  return { grids: queued.map((q) => gridOf(q.sheet.name, q)), activeSheet: active.name };
+}

@@ -1,0 +1,107 @@
+import { makeStyles } from "@fluentui/react-components";
+import { useEffect, useMemo, useState } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "../components/App";
+import { MemoryHost } from "../host/MemoryHost";
+import { MemoryWorkbook } from "../host/memory-workbook";
+import { previewEngine } from "./formula-engine";
+import { GridView } from "./GridView";
+import { installTestHooks } from "./test-hooks";
+import { openXlsx } from "./xlsx-open";
+
+const useStyles = makeStyles({
+  page: { display: "flex", flexDirection: "column", height: "100vh", fontFamily: "'Segoe UI', 'Noto Sans CJK SC', sans-serif" },
+  top: { display: "flex", gap: "12px", alignItems: "center", padding: "6px 12px", borderBottom: "1px solid #d1d1d1", background: "#107c41", color: "#fff", fontSize: "13px" },
+  brand: { fontWeight: 600, fontSize: "14px" },
+  open: { background: "#fff", color: "#107c41", borderRadius: "4px", padding: "2px 10px", cursor: "pointer", fontWeight: 600, ":focus-within": { outline: "2px solid #fff" } },
+  hidden: { position: "absolute", width: "1px", height: "1px", opacity: 0, overflow: "hidden" },
+  main: { display: "flex", flex: 1, minHeight: 0 },
+  pane: { width: "380px", flexShrink: 0, borderRight: "1px solid #d1d1d1", overflowY: "auto", background: "#fff" },
+  grid: { flex: 1, minWidth: 0 },
+  error: { color: "#fff", background: "#a4262c", padding: "2px 8px" },
+});
+
+function blankWorkbook(): MemoryWorkbook {
+  return MemoryWorkbook.fromGrids([{ sheet: "Sheet1", origin: { row: 0, col: 0 }, values: [], merges: [] }]);
+}
+
+/** preview.html: the real pane beside an in-memory workbook opened from an .xlsx file. */
+function Preview() {
+  const s = useStyles();
+  const [workbook, setWorkbook] = useState<MemoryWorkbook>(() => blankWorkbook());
+  const [fileName, setFileName] = useState("（未打开文件，空白工作簿）");
+  const [paneKey, setPaneKey] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const host = useMemo(() => {
+    workbook.engine = previewEngine;
+    return new MemoryHost(workbook);
+  }, [workbook]);
+
+  useEffect(
+    () =>
+      installTestHooks({
+        workbook: () => workbook,
+        load: (wb, name) => {
+          setWorkbook(wb);
+          setFileName(name);
+        },
+        reopenPane: () => setPaneKey((k) => k + 1),
+      }),
+    [workbook],
+  );
+
+  const open = async (file: File) => {
+    setError(null);
+    try {
+      const wb = await openXlsx(await file.arrayBuffer());
+      if (wb.sheets.length === 0) throw new Error("文件中没有工作表");
+      setWorkbook(wb);
+      setFileName(file.name);
+      setPaneKey((k) => k + 1);
+    } catch (e) {
+      setError(`无法打开“${file.name}”：${e instanceof Error ? e.message : String(e)}。请选择 .xlsx 格式的 Excel 工作簿。`);
+    }
+  };
+
+  return (
+    <div className={s.page}>
+      <header className={s.top}>
+        <span className={s.brand}>绩效自评助手 · 浏览器预览</span>
+        <label className={s.open}>
+          打开自评表（.xlsx）…
+          <input
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            className={s.hidden}
+            data-testid="file-input"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f) void open(f);
+              e.target.value = "";
+            }}
+          />
+        </label>
+        <span data-testid="file-name">{fileName}</span>
+        <button type="button" onClick={() => setPaneKey((k) => k + 1)} title="关闭并重新打开任务窗格（工作簿保留）">
+          重新打开任务窗格
+        </button>
+        {error ? (
+          <span className={s.error} role="alert">
+            {error}
+          </span>
+        ) : null}
+      </header>
+      <div className={s.main}>
+        <aside className={s.pane} aria-label="任务窗格">
+          <App key={`${paneKey}`} host={host} />
+        </aside>
+        <section className={s.grid} aria-label="工作表">
+          <GridView workbook={workbook} />
+        </section>
+      </div>
+    </div>
+  );
+}
+
+const el = document.getElementById("root");
+if (el) createRoot(el).render(<Preview />);

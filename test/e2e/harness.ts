@@ -1,0 +1,154 @@
+/**
+ * What the browser tests share: one development build of the pages (reused across test files
+ * while the sources are unchanged), a tiny static server on 127.0.0.1 at a random port, and
+ * Debian's Chromium driven by playwright-core. The build goes to a temporary directory, not to
+ * dist/: the project's webpack config cleans its output, and others may be using dist/ meanwhile.
+ */
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Browser } from "playwright-core";
+
+export const ROOT = path.resolve(__dirname, "..", "..");
+
+export const CHROMIUM_ARGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** A stamp of everything the build reads: file names, sizes and modification times. */
+function sourceStamp(): string {
+  const h = createHash("sha256");
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else {
+        const st = fs.statSync(p);
+        h.update(`${path.relative(ROOT, p)}:${st.size}:${st.mtimeMs}\n`);
+      }
+    }
+  };
+  for (const d of ["src", "scripts", "assets"]) if (fs.existsSync(path.join(ROOT, d))) walk(path.join(ROOT, d));
+  for (const f of ["webpack.config.js", "manifest.xml", "package.json", "tsconfig.json"]) {
+    const p = path.join(ROOT, f);
+    if (fs.existsSync(p)) h.update(`${f}:${fs.statSync(p).size}:${fs.statSync(p).mtimeMs}\n`);
+  }
+  return h.digest("hex").slice(0, 16);
+}
+
+async function runWebpack(outDir: string): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const webpack = require("webpack") as typeof import("webpack");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const makeConfig = require(path.join(ROOT, "webpack.config.js")) as (env: object, argv: object) => Promise<import("webpack").Configuration>;
+  const cwd = process.cwd();
+  process.chdir(ROOT);
+  try {
+    const config = await makeConfig({}, { mode: "development" });
+    config.output = { ...config.output, path: outDir };
+    await new Promise<void>((resolve, reject) =>
+      webpack(config, (err, stats) => {
+        if (err) return reject(err);
+        if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
+        resolve();
+      }),
+    );
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
+/** Removes builds of earlier source states not used for an hour (a run elsewhere may still use a recent one). */
+function pruneOldBuilds(keep: string): void {
+  for (const name of fs.readdirSync(os.tmpdir())) {
+    const p = path.join(os.tmpdir(), name);
+    if (!/^jxzp-e2e-[0-9a-f]{16}$/.test(name) || p === keep) continue;
+    try {
+      if (Date.now() - fs.statSync(p).mtimeMs > 3600000) fs.rmSync(p, { recursive: true, force: true });
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
+}
+
+/** Builds the pages once per source state; concurrent test files wait for the one build. */
+export async function buildPages(): Promise<string> {
+  const dir = path.join(os.tmpdir(), `jxzp-e2e-${sourceStamp()}`);
+  const done = path.join(dir, ".built");
+  const lock = `${dir}.lock`;
+  if (fs.existsSync(done)) return dir;
+  // A lock left by a run that was killed mid-build.
+  if (fs.existsSync(lock) && Date.now() - fs.statSync(lock).mtimeMs > 5 * 60000) fs.rmSync(lock, { recursive: true, force: true });
+  let mine = false;
+  try {
+    fs.mkdirSync(lock);
+    mine = true;
+  } catch {
+    // Another test file is building: wait for it.
+  }
+  if (mine) {
+    try {
+      await runWebpack(dir);
+      fs.writeFileSync(done, new Date().toISOString());
+      pruneOldBuilds(dir);
+    } finally {
+      fs.rmSync(lock, { recursive: true, force: true });
+    }
+    return dir;
+  }
+  const until = Date.now() + 240000;
+  while (!fs.existsSync(done)) {
+    if (!fs.existsSync(lock)) return buildPages();
+    if (Date.now() > until) throw new Error("等待构建超时");
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return dir;
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+  ".png": "image/png",
+  ".xml": "application/xml; charset=utf-8",
+};
+
+export interface Served {
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** Serves a directory on 127.0.0.1 at a port the system picks. */
+export async function serve(dir: string): Promise<Served> {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://x");
+    const file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+}

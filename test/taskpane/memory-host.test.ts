@@ -1,0 +1,115 @@
+import path from "node:path";
+import { readWorkbookFile } from "../../src/cli/xlsx-grid";
+import { evaluateSheet } from "../../src/scoring/evaluate";
+import { planFill } from "../../src/scoring/fill";
+import type { Grid } from "../../src/scoring/grid";
+import { MemoryHost } from "../../src/taskpane/host/MemoryHost";
+import { MemoryWorkbook } from "../../src/taskpane/host/memory-workbook";
+import { evaluateFormula, previewEngine } from "../../src/taskpane/preview/formula-engine";
+
+const SHEET = "部门整体支出绩效自评表";
+let grids: Grid[];
+
+beforeAll(async () => {
+  grids = await readWorkbookFile(path.join(__dirname, "..", "fixtures", "zhuzhou-2021-department.xlsx"));
+});
+
+function open(): { wb: MemoryWorkbook; host: MemoryHost } {
+  const wb = MemoryWorkbook.fromGrids(grids);
+  wb.engine = previewEngine;
+  return { wb, host: new MemoryHost(wb) };
+}
+
+/** Every non-empty cell with its value and formula, to compare before and after. */
+function cells(wb: MemoryWorkbook): string {
+  const s = wb.sheet(SHEET)!;
+  const out: string[] = [];
+  const { rows, cols } = wb.extent(s);
+  for (let i = 0; i < rows; i++)
+    for (let j = 0; j < cols; j++) {
+      const v = s.values[i]?.[j] ?? null;
+      const f = s.formulas[i]?.[j] ?? null;
+      if (v !== null || f !== null) out.push(`${i},${j}=${JSON.stringify(v)}|${f}`);
+    }
+  return out.join("\n");
+}
+
+async function plan(host: MemoryHost, overwrite: boolean) {
+  const grid = (await host.read("active")).grids[0];
+  return planFill(grid, evaluateSheet(grid), { overwrite });
+}
+
+test("the memory host reads what the xlsx reader read: same findings", async () => {
+  const { host } = open();
+  const read = await host.read("workbook");
+  expect(read.grids.map((g) => g.sheet)).toEqual(grids.map((g) => g.sheet));
+  const a = evaluateSheet(read.grids[0]).findings.map((f) => `${f.code}@${f.cell}`);
+  const b = evaluateSheet(grids[0]).findings.map((f) => `${f.code}@${f.cell}`);
+  expect(a).toEqual(b);
+  expect(a).toEqual(expect.arrayContaining(["SCORE_MISSING@H4", "TOTAL_MISMATCH@H36"]));
+});
+
+test("formulas written by the fill get their values from the functions' own formulas", async () => {
+  const { wb, host } = open();
+  const p = await plan(host, true);
+  await host.fill({ sheet: SHEET, writes: p.writes, useFormulas: true });
+  const s = wb.sheet(SHEET)!;
+  expect(wb.content(s, "H4")).toEqual({ formula: "=JXZP.EXECSCORE(F4,D4,E4)", value: 10 });
+  expect(wb.content(s, "H11")).toEqual({ formula: expect.stringMatching(/^=JXZP\.SCORE\(/), value: 1.95 });
+  expect(wb.content(s, "H36").value).toBe(99.88);
+  // The figures depend on the cells: a changed actual recalculates the score and the total.
+  wb.type(SHEET, "F11", 240000);
+  expect(wb.content(s, "H11").value).toBe(2);
+  expect(wb.content(s, "H36").value).toBe(99.93);
+});
+
+test("fill, reopen, undo: every cell as before; a failed batch writes nothing", async () => {
+  const { wb, host } = open();
+  const before = cells(wb);
+  const p = await plan(host, true);
+  wb.failNextWrite = true;
+  await expect(host.fill({ sheet: SHEET, writes: p.writes, useFormulas: true })).rejects.toThrow(/未写入任何单元格/);
+  expect(cells(wb)).toBe(before);
+  expect(await host.lastFill()).toBeNull();
+
+  await host.fill({ sheet: SHEET, writes: p.writes, useFormulas: true });
+  expect(cells(wb)).not.toBe(before);
+  const reopened = new MemoryHost(wb);
+  const r = await reopened.undoFill();
+  expect(r.restored).toHaveLength(p.writes.length);
+  expect(cells(wb)).toBe(before);
+});
+
+test("protected and deleted sheets: Chinese errors, nothing written", async () => {
+  const { wb, host } = open();
+  const p = await plan(host, false);
+  wb.sheet(SHEET)!.protected = true;
+  await expect(host.fill({ sheet: SHEET, writes: p.writes, useFormulas: false })).rejects.toThrow(/受保护/);
+  wb.sheets = wb.sheets.filter((s) => s.name !== SHEET);
+  await expect(host.fill({ sheet: SHEET, writes: p.writes, useFormulas: false })).rejects.toThrow(/找不到工作表/);
+});
+
+describe("the preview's formula engine", () => {
+  const sheet = MemoryWorkbook.fromGrids([
+    { sheet: "s", origin: { row: 0, col: 0 }, values: [[10, "≥95%", "97%", 0.1, 0.2, "x"]], merges: [] },
+  ]).sheets[0];
+  test.each([
+    ["=JXZP.SCORE(A1,B1,C1)", 10],
+    ["=JXZP.指标得分(A1,B1,C1)", 10],
+    ["=SUM(A1,D1:E1)", 10.3],
+    ["=D1+E1", 0.3],
+    ['="等级："&JXZP.GRADE(95)', "等级：优"],
+    ["=ROUND(2/3,2)", 0.67],
+    ['=IFERROR(1/0,"")', null],
+    ["=IF(A1>5,1,2)", 1],
+    ["=NOPE(1)", "#NAME?"],
+    ["=JXZP.SCORE(A1,F1,C1)", "#N/A"],
+    ['=IFNA(JXZP.SCORE(A1,F1,C1),"—")', "—"],
+    ['=IF(AND(G1="",H1=""),"",1)', null],
+    ['=IF(AND(A1="",H1=""),"",1)', 1],
+    ["=COUNT(A1:F1)", 3],
+    ['=IF(COUNT(G1:H1)=0,"",SUM(G1:H1))', null],
+  ])("%s", (f, v) => {
+    expect(evaluateFormula(f, sheet)).toEqual(v);
+  });
+});
