@@ -93,10 +93,24 @@ export class FakeExcel {
     return { value: c?.value ?? null, formula: c?.formula ?? null };
   }
 
-  /** Excel.run(batch) or Excel.run(context, batch). */
+  /** The options of each Excel.run (null when none were given). */
+  runOptions: ({ mergeUndoGroup?: boolean } | null)[] = [];
+  /** Excel refuses to group the next grouped batch's writes into one undo step. */
+  refuseUndoGroup = false;
+  private grouped = false;
+
+  /** Excel.run(batch), Excel.run(options, batch) or Excel.run(context, batch). */
   run = async <T>(a: unknown, b?: unknown): Promise<T> => {
     const batch = (typeof a === "function" ? a : b) as (ctx: unknown) => Promise<T>;
-    return batch(this.context());
+    const options = typeof a === "object" && a !== null && "mergeUndoGroup" in a ? (a as { mergeUndoGroup?: boolean }) : null;
+    if (typeof a !== "function") this.runOptions.push(options);
+    else this.runOptions.push(null);
+    this.grouped = Boolean(options?.mergeUndoGroup);
+    try {
+      return await batch(this.context());
+    } finally {
+      this.grouped = false;
+    }
   };
 
   private track<T extends Mock>(m: T): T {
@@ -135,6 +149,10 @@ export class FakeExcel {
     }
     const ops = this.ops;
     this.ops = [];
+    if (this.grouped && this.refuseUndoGroup && ops.some((o) => o.write)) {
+      this.refuseUndoGroup = false;
+      throw ERROR("UndoNotSupported", "The operation can't be grouped into one undo step.");
+    }
     if (this.failNextWrite && ops.some((o) => o.write)) {
       this.failNextWrite = false;
       // Excel may apply part of a failing batch: apply the first half of the writes, then fail.

@@ -162,6 +162,50 @@ describe("fill and undo", () => {
     expect(fake.parts).toHaveLength(0);
   });
 
+  describe("Excel's own undo (ExcelApi 1.20)", () => {
+    const withApi = (supported: boolean) => {
+      (globalThis as unknown as { Office: unknown }).Office = {
+        context: { requirements: { isSetSupported: (set: string, v: string) => supported && set === "ExcelApi" && Number(v) <= 1.2 } },
+      };
+    };
+    afterEach(() => {
+      delete (globalThis as unknown as { Office?: unknown }).Office;
+    });
+
+    test("where supported, the fill is one undo group", async () => {
+      withApi(true);
+      loadZhuzhou();
+      const plan = await planFor(false);
+      fake.runOptions = [];
+      await new OfficeHost().fill({ sheet: ZHUZHOU_SHEET, writes: plan.writes, useFormulas: false });
+      expect(fake.runOptions).toEqual([{ mergeUndoGroup: true }]);
+      expect(fake.cell(ZHUZHOU_SHEET, "H4").value).toBe(10);
+    });
+
+    test("where Excel refuses to group, the fill is written ungrouped, once", async () => {
+      withApi(true);
+      loadZhuzhou();
+      const plan = await planFor(true);
+      fake.runOptions = [];
+      fake.refuseUndoGroup = true;
+      const record = await new OfficeHost().fill({ sheet: ZHUZHOU_SHEET, writes: plan.writes, useFormulas: false });
+      expect(fake.runOptions[0]).toEqual({ mergeUndoGroup: true });
+      expect(fake.runOptions[fake.runOptions.length - 1]).toBeNull();
+      expect(fake.cell(ZHUZHOU_SHEET, "H11").value).toBe(1.95);
+      expect(fake.parts).toHaveLength(1);
+      expect(record.cells.map((c) => c.cell)).toEqual(plan.writes.map((w) => w.cell));
+    });
+
+    test("without ExcelApi 1.20 the batch runs without options", async () => {
+      withApi(false);
+      loadZhuzhou();
+      const plan = await planFor(false);
+      fake.runOptions = [];
+      await new OfficeHost().fill({ sheet: ZHUZHOU_SHEET, writes: plan.writes, useFormulas: false });
+      expect(fake.runOptions).toEqual([null]);
+    });
+  });
+
   test("a protected sheet: a Chinese error and nothing written", async () => {
     loadZhuzhou();
     const before = snapshot(ZHUZHOU_SHEET);

@@ -12,11 +12,20 @@ import { checkedTemplate } from "./template-request";
 import type { CellMark, FillRequest, InsertedSheet, ReadScope, UndoResult, WorkbookHost, WorkbookRead } from "./WorkbookHost";
 
 /** Runs a batch and turns whatever Excel throws into a Chinese HostError. */
-async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: Excel.RunOptions): Promise<T> {
   try {
-    return await Excel.run(batch);
+    return await (options ? Excel.run(options, batch) : Excel.run(batch));
   } catch (e) {
     throw toHostError(e);
+  }
+}
+
+/** ExcelApi 1.20 lets a batch be one step of Excel's own undo (Ctrl+Z). */
+function undoGroupsSupported(): boolean {
+  try {
+    return typeof Office !== "undefined" && Boolean(Office.context?.requirements?.isSetSupported("ExcelApi", "1.20"));
+  } catch {
+    return false;
   }
 }
 
@@ -77,7 +86,21 @@ export class OfficeHost implements WorkbookHost {
     return run((context) => clearOfficeMarks(context));
   }
 
-  fill(request: FillRequest): Promise<FillRecord> {
+  /**
+   * Writes a fill plan in one batch. Where Excel supports it, the batch is one step of Excel's
+   * own undo too; if Excel refuses to group it (an API without undo support), it is written ungrouped.
+   */
+  async fill(request: FillRequest): Promise<FillRecord> {
+    if (!undoGroupsSupported()) return this.fillOnce(request);
+    try {
+      return await this.fillOnce(request, { mergeUndoGroup: true });
+    } catch (e) {
+      if (e instanceof HostError && e.code === "UndoNotSupported") return this.fillOnce(request);
+      throw e;
+    }
+  }
+
+  private fillOnce(request: FillRequest, options?: Excel.RunOptions): Promise<FillRecord> {
     return run(async (context) => {
       const store = await openUndoStore(context);
       const sheet = await existingSheet(context, request.sheet, "未写入任何内容");
@@ -97,10 +120,13 @@ export class OfficeHost implements WorkbookHost {
         await context.sync();
       } catch (e) {
         await this.rollback(record, store.fills);
-        throw new HostError(`${toHostError(e).message}填写未完成，已恢复原有内容，未写入任何单元格。`, "FillFailed");
+        const err = toHostError(e);
+        // Refused grouping is not a failure of the fill: the caller writes again ungrouped.
+        if (err.code === "UndoNotSupported") throw err;
+        throw new HostError(`${err.message}填写未完成，已恢复原有内容，未写入任何单元格。`, "FillFailed");
       }
       return record;
-    });
+    }, options);
   }
 
   /** Puts every cell of a failed fill back (Excel may have applied part of the batch) and the old snapshot list. */
