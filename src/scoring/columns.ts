@@ -1,3 +1,4 @@
+import { BoundedCache } from "./memo";
 import { headerKey } from "./text";
 
 /** The columns of an indicator grid and a fund block, found by name (spec §1). */
@@ -49,17 +50,12 @@ const BY_KEY = new Map<string, Role>();
 for (const [role, names] of Object.entries(NAMES) as [Role, string[]][])
   for (const n of names) BY_KEY.set(headerKey(n), role);
 
-const SEEN = new Map<string, Role | null>();
+// Layout asks for every short cell of every row; the same texts recur across sheets.
+const ROLES = new BoundedCache<string, Role | null>();
 
 /** The role a header cell names, or null. `得分(分值×执行率)` is 得分; `预算数（A）` is 预算数. */
 export function roleOf(text: string): Role | null {
-  // Layout asks for every short cell of every row; the same texts recur across sheets.
-  const hit = SEEN.get(text);
-  if (hit !== undefined) return hit;
-  if (SEEN.size > 20000) SEEN.clear();
-  const role = BY_KEY.get(headerKey(text)) ?? null;
-  SEEN.set(text, role);
-  return role;
+  return ROLES.get(text, (t) => BY_KEY.get(headerKey(t)) ?? null);
 }
 
 /** The standard level-1 and level-2 names (spec §1). */

@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import { BoundedCache } from "./memo";
 
 /** Excel's ROUND(x, 2): half away from zero, which is half-up for the non-negative scores here. */
 export function round2(d: Decimal): Decimal {
@@ -49,17 +50,14 @@ export function pct(d: Decimal): string {
   return `${d.times(D.HUNDRED).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)}%`;
 }
 
-const FROM_NUMBER = new Map<number, Decimal>();
+const FROM_NUMBER = new BoundedCache<number, Decimal>();
 const NUMBER_OF = new WeakMap<Decimal, number>();
 
 /** The decimal of a cell's number. Forms repeat the same weights and scores; decimals are immutable. */
 export function decimalOf(n: number): Decimal {
-  let d = FROM_NUMBER.get(n);
-  if (d === undefined) {
-    if (FROM_NUMBER.size > 20000) FROM_NUMBER.clear();
-    d = new Decimal(n);
-    FROM_NUMBER.set(n, d);
-    NUMBER_OF.set(d, n);
-  }
-  return d;
+  return FROM_NUMBER.get(n, (x) => {
+    const d = new Decimal(x);
+    NUMBER_OF.set(d, x);
+    return d;
+  });
 }

@@ -13,6 +13,7 @@ import type { ExecutionReport, IndicatorReport, LevelSummary, SheetReport, Tier 
 import { readDirection } from "./direction";
 import { executionRate, executionScore, scoreIndicator, Verdict } from "./rules";
 import { headerKey, squash } from "./text";
+import { BoundedCache } from "./memo";
 
 export interface EvaluateOptions {
   /** A profile name of spec §3 (`project`, `exec20` …) or a profile; default by form kind. */
@@ -39,16 +40,11 @@ function profileFor(kind: string, option: EvaluateOptions["profile"]): Profile {
 
 /** Tiers of R6 for a weight: 达成 [0.8w, w], 部分达成 [0.6w, 0.8w), 未达成 [0, 0.6w). */
 export function tiersFor(weight: Decimal): Tier[] {
-  const key = weight.toString();
-  const hit = TIERS.get(key);
-  if (hit) return hit.map((t) => ({ ...t }));
-  const tiers = tiersOf(weight);
-  if (TIERS.size > 1000) TIERS.clear();
-  TIERS.set(key, tiers);
-  return tiers.map((t) => ({ ...t }));
+  // Copies: a report's tiers are the caller's to keep.
+  return TIERS.get(weight.toString(), () => tiersOf(weight)).map((t) => ({ ...t }));
 }
 
-const TIERS = new Map<string, Tier[]>();
+const TIERS = new BoundedCache<string, Tier[]>(1000);
 
 function tiersOf(weight: Decimal): Tier[] {
   const w = round2(weight);

@@ -3,6 +3,7 @@ import { decimalOf } from "./decimal";
 import type { CellValue } from "./grid";
 import { squash, isPlaceholder } from "./text";
 import { leadingUnit } from "./units";
+import { BoundedCache } from "./memo";
 
 /** How a target is to be met (spec §2.2). */
 export type Comparator = "≥" | ">" | "≤" | "<" | "=";
@@ -115,15 +116,10 @@ export function readMeasure(v: CellValue, ctx: MeasureContext = {}): Measure {
   if (typeof v !== "string") return readMeasureUncached(v, ctx);
   // Forms repeat the same targets (`≥90%`, `100%`) on every sheet; a measure is immutable.
   const key = `${ctx.percent ? 1 : 0}\u0001${ctx.comparator ?? ""}\u0001${ctx.unit ?? ""}\u0001${v}`;
-  const hit = MEMO.get(key);
-  if (hit) return hit;
-  if (MEMO.size > 20000) MEMO.clear();
-  const m = readMeasureUncached(v, ctx);
-  MEMO.set(key, m);
-  return m;
+  return MEASURES.get(key, () => readMeasureUncached(v, ctx));
 }
 
-const MEMO = new Map<string, Measure>();
+const MEASURES = new BoundedCache<string, Measure>();
 
 /** readMeasure without its memo: what one reading costs (the bench's readings per second). */
 export function readMeasureUncached(v: CellValue, ctx: MeasureContext = {}): Measure {
@@ -181,15 +177,10 @@ export function looksLikeValue(v: CellValue): boolean {
   if (typeof v === "number") return true;
   if (typeof v !== "string") return false;
   if (!/[\d０-９]/.test(v)) return false;
-  const hit = LOOKS.get(v);
-  if (hit !== undefined) return hit;
-  if (LOOKS.size > 20000) LOOKS.clear();
-  const r = looksLikeValueText(v);
-  LOOKS.set(v, r);
-  return r;
+  return LOOKS.get(v, looksLikeValueText);
 }
 
-const LOOKS = new Map<string, boolean>();
+const LOOKS = new BoundedCache<string, boolean>();
 
 function looksLikeValueText(v: string): boolean {
   const t = normalizeMeasureText(v);

@@ -1,4 +1,5 @@
 /** Text normalisation shared by the header matcher and the value reader (spec §1, §2.1). */
+import { BoundedCache } from "./memo";
 
 const SYMBOLS: Record<string, string> = {
   "≧": "≥",
@@ -45,15 +46,10 @@ export function statedPoints(s: string): number | null {
  */
 export function headerKey(s: string): string {
   // Layout and the evaluator ask for the same level names on every row.
-  const hit = KEYS.get(s);
-  if (hit !== undefined) return hit;
-  if (KEYS.size > 20000) KEYS.clear();
-  const k = headerKeyOf(s);
-  KEYS.set(s, k);
-  return k;
+  return KEYS.get(s, headerKeyOf);
 }
 
-const KEYS = new Map<string, string>();
+const KEYS = new BoundedCache<string, string>();
 
 function headerKeyOf(s: string): string {
   return squash(s)
@@ -61,17 +57,12 @@ function headerKeyOf(s: string): string {
     .replace(/[:：]+$/, "");
 }
 
-const PLACEHOLDERS = new Map<string, boolean>();
+const PLACEHOLDERS = new BoundedCache<string, boolean>();
 const PLACEHOLDER = /^(?:[—\-－/／…．.·_~～]+|指标\d*[:：]?|\?+)$/;
 
 /** `—`, `-`, `/`, `……`, a bare `指标2:` mean the cell is empty (spec §1). */
 export function isPlaceholder(s: string): boolean {
   // Placeholders are a few characters; names and notes never are.
   if (s.length > 12) return false;
-  const hit = PLACEHOLDERS.get(s);
-  if (hit !== undefined) return hit;
-  if (PLACEHOLDERS.size > 20000) PLACEHOLDERS.clear();
-  const r = PLACEHOLDER.test(squash(s));
-  PLACEHOLDERS.set(s, r);
-  return r;
+  return PLACEHOLDERS.get(s, (t) => PLACEHOLDER.test(squash(t)));
 }
