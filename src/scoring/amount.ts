@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import { D, decimalOf } from "./decimal";
+import { BoundedCache } from "./memo";
 import type { CellValue } from "./grid";
 import { normalizeMeasureText } from "./measure";
 import { isPlaceholder } from "./text";
@@ -58,6 +59,14 @@ function ownPlaces(d: Decimal): number {
  */
 export function readStatedRate(v: CellValue, format: string | null): StatedRate | null | "unreadable" {
   if (v === null || v === "") return null;
+  // Text rates (`100%`) repeat on every sheet; a number cell's reading depends on its format.
+  if (typeof v === "string") return TEXT_RATES.get(v, (t) => readStatedRateOf(t, null));
+  return readStatedRateOf(v, format);
+}
+
+const TEXT_RATES = new BoundedCache<string, StatedRate | null | "unreadable">();
+
+function readStatedRateOf(v: CellValue, format: string | null): StatedRate | null | "unreadable" {
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return "unreadable";
     const d = new Decimal(v);

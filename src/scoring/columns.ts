@@ -72,6 +72,12 @@ export function levelKey(text: string): string {
 
 /** The level-1 family a name belongs to, for weights by level: 产出 / 效益 / 满意度 / 执行 / 资金管理. */
 export function level1Family(text: string): string {
+  return FAMILIES.get(text, familyOf);
+}
+
+const FAMILIES = new BoundedCache<string, string>();
+
+function familyOf(text: string): string {
   const k = levelKey(text);
   if (k.includes("资金管理")) return "资金管理指标";
   if (k.includes("资金投入") || k.includes("预算执行")) return "预算执行指标";

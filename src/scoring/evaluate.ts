@@ -28,9 +28,15 @@ const a1 = (p: Pos | undefined | null): string | null => (p ? toA1(p.row, p.col)
 /** A ratio for reports, 6 decimals half-up (0.999602); null where no double holds it. */
 const num6 = (d: Decimal | null): number | null => {
   if (d === null) return null;
-  const n = Number(d.toFixed(6, Decimal.ROUND_HALF_UP));
-  return Number.isFinite(n) ? n : null;
+  const known = SIX_PLACES.get(d);
+  if (known !== undefined) return known;
+  const x = Number(d.toFixed(6, Decimal.ROUND_HALF_UP));
+  const n = Number.isFinite(x) ? x : null;
+  SIX_PLACES.set(d, n);
+  return n;
 };
+// Verdicts are shared between rows, and so are their rates: convert each once.
+const SIX_PLACES = new WeakMap<Decimal, number | null>();
 
 function profileFor(kind: string, option: EvaluateOptions["profile"]): Profile {
   if (option && typeof option === "object") return option;
@@ -234,7 +240,15 @@ function isBlankDeviation(ev: Evaluation, p: Pos | undefined): boolean {
   return t === "" || t === "无";
 }
 
-function evaluateRow(ev: Evaluation, row: GridRow, scored: boolean, execRate: Decimal | null): { report: IndicatorReport; used: Decimal | null } {
+interface RowResult {
+  report: IndicatorReport;
+  /** The score the total counts: the rule's where it decides, else the stated one. */
+  used: Decimal | null;
+  weight: Decimal | null;
+  stated: Decimal | null;
+}
+
+function evaluateRow(ev: Evaluation, row: GridRow, scored: boolean, execRate: Decimal | null): RowResult {
   const { sheet } = ev;
   const c = row.cells;
   const name = c.level3 ? sheet.text(c.level3.row, c.level3.col) : "";
@@ -295,7 +309,7 @@ function evaluateRow(ev: Evaluation, row: GridRow, scored: boolean, execRate: De
     },
   };
   if (row.kind === "management") report.status = "stated";
-  if (waiting) return { report, used: null };
+  if (waiting) return { report, used: null, weight, stated };
 
   // What the values themselves say.
   if (row.kind === "indicator") {
@@ -368,7 +382,7 @@ function evaluateRow(ev: Evaluation, row: GridRow, scored: boolean, execRate: De
       );
   }
 
-  if (!scored) return { report, used: null };
+  if (!scored) return { report, used: null, weight, stated };
 
   // What the stated score says.
   if (stated === null) {
@@ -414,7 +428,7 @@ function evaluateRow(ev: Evaluation, row: GridRow, scored: boolean, execRate: De
         `得分 ${fmt(effective)} 低于分值 ${fmt(weight)}，目标未完全达成，但偏差原因分析及改进措施为空，请说明原因和改进措施。`,
       ),
     );
-  return { report, used: ruleScore ?? stated };
+  return { report, used: ruleScore ?? stated, weight, stated };
 }
 
 function levelFindings(ev: Evaluation) {
@@ -434,13 +448,36 @@ function levelFindings(ev: Evaluation) {
   }
 }
 
-function weightFindings(ev: Evaluation, rows: IndicatorReport[], execWeight: Decimal | null, totalWeightCell: string | null) {
+/** Weights and scores added up once per level-1 label (and the grid's execution rows apart). */
+interface LevelSums {
+  label: string;
+  execution: boolean;
+  weight: Decimal | null;
+  score: Decimal | null;
+}
+
+function sumByLevel(rows: IndicatorReport[], weights: (Decimal | null)[], used: (Decimal | null)[]): LevelSums[] {
+  const byKey = new Map<string, LevelSums>();
+  rows.forEach((r, i) => {
+    const execution = r.kind === "execution";
+    const key = execution ? "\u0000执行率" : r.level1;
+    let e = byKey.get(key);
+    if (!e) byKey.set(key, (e = { label: r.level1, execution, weight: null, score: null }));
+    const w = weights[i];
+    const u = used[i];
+    if (w !== null) e.weight = e.weight ? e.weight.plus(w) : w;
+    if (u !== null) e.score = e.score ? e.score.plus(u) : u;
+  });
+  return [...byKey.values()];
+}
+
+function weightFindings(ev: Evaluation, levels: LevelSums[], execWeight: Decimal | null, totalWeightCell: string | null) {
   const grid = ev.layout.grid!;
   if (grid.columns.weight === undefined) return null;
-  const weights = rows.filter((r) => r.weight !== null);
-  if (weights.length === 0) return null;
+  const weighted = levels.filter((l) => l.weight !== null);
+  if (weighted.length === 0) return null;
   let sum = execWeight ?? ZERO;
-  for (const r of weights) sum = sum.plus(decimalOf(r.weight!));
+  for (const l of weighted) sum = sum.plus(l.weight!);
   if (!sum.eq(D.HUNDRED))
     ev.add(
       finding(
@@ -450,7 +487,7 @@ function weightFindings(ev: Evaluation, rows: IndicatorReport[], execWeight: Dec
       ),
     );
   const byLabel = new Map<string, Decimal>();
-  for (const r of rows) if (r.weight !== null) byLabel.set(r.level1, (byLabel.get(r.level1) ?? ZERO).plus(decimalOf(r.weight)));
+  for (const l of weighted) byLabel.set(l.label, (byLabel.get(l.label) ?? ZERO).plus(l.weight!));
   const seen = new Set<string>();
   for (const label of grid.level1Labels) {
     const key = headerKey(label.text);
@@ -478,24 +515,25 @@ function weightFindings(ev: Evaluation, rows: IndicatorReport[], execWeight: Dec
   return sum;
 }
 
-function levelSummaries(rows: IndicatorReport[], exec: ExecutionReport | null, used: (Decimal | null)[]): LevelSummary[] {
+function levelSummaries(levels: LevelSums[], exec: ExecutionReport | null): LevelSummary[] {
   const order: string[] = [];
   const acc = new Map<string, { w: Decimal | null; s: Decimal | null }>();
-  const add = (name: string, w: number | null, s: Decimal | null) => {
+  const add = (name: string, w: Decimal | null, s: Decimal | null) => {
     if (!acc.has(name)) {
       acc.set(name, { w: null, s: null });
       order.push(name);
     }
     const e = acc.get(name)!;
-    if (w !== null) e.w = (e.w ?? ZERO).plus(decimalOf(w));
-    if (s !== null) e.s = (e.s ?? ZERO).plus(s);
+    if (w !== null) e.w = e.w ? e.w.plus(w) : w;
+    if (s !== null) e.s = e.s ? e.s.plus(s) : s;
   };
   if (exec && (exec.weight !== null || exec.score !== null || exec.statedScore !== null))
-    add("执行率", exec.weight, exec.score !== null ? decimalOf(exec.score) : exec.statedScore !== null ? decimalOf(exec.statedScore) : null);
-  rows.forEach((r, i) => {
-    const fam = level1Family(r.level1);
-    add(r.kind === "execution" ? "执行率" : fam.replace(/指标$/, "") || "未分类", r.weight, used[i]);
-  });
+    add(
+      "执行率",
+      exec.weight !== null ? decimalOf(exec.weight) : null,
+      exec.score !== null ? decimalOf(exec.score) : exec.statedScore !== null ? decimalOf(exec.statedScore) : null,
+    );
+  for (const l of levels) add(l.execution ? "执行率" : level1Family(l.label).replace(/指标$/, "") || "未分类", l.weight, l.score);
   return order.map((name) => ({ level1: name, weight: toNumber(acc.get(name)!.w), score: toNumber(acc.get(name)!.s) }));
 }
 
@@ -541,6 +579,8 @@ export function evaluateSheet(grid: Grid, options: EvaluateOptions = {}): SheetR
       : execRate;
 
   const used: (Decimal | null)[] = [];
+  const weights: (Decimal | null)[] = [];
+  const stateds: (Decimal | null)[] = [];
   ev.hasFigures =
     exec.report?.budget != null ||
     exec.report?.spent != null ||
@@ -550,14 +590,17 @@ export function evaluateSheet(grid: Grid, options: EvaluateOptions = {}): SheetR
       const r = evaluateRow(ev, row, scored, execRateExact);
       base.indicators.push(r.report);
       used.push(r.used);
+      weights.push(r.weight);
+      stateds.push(r.stated);
     }
     levelFindings(ev);
   }
-  base.levels = scored ? levelSummaries(base.indicators, exec.report, used) : [];
+  const levels = sumByLevel(base.indicators, weights, used);
+  base.levels = scored ? levelSummaries(levels, exec.report) : [];
   if (!scored) return base;
 
   const totalWeightCell = layout.total?.weight ? a1(layout.total.weight) : null;
-  const weightSum = layout.grid ? weightFindings(ev, base.indicators, exec.weight, totalWeightCell) : null;
+  const weightSum = layout.grid ? weightFindings(ev, levels, exec.weight, totalWeightCell) : null;
   base.total.weightSum = toNumber(weightSum);
 
   // R8: the computed total, and the total of what the form states.
@@ -565,7 +608,7 @@ export function evaluateSheet(grid: Grid, options: EvaluateOptions = {}): SheetR
   const parts = [exec.score ?? execStated, ...used];
   const anyPart = parts.some((p) => p !== null);
   const computed = anyPart ? round2(parts.reduce<Decimal>((s, p) => (p ? s.plus(p) : s), ZERO)) : null;
-  const statedParts = [execStated, ...base.indicators.map((r) => (r.statedScore !== null ? decimalOf(r.statedScore) : null))];
+  const statedParts = [execStated, ...stateds];
   const anyStated = statedParts.some((p) => p !== null);
   const statedSum = anyStated ? round2(statedParts.reduce<Decimal>((s, p) => (p ? s.plus(p) : s), ZERO)) : null;
   const totalCell = layout.total?.score ?? null;

@@ -36,6 +36,13 @@ export function squash(s: string): string {
 
 /** Bracketed points such as `(50分)` or `（20分）`: the stated points, or null. */
 export function statedPoints(s: string): number | null {
+  // Asked of every level-1 label and block title on every sheet.
+  return s.includes("分") ? POINTS.get(s, pointsOf) : null;
+}
+
+const POINTS = new BoundedCache<string, number | null>();
+
+function pointsOf(s: string): number | null {
   const m = /\((\d+(?:\.\d+)?)分\)/.exec(squash(s));
   return m ? Number(m[1]) : null;
 }
