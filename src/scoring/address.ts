@@ -1,4 +1,5 @@
 /** A1 addresses. Rows and columns are 0-based everywhere in the core; only text is 1-based. */
+import { BoundedCache } from "./memo";
 
 export interface CellRef {
   row: number;
@@ -54,8 +55,15 @@ export function parseA1(text: string): CellRef | null {
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
+// Every sheet of a workbook repeats the same merges; a range is not changed by its readers.
+const RANGES = new BoundedCache<string, RangeRef | null>();
+
 /** Parses `A1:G1`, `Sheet1!A1:G1` or a single cell; null when unreadable. */
 export function parseRange(text: string): RangeRef | null {
+  return RANGES.get(text, parseRangeText);
+}
+
+function parseRangeText(text: string): RangeRef | null {
   const bare = text.includes("!") ? text.slice(text.lastIndexOf("!") + 1) : text;
   const [a, b] = bare.split(":");
   const p = parseA1(a);

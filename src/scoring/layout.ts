@@ -266,7 +266,12 @@ function findGrid(sheet: Sheet): IndicatorGrid | null {
   const level1Labels: Level1Label[] = [];
   const level1Col = columns.get("level1");
   const level2Col = columns.get("level2");
-  const valueRoles: Role[] = ["level3", "target", "actual", "weight", "score"];
+  // Looked up once: the loop below runs for every row of every sheet.
+  const valueCols = (["level3", "target", "actual", "weight", "score"] as Role[])
+    .map((role) => columns.get(role))
+    .filter((c): c is number => c !== undefined);
+  const roleCols = [...columns];
+  const level3Col = columns.get("level3");
   const limit = merge ? merge.bottom : sheet.bottom;
   let lastRow = dataStart - 1;
   let blankRun = 0;
@@ -313,10 +318,8 @@ function findGrid(sheet: Sheet): IndicatorGrid | null {
       totalRow = isTotalLabel(t);
     }
     if (totalRow) break;
-    const isItem = valueRoles.some((role) => {
-      const c = columns.get(role);
-      return c !== undefined && sheet.text(r, c) !== "";
-    });
+    let isItem = false;
+    for (let i = 0; i < valueCols.length && !isItem; i++) isItem = sheet.text(r, valueCols[i]) !== "";
     const l1 = levelAt("level1", level1Col, r, isItem);
     const l2 = levelAt("level2", level2Col, r, isItem);
     if (!anyText) {
@@ -328,8 +331,8 @@ function findGrid(sheet: Sheet): IndicatorGrid | null {
     lastRow = r;
     if (!isItem) continue;
     const cells: Partial<Record<Role, Pos>> = {};
-    for (const [role, col] of columns) cells[role] = { row: r, col };
-    const name = columns.has("level3") ? headerKey(sheet.text(r, columns.get("level3")!)) : "";
+    for (let i = 0; i < roleCols.length; i++) cells[roleCols[i][0]] = { row: r, col: roleCols[i][1] };
+    const name = level3Col !== undefined ? headerKey(sheet.text(r, level3Col)) : "";
     const family = level1Family(l1);
     let kind: ItemKind = "indicator";
     if (family === "资金管理指标") kind = "management";
@@ -371,7 +374,7 @@ function findTotal(sheet: Sheet, grid: IndicatorGrid | null, from: number): Tota
 function findGrade(sheet: Sheet, from: number): GradeCell | null {
   for (let r = from; r <= sheet.bottom; r++) {
     for (let c = sheet.left; c <= sheet.right; c++) {
-      const raw = sheet.rawText(r, c);
+      const raw = sheet.text(r, c);
       if (!raw.includes("等级")) continue;
       const t = squash(raw);
       const m = /^(?:自评)?等级[:：]?(.*)$/.exec(t.replace(/：/g, ":"));

@@ -115,10 +115,13 @@ function figuresOf(t: string): { figures: Quantity[]; firstAt: number; firstLeng
 export function readMeasure(v: CellValue, ctx: MeasureContext = {}): Measure {
   if (typeof v !== "string") return readMeasureUncached(v, ctx);
   // Forms repeat the same targets (`≥90%`, `100%`) on every sheet; a measure is immutable.
+  // Most cells have no row context: they are cached by their text alone.
+  if (!ctx.percent && !ctx.comparator && !ctx.unit) return PLAIN.get(v, (t) => readMeasureUncached(t));
   const key = `${ctx.percent ? 1 : 0}\u0001${ctx.comparator ?? ""}\u0001${ctx.unit ?? ""}\u0001${v}`;
   return MEASURES.get(key, () => readMeasureUncached(v, ctx));
 }
 
+const PLAIN = new BoundedCache<string, Measure>();
 const MEASURES = new BoundedCache<string, Measure>();
 
 /** readMeasure without its memo: what one reading costs (the bench's readings per second). */

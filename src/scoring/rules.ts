@@ -149,19 +149,31 @@ function pickFigure(target: Quantity, figures: Quantity[]): Quantity {
 }
 
 // Verdicts by target, actual (memoised measures are shared objects) and the rest of the input.
-const VERDICTS = new WeakMap<Measure, WeakMap<Measure, Map<string, Verdict>>>();
+interface VerdictsFor {
+  /** The common case (no forced direction, ratio mode), by the weight decimal itself. */
+  byWeight: Map<Decimal | null, Verdict>;
+  /** Everything else, by a short key. */
+  other: Map<string, Verdict>;
+}
+
+const VERDICTS = new WeakMap<Measure, WeakMap<Measure, VerdictsFor>>();
 
 /** Scores one indicator row by R3–R7. Pure; never throws for any measure. */
 export function scoreIndicator(input: IndicatorInput): Verdict {
+  // Memoised measures are shared objects, and so are the decimals of cell numbers: the same row
+  // on two hundred sheets is scored once.
   let byActual = VERDICTS.get(input.target);
   if (!byActual) VERDICTS.set(input.target, (byActual = new WeakMap()));
-  let byRest = byActual.get(input.actual);
-  if (!byRest) byActual.set(input.actual, (byRest = new Map()));
-  const key = `${input.weight === null ? "" : input.weight.toString()}|${input.direction ?? ""}|${input.negativeMode}`;
-  const hit = byRest.get(key);
+  let cached = byActual.get(input.actual);
+  if (!cached) byActual.set(input.actual, (cached = { byWeight: new Map(), other: new Map() }));
+  const common = !input.direction && input.negativeMode === "ratio";
+  const key = common ? "" : `${input.weight === null ? "" : input.weight.toString()}|${input.direction ?? ""}|${input.negativeMode}`;
+  const hit = common ? cached.byWeight.get(input.weight) : cached.other.get(key);
   if (hit) return hit;
   const v = scoreIndicatorUncached(input);
-  if (byRest.size < 64) byRest.set(key, v);
+  if (common) {
+    if (cached.byWeight.size < 64) cached.byWeight.set(input.weight, v);
+  } else if (cached.other.size < 64) cached.other.set(key, v);
   return v;
 }
 
