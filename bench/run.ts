@@ -19,17 +19,14 @@ async function engine(): Promise<string[]> {
   const file = path.join(out, `bench-${SHEETS}x${ROWS}.xlsx`);
   await benchWorkbook(SHEETS, ROWS).xlsx.writeFile(file);
 
-  // Steady state for both sides: three warm-up runs, then the median of seven. Each timed run
-  // starts from a collected heap (node --expose-gc), so neither side pays for the other's garbage.
+  // Steady state for both sides: three warm-up runs, then the median of seven.
   const WARM = 3;
   const RUNS = 7;
   const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
-  const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
   const timed = async <T>(fn: () => Promise<T> | T): Promise<{ ms: number; value: T }> => {
     let last: { ms: number; value: T } | null = null;
     const times: number[] = [];
     for (let i = 0; i < WARM + RUNS; i++) {
-      collect();
       const t = performance.now();
       const value = await fn();
       const ms = performance.now() - t;
