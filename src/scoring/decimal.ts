@@ -6,16 +6,42 @@ export function round2(d: Decimal): Decimal {
   return d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
+/** The digits decimal.js keeps: sign, exponent and base-1e7 words (null for ±Infinity and NaN). */
+interface Digits {
+  s: number;
+  e: number;
+  d: number[] | null;
+}
+
+/**
+ * x compared with y (−1, 0, 1), as Decimal#cmp but without the copy of y it makes first: the
+ * engine compares a few figures per row on every sheet, and those copies were a fifth of its work.
+ */
+export function cmp(x: Decimal, y: Decimal): number {
+  const a = x as unknown as Digits;
+  const b = y as unknown as Digits;
+  const xd = a.d;
+  const yd = b.d;
+  if (!xd || !yd || !a.s || !b.s) return x.cmp(y);
+  if (!xd[0] || !yd[0]) return xd[0] ? a.s : yd[0] ? -b.s : 0;
+  if (a.s !== b.s) return a.s;
+  const flip = a.s < 0;
+  if (a.e !== b.e) return (a.e > b.e) !== flip ? 1 : -1;
+  const n = Math.min(xd.length, yd.length);
+  for (let i = 0; i < n; i++) if (xd[i] !== yd[i]) return (xd[i] > yd[i]) !== flip ? 1 : -1;
+  return xd.length === yd.length ? 0 : (xd.length > yd.length) !== flip ? 1 : -1;
+}
+
 export function clamp(d: Decimal, lo: Decimal, hi: Decimal): Decimal {
   // Comparisons, not Decimal.max/min: those copy every argument.
-  if (d.lt(lo)) return lo;
-  if (d.gt(hi)) return hi;
+  if (cmp(d, lo) < 0) return lo;
+  if (cmp(d, hi) > 0) return hi;
   return d;
 }
 
 /** The larger of two decimals, without copying either. */
 export function maxOf(a: Decimal, b: Decimal): Decimal {
-  return a.gte(b) ? a : b;
+  return cmp(a, b) >= 0 ? a : b;
 }
 
 /** Constants for the figures the rules compare with, built once. */

@@ -2,7 +2,7 @@ import Decimal from "decimal.js";
 import { toA1 } from "./address";
 import { Amount, isPercentFormat, rateAgrees, readAmount, readStatedRate } from "./amount";
 import { level1Family } from "./columns";
-import { D, decimalOf, fmt, maxOf, pct, round2, toNumber } from "./decimal";
+import { cmp, D, decimalOf, fmt, maxOf, pct, round2, toNumber } from "./decimal";
 import { Finding, finding } from "./findings";
 import { gradeOf, readGrade } from "./grade";
 import { Grid, Sheet } from "./grid";
@@ -150,7 +150,7 @@ function evaluateExecution(ev: Evaluation, scored: boolean): { report: Execution
     const budgetCell = row.cells.budget ?? row.cells.budgetStart;
     if (!waiting && (budget === null || budget.isZero()))
       ev.add(finding("BUDGET_MISSING", a1(budgetCell), `预算数${budget === null ? "为空" : "为 0"}，无法计算执行率；请填写全年预算数。`));
-    if (rate !== null && rate.gt(D.ONE))
+    if (rate !== null && cmp(rate, D.ONE) > 0)
       ev.add(
         finding(
           "EXEC_OVER_BUDGET",
@@ -171,7 +171,7 @@ function evaluateExecution(ev: Evaluation, scored: boolean): { report: Execution
         );
       if (statedScore !== null) {
         checkScoreBounds(ev, scoreCell!, statedScore, weight, "执行率得分");
-        if (score !== null && statedScore.minus(score).abs().gt(TOLERANCE))
+        if (score !== null && cmp(statedScore, score) !== 0 && cmp(statedScore.minus(score).abs(), TOLERANCE) > 0)
           ev.add(
             finding("EXEC_SCORE_MISMATCH", a1(scoreCell), `执行率得分应为 ${fmt(score)}（${how}），表中填写为 ${statedScore.toString()}。`),
           );
@@ -200,8 +200,8 @@ function evaluateExecution(ev: Evaluation, scored: boolean): { report: Execution
 }
 
 function checkScoreBounds(ev: Evaluation, p: Pos, stated: Decimal, weight: Decimal | null, what: string) {
-  if (stated.lt(D.ZERO)) ev.add(finding("SCORE_NEGATIVE", a1(p), `${what} ${stated.toString()} 小于 0，得分应在 0 到分值之间。`));
-  else if (weight !== null && stated.gt(weight))
+  if (cmp(stated, D.ZERO) < 0) ev.add(finding("SCORE_NEGATIVE", a1(p), `${what} ${stated.toString()} 小于 0，得分应在 0 到分值之间。`));
+  else if (weight !== null && cmp(stated, weight) > 0)
     ev.add(finding("SCORE_ABOVE_WEIGHT", a1(p), `${what} ${stated.toString()} 超过分值 ${weight.toString()}，得分不能高于分值。`));
 }
 
@@ -369,8 +369,8 @@ function evaluateRow(ev: Evaluation, row: GridRow, scored: boolean, execRate: De
       verdict.aligned &&
       verdict.direction === "positive" &&
       verdict.completion !== null &&
-      verdict.aligned.a.gt(D.ZERO) &&
-      verdict.completion.gte(D.ONE_POINT_TWO) &&
+      cmp(verdict.aligned.a, D.ZERO) > 0 &&
+      cmp(verdict.completion, D.ONE_POINT_TWO) >= 0 &&
       devBlank
     )
       ev.add(
@@ -386,7 +386,7 @@ function evaluateRow(ev: Evaluation, row: GridRow, scored: boolean, execRate: De
 
   // What the stated score says.
   if (stated === null) {
-    if (c.score && (weight === null || weight.gt(D.ZERO)) && !ev.filled(c.score))
+    if (c.score && (weight === null || cmp(weight, D.ZERO) > 0) && !ev.filled(c.score))
       ev.add(
         finding(
           "SCORE_MISSING",
@@ -398,7 +398,7 @@ function evaluateRow(ev: Evaluation, row: GridRow, scored: boolean, execRate: De
       );
   } else {
     checkScoreBounds(ev, c.score!, stated, weight, "得分");
-    if (row.kind === "management" && weight !== null && stated.gte(D.ZERO) && stated.lte(weight)) {
+    if (row.kind === "management" && weight !== null && cmp(stated, D.ZERO) >= 0 && cmp(stated, weight) <= 0) {
       const deduction = weight.minus(stated);
       if (!deduction.mod(D.HALF).isZero())
         ev.add(
@@ -410,7 +410,7 @@ function evaluateRow(ev: Evaluation, row: GridRow, scored: boolean, execRate: De
           ),
         );
     }
-    if (ruleScore !== null && stated.minus(ruleScore).abs().gt(TOLERANCE))
+    if (ruleScore !== null && cmp(stated, ruleScore) !== 0 && cmp(stated.minus(ruleScore).abs(), TOLERANCE) > 0)
       ev.add(
         finding(
           "SCORE_RULE_MISMATCH",
@@ -420,7 +420,7 @@ function evaluateRow(ev: Evaluation, row: GridRow, scored: boolean, execRate: De
       );
   }
   const effective = stated ?? ruleScore;
-  if (c.deviation && weight !== null && effective !== null && effective.lt(weight) && isBlankDeviation(ev, c.deviation))
+  if (c.deviation && weight !== null && effective !== null && cmp(effective, weight) < 0 && isBlankDeviation(ev, c.deviation))
     ev.add(
       finding(
         "DEVIATION_MISSING",

@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { clamp, round2, maxOf } from "./decimal";
+import { clamp, cmp, round2, maxOf } from "./decimal";
 import type { Comparator, Measure, Quantity } from "./measure";
 import { qualitativeKey } from "./measure";
 import { sameFamily, unitFamily } from "./units";
@@ -89,17 +89,17 @@ export function ruleScore(
 ): { raw: Decimal; met: boolean } {
   if (direction === "negative") {
     // R5 compares the figure as written: −3 % meets ≤ −2 %.
-    if (bRaw.lte(a)) return { raw: w, met: true };
-    if (a.lte(ZERO)) return { raw: ZERO, met: false };
+    if (cmp(bRaw, a) <= 0) return { raw: w, met: true };
+    if (cmp(a, ZERO) <= 0) return { raw: ZERO, met: false };
     if (mode === "deviation") return { raw: w.times(maxOf(ZERO, ONE.minus(bRaw.minus(a).dividedBy(a)))), met: false };
     return { raw: w.times(a).dividedBy(bRaw), met: false };
   }
   const b = maxOf(bRaw, ZERO); // R3: a negative actual counts as 0
-  if (direction === "equal" && a.lte(ZERO)) return b.lte(ZERO) ? { raw: w, met: true } : { raw: ZERO, met: false };
+  if (direction === "equal" && cmp(a, ZERO) <= 0) return cmp(b, ZERO) <= 0 ? { raw: w, met: true } : { raw: ZERO, met: false };
   // A target below 0 (≥ −5 %): counting −10 % as 0 would pass it, so the figure is compared as written.
-  if (a.lt(ZERO)) return bRaw.gte(a) ? { raw: w, met: true } : { raw: ZERO, met: false };
+  if (cmp(a, ZERO) < 0) return cmp(bRaw, a) >= 0 ? { raw: w, met: true } : { raw: ZERO, met: false };
   if (a.isZero()) return { raw: w, met: true };
-  if (b.gte(a)) return { raw: w, met: true };
+  if (cmp(b, a) >= 0) return { raw: w, met: true };
   return { raw: w.times(b).dividedBy(a), met: false };
 }
 
@@ -108,7 +108,7 @@ export function finalScore(w: Decimal, raw: Decimal): Decimal {
   const cap = maxOf(w, ZERO);
   const s = round2(clamp(raw, ZERO, cap));
   // A weight with more than 2 decimals (3.335) must not be passed by rounding up.
-  return s.gt(cap) ? cap.toDecimalPlaces(2, Decimal.ROUND_DOWN) : s;
+  return cmp(s, cap) > 0 ? cap.toDecimalPlaces(2, Decimal.ROUND_DOWN) : s;
 }
 
 /** 完成率: B ÷ A, or A ÷ B for a negative indicator; null where it has no meaning. */
