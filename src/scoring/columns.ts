@@ -58,13 +58,6 @@ export function roleOf(text: string): Role | null {
   return ROLES.get(text, (t) => BY_KEY.get(headerKey(t)) ?? null);
 }
 
-/** The standard level-1 and level-2 names (spec §1). */
-export const LEVEL1_NAMES = ["产出指标", "效益指标", "满意度指标", "预算执行指标", "资金投入指标", "资金管理指标"];
-export const LEVEL2_NAMES = [
-  "数量指标", "质量指标", "时效指标", "成本指标",
-  "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标",
-];
-
 /** A level name without white space and bracketed points: `服务对象\n满意度指\n标` → 服务对象满意度指标. */
 export function levelKey(text: string): string {
   return headerKey(text);

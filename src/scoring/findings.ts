@@ -42,7 +42,3 @@ export interface Finding {
 export function finding(code: FindingCode, cell: string | null, message: string, severity?: Severity): Finding {
   return { severity: severity ?? SEVERITY[code], code, cell, message };
 }
-
-export function bySeverity(findings: Finding[]): Finding[] {
-  return [...findings].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
-}
