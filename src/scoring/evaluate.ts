@@ -125,14 +125,23 @@ function checkStatedRate(ev: Evaluation, row: FundRow, budget: Decimal | null, s
   return stated;
 }
 
-function evaluateExecution(ev: Evaluation, scored: boolean): { report: ExecutionReport | null; score: Decimal | null; weight: Decimal | null } {
+interface ExecutionResult {
+  report: ExecutionReport | null;
+  score: Decimal | null;
+  weight: Decimal | null;
+  /** 执行数 ÷ 预算数 unrounded, for a 预算执行率 row in the grid. */
+  rate: Decimal | null;
+}
+
+function evaluateExecution(ev: Evaluation, scored: boolean): ExecutionResult {
   const fund = ev.layout.fund;
-  if (!fund) return { report: null, score: null, weight: null };
+  if (!fund) return { report: null, score: null, weight: null, rate: null };
   const total = fund.rows.find((r) => r.isTotal);
   const unit = fund.unit;
   let report: ExecutionReport | null = null;
   let score: Decimal | null = null;
   let weight: Decimal | null = null;
+  let exactRate: Decimal | null = null;
   for (const row of fund.rows) {
     const budget = ev.amount(row.cells.budget ?? row.cells.budgetStart, "预算数");
     const spent = ev.amount(row.cells.spent, "执行数");
@@ -147,6 +156,7 @@ function evaluateExecution(ev: Evaluation, scored: boolean): { report: Execution
     const statedRate = checkStatedRate(ev, row, budget, spent, unit);
     const waiting = budget === null && spent === null && statedScore === null && statedRate === null;
     const rate = executionRate(budget, spent);
+    exactRate = rate;
     const budgetCell = row.cells.budget ?? row.cells.budgetStart;
     if (!waiting && (budget === null || budget.isZero()))
       ev.add(finding("BUDGET_MISSING", a1(budgetCell), `预算数${budget === null ? "为空" : "为 0"}，无法计算执行率；请填写全年预算数。`));
@@ -194,9 +204,8 @@ function evaluateExecution(ev: Evaluation, scored: boolean): { report: Execution
         weight: a1(row.cells.weight),
       },
     };
-    if (score === null && statedScore !== null) score = null;
   }
-  return { report, score, weight };
+  return { report, score, weight, rate: exactRate };
 }
 
 function checkScoreBounds(ev: Evaluation, p: Pos, stated: Decimal, weight: Decimal | null, what: string) {
@@ -572,11 +581,6 @@ export function evaluateSheet(grid: Grid, options: EvaluateOptions = {}): SheetR
 
   const exec = evaluateExecution(ev, scored);
   base.execution = exec.report;
-  const execRate = exec.report?.rate != null ? decimalOf(exec.report.rate) : null;
-  const execRateExact =
-    layout.fund && exec.report && exec.report.budget !== null && exec.report.spent !== null
-      ? executionRate(decimalOf(exec.report.budget), decimalOf(exec.report.spent))
-      : execRate;
 
   const used: (Decimal | null)[] = [];
   const weights: (Decimal | null)[] = [];
@@ -587,7 +591,7 @@ export function evaluateSheet(grid: Grid, options: EvaluateOptions = {}): SheetR
     Boolean(layout.grid?.rows.some((r) => r.cells.actual && sheet.text(r.cells.actual.row, r.cells.actual.col) !== ""));
   if (layout.grid) {
     for (const row of layout.grid.rows) {
-      const r = evaluateRow(ev, row, scored, execRateExact);
+      const r = evaluateRow(ev, row, scored, exec.rate);
       base.indicators.push(r.report);
       used.push(r.used);
       weights.push(r.weight);
