@@ -1,5 +1,5 @@
 import type Decimal from "decimal.js";
-import { readAmount } from "../scoring/amount";
+import { isPercentFormat, readAmount } from "../scoring/amount";
 import type { CellValue } from "../scoring/grid";
 import { readMeasure, type Measure, type Quantity } from "../scoring/measure";
 import { EMPTY, invalid, type Outcome } from "./outcome";
@@ -46,7 +46,7 @@ function cellOf(v: unknown, label: string): Cell | { bad: string } {
     const basic = o.basicValue;
     if (typeof basic === "number" || typeof basic === "string" || typeof basic === "boolean") {
       const c = cellOf(basic, label);
-      const percent = typeof basic === "number" && typeof o.numberFormat === "string" && o.numberFormat.includes("%");
+      const percent = typeof basic === "number" && typeof o.numberFormat === "string" && isPercentFormat(o.numberFormat);
       return "bad" in c ? c : { value: c.value, percent };
     }
   }

@@ -204,10 +204,4 @@ export class MemoryWorkbook {
   addSheet(s: MemorySheet): void {
     this.sheets.push(s);
   }
-
-  uniqueSheetName(base: string): string {
-    let name = base;
-    for (let i = 2; this.sheet(name); i++) name = `${base} (${i})`;
-    return name;
-  }
 }
