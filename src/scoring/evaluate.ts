@@ -412,10 +412,9 @@ function evaluateRow(ev: Evaluation, row: GridRow, scored: boolean, execRate: De
       if (!deduction.mod(D.HALF).isZero())
         ev.add(
           finding(
-            "SCORE_RULE_MISMATCH",
+            "MANAGEMENT_DEDUCTION_STEP",
             cell(c.score),
             `资金管理项每发现一处问题扣 0.5 分，分值 ${fmt(weight)} 与得分 ${stated.toString()} 相差 ${deduction.toString()}，不是 0.5 的整数倍。`,
-            "info",
           ),
         );
     }
@@ -513,10 +512,9 @@ function weightFindings(ev: Evaluation, levels: LevelSums[], execWeight: Decimal
       if (expected !== undefined && !got.eq(expected))
         ev.add(
           finding(
-            "LEVEL1_WEIGHT",
+            "LEVEL1_PROFILE_SPLIT",
             a1(label.pos),
             `“${headerKey(label.text)}”各项分值合计为 ${got.toString()}，评分方案“${ev.profile.name}”一般为 ${expected} 分（如属特殊情况调整权重，可忽略）。`,
-            "info",
           ),
         );
     }

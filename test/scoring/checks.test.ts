@@ -138,9 +138,10 @@ test("the form's stated points win over the profile: huangshi's （20分） unde
 
 afterAll(() => {
   // Every code this file exists for was provoked at least once.
-  const expected = Object.keys(SEVERITY).filter(
-    (c) => !["LEVEL_MISSING", "ACTUAL_NOT_VALUE", "JUDGEMENT_NEEDED", "OVER_COMPLETION", "NAME_LOOKS_LIKE_VALUE"].includes(c),
-  );
+  // The fixtures provoke these themselves; the codes after spec §4's list have test files of their own.
+  const elsewhere = ["LEVEL_MISSING", "ACTUAL_NOT_VALUE", "JUDGEMENT_NEEDED", "OVER_COMPLETION", "NAME_LOOKS_LIKE_VALUE"];
+  const specCodes = Object.keys(SEVERITY).slice(0, Object.keys(SEVERITY).indexOf("JUDGEMENT_NEEDED") + 1);
+  const expected = specCodes.filter((c) => !elsewhere.includes(c));
   expect([...seen].sort()).toEqual(expected.sort());
 });
 
