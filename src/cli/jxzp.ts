@@ -1,11 +1,10 @@
 #!/usr/bin/env node
 import * as fs from "fs";
 import * as path from "path";
-import { evaluateSheet } from "../scoring/evaluate";
 import { findProfile, PROFILES, profileNames } from "../scoring/profiles";
 import { FileResult, formatText } from "./report-text";
 import { TEMPLATE_USAGE, templateCommand } from "./template-command";
-import { readWorkbookFile } from "./xlsx-grid";
+import { checkFile, expandInputs } from "./check-file";
 
 const USAGE = `用法：jxzp check [--json] [--profile 方案] [文件.xlsx ...]
       jxzp template 表样 [选项] > 文件.xlsx
@@ -34,25 +33,9 @@ export function samplePath(): string {
   throw new Error("找不到随附的示例工作簿（samples/）");
 }
 
-function describeReadError(e: unknown): string {
-  const msg = e instanceof Error ? e.message : String(e);
-  if (/ENOENT|not found/i.test(msg)) return "文件不存在。";
-  if (/central directory|zip/i.test(msg)) return "不是 .xlsx 工作簿（文件不是 Office Open XML 压缩包；旧版 .xls 或 .et 请先在 Excel/WPS 中另存为 .xlsx）。";
-  if (/EISDIR/.test(msg)) return "这是一个文件夹，不是工作簿。";
-  if (/EACCES/.test(msg)) return "没有读取该文件的权限。";
-  return `不是有效的 .xlsx 工作簿（${msg.slice(0, 120)}）。`;
-}
-
 export async function check(files: string[], profile: string | undefined): Promise<FileResult[]> {
   const results: FileResult[] = [];
-  for (const file of files) {
-    try {
-      const grids = await readWorkbookFile(file);
-      results.push({ file, sheets: grids.map((g) => evaluateSheet(g, { profile })) });
-    } catch (e) {
-      results.push({ file, error: describeReadError(e), sheets: [] });
-    }
-  }
+  for (const file of expandInputs(files)) results.push(await checkFile(file, profile));
   return results;
 }
 

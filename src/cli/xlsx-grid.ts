@@ -25,6 +25,19 @@ export function cellValue(v: ExcelJS.CellValue): CellValue {
   return String(v);
 }
 
+/** A cell's formula as Excel shows it (`=SUM(A1:A3)`), shared formulas translated, or null. */
+function formulaOf(cell: ExcelJS.Cell): string | null {
+  const v = cell.value;
+  if (!v || typeof v !== "object" || v instanceof Date || !("formula" in v || "sharedFormula" in v)) return null;
+  let f: unknown;
+  try {
+    f = cell.formula;
+  } catch {
+    f = (v as { formula?: string }).formula;
+  }
+  return typeof f === "string" && f ? `=${f}` : null;
+}
+
 /**
  * A sheet of a workbook as the core's grid. ExcelJS repeats a merged area's value in every
  * cell of the merge; Excel keeps it in the top-left cell only, and so does this adapter.
@@ -35,20 +48,27 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   const cols = ws.columnCount;
   const values: CellValue[][] = [];
   const numberFormats: (string | null)[][] = [];
+  const formulas: (string | null)[][] = [];
+  let anyFormula = false;
   for (let r = 1; r <= rows; r++) {
     const vr: CellValue[] = [];
     const fr: (string | null)[] = [];
+    const xr: (string | null)[] = [];
     const row = ws.getRow(r);
     for (let c = 1; c <= cols; c++) {
       const cell = row.getCell(c);
       const slave = cell.isMerged && cell.master.address !== cell.address;
       vr.push(slave ? null : cellValue(cell.value));
       fr.push(cell.numFmt ? cell.numFmt : null);
+      const f = slave ? null : formulaOf(cell);
+      if (f) anyFormula = true;
+      xr.push(f);
     }
     values.push(vr);
     numberFormats.push(fr);
+    formulas.push(xr);
   }
-  return { sheet: ws.name, origin: { row: 0, col: 0 }, values, numberFormats, merges };
+  return { sheet: ws.name, origin: { row: 0, col: 0 }, values, numberFormats, merges, ...(anyFormula ? { formulas } : {}) };
 }
 
 /** Reads an .xlsx file into one grid per sheet. Throws when the file is not a workbook. */

@@ -17,6 +17,11 @@ export interface Grid {
   numberFormats?: (string | null)[][];
   /** Merged areas as absolute A1 ranges (`A1:G1`). */
   merges: string[];
+  /**
+   * Formulas in the same shape as values (`=SUM(H13:H35)`), null where a cell holds none. A cell
+   * with a formula and a null value is one whose result the file did not save.
+   */
+  formulas?: (string | null)[][];
 }
 
 /** Read access to a grid by absolute position, with the merges resolved once. */
@@ -62,6 +67,11 @@ export class Sheet {
     if (!r) return null;
     const v = r[col - this.left];
     return v === undefined || v === "" ? null : v;
+  }
+
+  /** The formula of a cell, or null. */
+  formula(row: number, col: number): string | null {
+    return this.grid.formulas?.[row - this.top]?.[col - this.left] ?? null;
   }
 
   format(row: number, col: number): string | null {
