@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import { plain } from "./display";
 import { BoundedCache } from "./memo";
 
 /** Excel's ROUND(x, 2): half away from zero, which is half-up for the non-negative scores here. */
@@ -65,14 +66,14 @@ export function toNumber(d: Decimal | null): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-/** A score or amount written the way a finance reviewer reads it: 19.99, 2, 99.88. */
+/** A score or amount written the way a finance reviewer reads it: 19.99, 2, 99.88 (never 1e+21). */
 export function fmt(d: Decimal | null): string {
-  return d === null ? "（空）" : round2(d).toString();
+  return d === null ? "（空）" : plain(round2(d));
 }
 
-/** A ratio as a percentage with 2 decimals: 0.999602 → 99.96%. */
+/** A ratio as a percentage with 2 decimals: 0.999602 → 99.96%; an absurd ratio is named, not printed. */
 export function pct(d: Decimal): string {
-  if (d.abs().gt(D.BILLION)) return `${d.times(100).toExponential(2)}%`;
+  if (d.abs().gt(D.BILLION)) return "一个大得不合常理的百分比";
   return `${d.times(D.HUNDRED).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)}%`;
 }
 

@@ -69,6 +69,12 @@ export class Sheet {
     return v === undefined || v === "" ? null : v;
   }
 
+  /** A formula's result was saved (even an empty text); false for a formula the file has no value for. */
+  hasResult(row: number, col: number): boolean {
+    const v = this.grid.values[row - this.top]?.[col - this.left];
+    return v !== null && v !== undefined;
+  }
+
   /** The formula of a cell, or null. */
   formula(row: number, col: number): string | null {
     return this.grid.formulas?.[row - this.top]?.[col - this.left] ?? null;

@@ -1,5 +1,5 @@
 import type { Finding } from "./findings";
-import type { FormKind, ItemKind } from "./layout";
+import type { FormKind, ItemKind } from "./read/form";
 import type { Direction } from "./rules";
 
 /** The execution figures of a form (R1, R2). Amounts as written (万元 or 元). */
@@ -67,11 +67,29 @@ export interface LevelSummary {
 export interface SheetReport {
   sheet: string;
   kind: FormKind;
+  /** Why the sheet was taken for its kind (title, header names, blocks), in Chinese. */
+  kindReason: string;
   profile: string;
   title: string;
+  /** 项目名称 (or 转移支付名称) as the form states it, "" where it has none. */
+  project: string;
+  /** 实施单位 / 单位名称 / 部门名称. */
+  unit: string;
+  /** 主管部门. */
+  department: string;
+  /** The form has 分值 / 得分 and the profile scores: totals and grades mean something. */
+  scored: boolean;
   execution: ExecutionReport | null;
   indicators: IndicatorReport[];
-  total: { stated: number | null; computed: number | null; statedSum: number | null; weightSum: number | null; cell: string | null };
+  total: {
+    stated: number | null;
+    computed: number | null;
+    statedSum: number | null;
+    weightSum: number | null;
+    cell: string | null;
+    /** Why there is no computed total where the form has scores (an impossible stated score …). */
+    note: string | null;
+  };
   grade: { stated: string | null; computed: string | null; cell: string | null; inline: boolean };
   levels: LevelSummary[];
   findings: Finding[];

@@ -5,7 +5,7 @@ import { parseA1, toA1 } from "../../src/scoring/address";
 import { level1Family } from "../../src/scoring/columns";
 import { evaluateSheet } from "../../src/scoring/evaluate";
 import { Sheet, type CellValue, type Grid } from "../../src/scoring/grid";
-import { findLayout } from "../../src/scoring/layout";
+import { readForm } from "../../src/scoring/read/read-form";
 import type { SheetReport } from "../../src/scoring/report";
 import { headerKey } from "../../src/scoring/text";
 import { TEMPLATES, type TemplateKind } from "../../src/scoring/templates/definitions";
@@ -78,13 +78,13 @@ export async function readFixtureForm(
 ): Promise<FixtureForm> {
   const grid = await fixtureGrid(file, sheet);
   const report = evaluateSheet(grid);
-  const layout = findLayout(new Sheet(grid));
-  const at = (p: { row: number; col: number } | undefined) => (p ? cellAt(grid, toA1(p.row, p.col)) : null);
-  const fund = (layout.fund?.rows ?? []).map((r) => ({
+  const form = readForm(grid);
+  const at = (p: { row: number; col: number } | null) => (p ? cellAt(grid, toA1(p.row, p.col)) : null);
+  const fund = (form.fund?.rows ?? []).map((r) => ({
     label: r.isTotal ? "total" : headerKey(r.label),
-    budgetStart: at(r.cells.budgetStart),
-    budget: at(r.cells.budget ?? r.cells.budgetStart)!,
-    spent: at(r.cells.spent)!,
+    budgetStart: at(r.budgetStart.at),
+    budget: at(r.budget.at ?? r.budgetStart.at)!,
+    spent: at(r.spent.at)!,
   }));
   const rows = report.indicators
     .filter((r) => r.kind === "indicator")

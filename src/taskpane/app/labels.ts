@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { pct } from "../../scoring/decimal";
-import type { FormKind } from "../../scoring/layout";
+import type { FormKind } from "../../scoring/read/form";
 import type { CellValue } from "../../scoring/grid";
 
 export const KIND_LABEL: Record<FormKind, string> = {

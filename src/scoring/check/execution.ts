@@ -1,0 +1,142 @@
+/** The execution item (spec R1, R2): 执行率 of every fund row, and the total row's weight and score. */
+import Decimal from "decimal.js";
+import { rateAgrees } from "../amount";
+import { clip, plain } from "../display";
+import { cmp, D, fmt, pct, toNumber } from "../decimal";
+import type { FundRow } from "../read/form";
+import type { ExecutionReport } from "../report";
+import { executionRate, executionScore } from "../rules";
+import { a1, Checker, unreadableMessage } from "./checker";
+import { checkScoreBounds, TOLERANCE } from "./score-bounds";
+import { ratio6 } from "./ratio";
+
+export interface ExecutionResult {
+  report: ExecutionReport | null;
+  /** The rule's score (R2), or null where it cannot be computed. */
+  score: Decimal | null;
+  /** The stated score, where the form states one. */
+  stated: Decimal | null;
+  weight: Decimal | null;
+  /** 执行数 ÷ 预算数 unrounded, for a 预算执行率 row in the table. */
+  rate: Decimal | null;
+}
+
+const NONE: ExecutionResult = { report: null, score: null, stated: null, weight: null, rate: null };
+
+/** A row's stated 执行率 against 执行数 ÷ 预算数 at the precision it is written with. */
+function checkStatedRate(ck: Checker, row: FundRow, budget: Decimal | null, spent: Decimal | null, unit: string) {
+  const r = row.rate;
+  if (r.kind === "blank") return null;
+  if (r.kind === "unreadable") {
+    if (r.why === "text") ck.add("VALUE_UNPARSEABLE", r.at, `无法读取执行率：“${clip(r.text)}”不是百分数。`);
+    else {
+      const u = unreadableMessage(r.why, "执行率", r.text);
+      ck.add(u.code, r.at, u.message);
+    }
+    return null;
+  }
+  const rate = executionRate(budget, spent);
+  if (rate !== null && !rateAgrees(rate, r.rate)) {
+    const label = row.label ? `“${clip(row.label)}”的` : "";
+    ck.add(
+      "EXEC_RATE_MISMATCH",
+      r.at,
+      `${label}执行率应为 ${pct(rate)}（${plain(spent!)} ÷ ${plain(budget!)}${unit ? " " + unit : ""}），表中填写为 ${clip(r.rate.text)}。`,
+    );
+  }
+  return r.rate;
+}
+
+function weightOf(ck: Checker, row: FundRow): Decimal | null {
+  const fund = ck.form.fund!;
+  const fromCell = ck.value(row.weight, "执行率分值");
+  if (fromCell !== null) return fromCell;
+  if (fund.statedPoints !== null) return fund.statedPoints;
+  return new Decimal(ck.profile.executionWeight);
+}
+
+export function checkExecution(ck: Checker, scored: boolean): ExecutionResult {
+  const fund = ck.form.fund;
+  if (!fund) return NONE;
+  const total = fund.rows.find((r) => r.isTotal);
+  const waitingForm = !ck.form.filled;
+  let result: ExecutionResult = NONE;
+  for (const row of fund.rows) {
+    if (waitingForm) break;
+    const budgetFigure = row.budget.at ? row.budget : row.budgetStart;
+    const budget = ck.value(budgetFigure, "预算数");
+    const spent = ck.value(row.spent, "执行数");
+    if (row !== total) {
+      checkStatedRate(ck, row, budget, spent, fund.unit);
+      continue;
+    }
+    const hasScoreColumn = scored && row.score.at !== null;
+    const weight = scored && fund.scored ? weightOf(ck, row) : null;
+    const statedScore = hasScoreColumn ? ck.value(row.score, "执行率得分") : null;
+    const statedRate = checkStatedRate(ck, row, budget, spent, fund.unit);
+    const waiting = budget === null && spent === null && statedScore === null && statedRate === null;
+    const rate = executionRate(budget, spent);
+    if (!waiting && (budget === null || budget.isZero()) && budgetFigure.kind !== "unreadable")
+      ck.add("BUDGET_MISSING", budgetFigure.at, `预算数${budget === null ? "为空" : "为 0"}，无法计算执行率；请填写全年预算数。`);
+    if (rate !== null && cmp(rate, D.ONE) > 0)
+      ck.add("EXEC_OVER_BUDGET", row.spent.at, `执行数 ${plain(spent!)} 超过预算数 ${plain(budget!)}（执行率 ${pct(rate)}），请核实；执行率得分按 100% 计。`);
+    const score = weight !== null && rate !== null ? executionScore(weight, rate) : null;
+    if (hasScoreColumn && weight !== null) {
+      const how = score !== null ? `${fmt(weight)} × ${pct(rate!.gt(D.ONE) ? D.ONE : rate!)}` : "";
+      if (statedScore === null && !waiting && !ck.filled(row.score))
+        ck.add(
+          "SCORE_MISSING",
+          row.score.at,
+          score !== null ? `执行率得分为空，应为 ${fmt(score)}（${how}）。` : `执行率得分为空，请按执行率填写（分值 ${fmt(weight)}）。`,
+        );
+      if (statedScore !== null) {
+        checkScoreBounds(ck, row.score.at!, statedScore, weight, "执行率得分");
+        if (score !== null && cmp(statedScore.minus(score).abs(), TOLERANCE) > 0)
+          ck.add("EXEC_SCORE_MISMATCH", row.score.at, `执行率得分应为 ${fmt(score)}（${how}），表中填写为 ${plain(statedScore)}。`);
+      }
+    }
+    result = {
+      score,
+      stated: statedScore,
+      weight,
+      rate,
+      report: {
+        budget: toNumber(budget),
+        spent: toNumber(spent),
+        rate: ratio6(rate),
+        weight: toNumber(weight),
+        score: toNumber(score),
+        statedRate: statedRate ? statedRate.ratio.toNumber() : null,
+        statedScore: toNumber(statedScore),
+        unit: fund.unit,
+        cells: {
+          budget: a1(budgetFigure.at),
+          spent: a1(row.spent.at),
+          rate: a1(row.rate.at),
+          score: a1(row.score.at),
+          weight: a1(row.weight.at),
+        },
+      },
+    };
+  }
+  if (waitingForm && total) {
+    const budgetFigure = total.budget.at ? total.budget : total.budgetStart;
+    result = {
+      ...NONE,
+      weight: scored && fund.scored ? (total.weight.kind === "number" ? total.weight.value : (fund.statedPoints ?? new Decimal(ck.profile.executionWeight))) : null,
+      report: {
+        budget: null,
+        spent: null,
+        rate: null,
+        weight: null,
+        score: null,
+        statedRate: null,
+        statedScore: null,
+        unit: fund.unit,
+        cells: { budget: a1(budgetFigure.at), spent: a1(total.spent.at), rate: a1(total.rate.at), score: a1(total.score.at), weight: a1(total.weight.at) },
+      },
+    };
+    if (result.report) result.report.weight = toNumber(result.weight);
+  }
+  return result;
+}

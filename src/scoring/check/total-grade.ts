@@ -1,0 +1,93 @@
+/** The total and the grade (spec R8, R9; TOTAL_MISMATCH, GRADE_MISMATCH): computed once, here. */
+import Decimal from "decimal.js";
+import { clip, plain } from "../display";
+import { cmp, D, fmt, round2 } from "../decimal";
+import { gradeOf, readGrade } from "../grade";
+import { squash } from "../text";
+import type { Checker } from "./checker";
+import { TOLERANCE } from "./score-bounds";
+import { cellList, explainingFigures } from "./partly-read";
+
+/** One part of a total: the score counted, and the weight it must lie within (null: unknown). */
+export interface TotalPart {
+  used: Decimal | null;
+  weight: Decimal | null;
+  /** A stated score standing in for the rule broke R7: no total can be made of it. */
+  impossible: boolean;
+}
+
+export interface Totals {
+  stated: Decimal | null;
+  computed: Decimal | null;
+  statedSum: Decimal | null;
+  /** Why the computed total is null where parts exist. */
+  why: string | null;
+}
+
+/** R8: the sum of the parts, 2 decimals; null where nothing counts or a part is impossible. */
+export function sumOfParts(parts: TotalPart[]): { total: Decimal | null; why: string | null } {
+  if (parts.some((p) => p.impossible)) return { total: null, why: "表中有得分超出分值或小于 0，且规则无法替它计算，总分无法计算" };
+  const counted = parts.filter((p) => p.used !== null);
+  if (counted.length === 0) return { total: null, why: null };
+  const total = round2(counted.reduce((s, p) => s.plus(p.used!), new Decimal(0)));
+  // Where every weight is known the total lies within their sum (R7); where some are not, within full marks.
+  const known = parts.every((p) => p.used === null || p.weight !== null);
+  const cap = known ? parts.reduce((s, p) => (p.weight ? s.plus(p.weight) : s), new Decimal(0)) : D.HUNDRED;
+  if (cmp(total, cap) > 0) return { total: null, why: `各项得分之和 ${plain(total)} 超过${known ? `分值合计 ${plain(cap)}` : "满分 100"}，总分无法计算` };
+  return { total, why: null };
+}
+
+/** Σ of what a row of scores adds up to (the fill plan's SUM and the stated scores). */
+export function sumScores(scores: (Decimal | null)[]): Decimal | null {
+  const s = scores.filter((x): x is Decimal => x !== null);
+  return s.length ? round2(s.reduce((a, b) => a.plus(b), new Decimal(0))) : null;
+}
+
+export function checkTotal(ck: Checker, parts: TotalPart[], stateds: (Decimal | null)[]): Totals {
+  const { form } = ck;
+  const computed = form.filled ? sumOfParts(parts) : { total: null, why: null };
+  const statedSum = form.filled ? sumScores(stateds) : null;
+  const cell = form.total?.score ?? null;
+  const stated = cell && form.filled ? ck.value(cell, "总分") : null;
+  if (stated !== null && statedSum !== null && stated.minus(statedSum).abs().gt(TOLERANCE)) {
+    const gap = stated.minus(statedSum);
+    const explain = explainingFigures(form.unread, gap);
+    if (explain.length)
+      ck.add(
+        "FORM_PARTLY_READ",
+        cell!.at,
+        `表中总分 ${plain(stated)} 与读到的各项得分之和 ${fmt(statedSum)} 相差 ${plain(gap.abs())}，而 ${cellList(explain)} 的数字（合计正好是差额）未能识别属于哪一项：可能有指标行没有读到，请核对表格格式后再校验。`,
+      );
+    else
+      ck.add(
+        "TOTAL_MISMATCH",
+        cell!.at,
+        `总分应为 ${fmt(statedSum)}（表中各项得分之和），表中填写为 ${plain(stated)}${computed.total !== null && !computed.total.eq(statedSum) ? `；按规则计算的总分为 ${fmt(computed.total)}` : ""}。`,
+      );
+  }
+  return { stated, computed: computed.total, statedSum, why: computed.why };
+}
+
+export interface GradeResult {
+  stated: string | null;
+  computed: string | null;
+}
+
+export function checkGrade(ck: Checker, totals: Totals): GradeResult {
+  const g = ck.form.grade;
+  const bands = ck.profile.grades;
+  const text = g?.text ?? "";
+  const stated = text ? readGrade(text, bands) : null;
+  const result = { stated, computed: totals.computed !== null ? gradeOf(totals.computed, bands) : null };
+  if (!g || !ck.form.filled) return result;
+  if (text && stated === null && squash(text).replace(/^.*等级[:：]?/, "") !== "")
+    ck.add("VALUE_UNPARSEABLE", g.at, `无法读取等级“${clip(text)}”：等级应为 ${bands.map((b) => b.label).join("、")} 之一。`);
+  const basis = totals.stated ?? totals.computed;
+  if (stated !== null && basis !== null) {
+    const expected = gradeOf(basis, bands);
+    if (expected !== stated)
+      ck.add("GRADE_MISMATCH", g.at, `${totals.stated !== null ? "表中总分" : "计算总分"} ${fmt(basis)} 对应等级“${expected}”，表中填写为“${stated}”。`);
+  }
+  return result;
+}
+

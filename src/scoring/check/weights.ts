@@ -1,0 +1,84 @@
+/** Weights (spec §4 WEIGHT_SUM, LEVEL1_WEIGHT): they add up to 100, and to each level 1's stated points. */
+import Decimal from "decimal.js";
+import { plain } from "../display";
+import { D } from "../decimal";
+import type { Level1Group } from "../read/form";
+import { headerKey } from "../text";
+import { a1, Checker } from "./checker";
+import { cellList, explainingFigures } from "./partly-read";
+
+/** A weighted item the sums count: its level 1 (null for the fund block's execution item). */
+export interface WeightedItem {
+  group: Level1Group | null;
+  weight: Decimal | null;
+}
+
+/** Level-1 groups with the same label (a label repeated after a page break) are one. */
+export const groupKey = (g: Level1Group): string => headerKey(g.text) || g.id;
+
+/**
+ * An error where the engine read the whole table; where unread figures would explain the
+ * difference, FORM_PARTLY_READ instead.
+ */
+function accuse(ck: Checker, gap: Decimal, cell: string | null, error: () => void, what: string) {
+  const explain = explainingFigures(ck.form.unread, gap);
+  if (explain.length === 0) return error();
+  ck.add(
+    "FORM_PARTLY_READ",
+    cell,
+    `${what}相差 ${plain(gap.abs())}，而表中 ${cellList(explain)} 的数字（合计正好是 ${plain(gap.abs())}）未能识别属于哪一项：可能有指标行没有读到。请核对这些单元格所在行的格式（列标题、合并单元格）后再校验。`,
+  );
+}
+
+export function checkWeights(ck: Checker, items: WeightedItem[], groups: Level1Group[], execWeight: Decimal | null): Decimal | null {
+  const { form } = ck;
+  const weighted = items.filter((i) => i.weight !== null);
+  const totalCell = form.total?.weight.kind !== "blank" ? form.total?.weight.at : null;
+  const cellName = a1(totalCell);
+  if (weighted.length === 0) {
+    // No weight per row, but the form states its full marks (`总分 | 120`).
+    const stated = form.total?.weight.kind === "number" ? form.total.weight.value : null;
+    if (stated !== null && !stated.eq(D.HUNDRED))
+      ck.add("WEIGHT_SUM", form.total!.weight.at, `表中总分值为 ${plain(stated)}，满分应为 100。`);
+    return null;
+  }
+  let sum = execWeight ?? new Decimal(0);
+  for (const i of weighted) sum = sum.plus(i.weight!);
+  if (!sum.eq(D.HUNDRED))
+    accuse(
+      ck,
+      D.HUNDRED.minus(sum),
+      cellName,
+      () => ck.add("WEIGHT_SUM", totalCell ?? null, `各项分值合计为 ${plain(sum)}${execWeight ? `（含执行率 ${plain(execWeight)} 分）` : ""}，应为 100。`),
+      `各项分值合计为 ${plain(sum)}，与 100 `,
+    );
+  const byKey = new Map<string, Decimal>();
+  for (const i of weighted) if (i.group) byKey.set(groupKey(i.group), (byKey.get(groupKey(i.group)) ?? new Decimal(0)).plus(i.weight!));
+  const seen = new Set<string>();
+  for (const g of groups) {
+    const key = groupKey(g);
+    if (seen.has(key) || !g.at) continue;
+    seen.add(key);
+    const got = byKey.get(key) ?? new Decimal(0);
+    const name = headerKey(g.text) || g.family;
+    if (g.points !== null) {
+      if (!got.eq(g.points))
+        accuse(
+          ck,
+          g.points.minus(got),
+          null,
+          () => ck.add("LEVEL1_WEIGHT", g.at, `“${name}”标明 ${plain(g.points!)} 分，其下各项分值合计为 ${plain(got)}。`),
+          `“${name}”标明 ${plain(g.points!)} 分，其下各项分值合计为 ${plain(got)}，`,
+        );
+    } else {
+      const expected = ck.profile.level1[g.family];
+      if (expected !== undefined && !got.eq(expected))
+        ck.add(
+          "LEVEL1_PROFILE_SPLIT",
+          g.at,
+          `“${name}”各项分值合计为 ${plain(got)}，评分方案“${ck.profile.name}”一般为 ${expected} 分（如属特殊情况调整权重，可忽略）。`,
+        );
+    }
+  }
+  return sum;
+}

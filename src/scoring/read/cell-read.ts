@@ -1,0 +1,108 @@
+/**
+ * Reading one cell as what the form needs there: a figure, a stated rate, a target or actual,
+ * a text. A cell that holds something else (an error value, a date, a formula whose result
+ * was not saved) is read as such, never as a blank or a silent 0.
+ */
+import { isPercentFormat, readAmount, readStatedRate } from "../amount";
+import type { CellValue, Sheet } from "../grid";
+import { readComparator, readMeasure } from "../measure";
+import type { Figure, MeasureCell, Pos, StatedRateCell, TextCell, UnreadableWhy } from "./form";
+
+const ERROR_VALUE = /^#(?:N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|BLOCKED!|CONNECT!|FIELD!|UNKNOWN!|PYTHON!|TEXT!)$/i;
+
+/** An error value as Excel shows it (`#DIV/0!`). */
+export function isErrorValue(v: CellValue): boolean {
+  return typeof v === "string" && v.length <= 14 && ERROR_VALUE.test(v.trim());
+}
+
+/** A number format that shows a date or a time (`yyyy-mm-dd`, `m/d/yy`, `yyyy"年"m"月"`). */
+export function isDateFormat(format: string | null): boolean {
+  if (!format || /^general$/i.test(format)) return false;
+  // Quoted literals, escapes and [colour]/[$-locale] sections are not date tokens; [h] is.
+  const bare = format.split(";")[0].replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[(?!h\]|m\]|s\])[^\]]*\]/gi, "");
+  return /[ymdhs]/i.test(bare) && !/^[#0.,%\s]*e[+-]/i.test(bare);
+}
+
+/** A date serial (1900 system) as a person writes the date: 44197 → 2021-01-01. */
+export function dateText(serial: number): string {
+  const ms = Date.UTC(1899, 11, 30) + Math.round(serial * 86400000);
+  const d = new Date(ms);
+  if (!Number.isFinite(d.getTime())) return String(serial);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  return serial % 1 === 0 ? date : `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+function isJxzpFormula(formula: string | null): boolean {
+  return formula !== null && /JXZP[._]/i.test(formula);
+}
+
+/** Why a cell that is not a plain value cannot be read, or null when it is a plain value (or blank). */
+export function unreadableWhy(sheet: Sheet, p: Pos): UnreadableWhy | null {
+  const v = sheet.value(p.row, p.col);
+  const formula = sheet.formula(p.row, p.col);
+  // A formula that shows "" (`=IF(D5="","",…)` waiting for its figures) is blank, not unsaved.
+  if (v === null) return formula && !sheet.hasResult(p.row, p.col) ? "formula-no-value" : null;
+  if (typeof v === "boolean") return "boolean";
+  if (isErrorValue(v)) return /^#NAME\?$/i.test(String(v).trim()) && (formula === null || isJxzpFormula(formula)) ? "jxzp-not-loaded" : "error-value";
+  if (typeof v === "number" && isDateFormat(sheet.format(p.row, p.col))) return "date";
+  return null;
+}
+
+/** What a message shows for a cell: its text, a date as a date, a formula with no value as the formula. */
+export function shownAs(sheet: Sheet, p: Pos): string {
+  const v = sheet.value(p.row, p.col);
+  if (v === null) return sheet.formula(p.row, p.col) ?? "";
+  if (typeof v === "number" && isDateFormat(sheet.format(p.row, p.col))) return dateText(v);
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return String(v).trim();
+}
+
+/** The cell a value is read from: a merged area's value is in its top-left cell. */
+export function valueCell(sheet: Sheet, row: number, col: number): Pos {
+  const m = sheet.mergeAt(row, col);
+  return m ? { row: m.top, col: m.left } : { row, col };
+}
+
+export function figureAt(sheet: Sheet, p: Pos | null): Figure {
+  if (!p) return { kind: "blank", at: null };
+  const why = unreadableWhy(sheet, p);
+  if (why) return { kind: "unreadable", at: p, text: shownAs(sheet, p), why };
+  const a = readAmount(sheet.value(p.row, p.col));
+  if (a.kind === "blank") return { kind: "blank", at: p };
+  if (a.kind === "number") return { kind: "number", at: p, value: a.value, text: a.text };
+  return { kind: "unreadable", at: p, text: a.text, why: "text" };
+}
+
+export function rateAt(sheet: Sheet, p: Pos | null): StatedRateCell {
+  if (!p) return { kind: "blank", at: null };
+  const why = unreadableWhy(sheet, p);
+  if (why) return { kind: "unreadable", at: p, text: shownAs(sheet, p), why };
+  const r = readStatedRate(sheet.value(p.row, p.col), sheet.format(p.row, p.col));
+  if (r === null) return { kind: "blank", at: p };
+  if (r === "unreadable") return { kind: "unreadable", at: p, text: sheet.rawText(p.row, p.col), why: "text" };
+  return { kind: "rate", at: p, rate: r };
+}
+
+/**
+ * A target or an actual, completed by the row's 指标性质 (comparator) and 度量单位 (unit) cells.
+ * A date is compared as the date it shows (qualitative), never as its serial number.
+ */
+export function measureAt(sheet: Sheet, p: Pos | null, row: { comparator?: Pos | null; unit?: Pos | null } = {}): MeasureCell {
+  if (!p) return { at: null, measure: { kind: "blank", text: "" } };
+  const why = unreadableWhy(sheet, p);
+  if (why === "date") {
+    const text = shownAs(sheet, p);
+    return { at: p, measure: { kind: "qualitative", text, key: text } };
+  }
+  if (why) return { at: p, measure: { kind: "blank", text: "" }, problem: why, text: shownAs(sheet, p) };
+  const v = sheet.value(p.row, p.col);
+  const comparator = row.comparator ? readComparator(sheet.value(row.comparator.row, row.comparator.col)) : null;
+  const unit = row.unit ? sheet.text(row.unit.row, row.unit.col) || null : null;
+  return { at: p, measure: readMeasure(v, { percent: isPercentFormat(sheet.format(p.row, p.col)), comparator, unit }) };
+}
+
+export function textAt(sheet: Sheet, p: Pos | null): TextCell {
+  if (!p) return { at: null, text: "" };
+  return { at: p, text: sheet.text(p.row, p.col) };
+}

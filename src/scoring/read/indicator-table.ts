@@ -1,0 +1,226 @@
+/**
+ * The indicator table (一级 / 二级 / 三级指标, 年度指标值, 实际完成值, 分值, 得分, 偏差原因…): every
+ * row below its header while the table goes on. Blank and placeholder rows (`指标2:`, `……`) are
+ * empty cells, not the end: the table ends at its total, a note, the next block's header, or a
+ * run of empty rows no level merge spans.
+ */
+import { familyOfLevel2, KNOWN_FAMILIES, level1Family, Role } from "../columns";
+import type { Sheet } from "../grid";
+import { readDirection } from "../direction";
+import { headerKey } from "../text";
+import { toA1 } from "../address";
+import { titleLeftOf } from "./block-title";
+import { figureAt, measureAt, rateAt, textAt } from "./cell-read";
+import type { Claims } from "./claims";
+import type { IndicatorRow, IndicatorTable, ItemKind, Level1Group, LevelGap, Pos } from "./form";
+import { cellInSpan, ownCell } from "./fund-block";
+import type { HeaderBand } from "./header-band";
+import { pointsOf } from "./points";
+import { isNoteLabel, isTotalLabel } from "./row-labels";
+
+/** Cells whose content makes a row an item (a name, a target, an actual, a weight or a score). */
+const ITEM_ROLES: Role[] = ["level3", "target", "actual", "weight", "score", "completion"];
+/** Cells a merge may share between rows: one target, note or unit written for several indicators. */
+const SHARED: Role[] = ["target", "actual", "deviation", "comparator", "unit", "direction"];
+/** Empty rows that end a table where no level merge spans them. */
+const END_AFTER_EMPTY = 3;
+
+interface LevelState {
+  text: string;
+  /** The level-1 group the rows below belong to. */
+  group: Level1Group | null;
+  open: LevelGap | null;
+}
+
+function newGroup(text: string, at: Pos | null, idAt: Pos): Level1Group {
+  return { id: toA1(idAt.row, idAt.col), text, family: level1Family(text), at, points: pointsOf(text) };
+}
+
+/** Where the table ends: the row of its total, a note, or the next block. */
+export interface TableEnd {
+  /** The first row after the table's last row. */
+  next: number;
+  /** The total row, when that is what ended it. */
+  totalRow: number | null;
+}
+
+export function readIndicatorTable(sheet: Sheet, band: HeaderBand, stop: number, claims: Claims): { table: IndicatorTable; end: TableEnd } {
+  const spans = band.roles;
+  const col = (r: Role) => spans.get(r)?.first;
+  const firstCol = Math.min(...[...spans.values()].map((s) => s.first));
+  const section = titleLeftOf(sheet, band.top, firstCol);
+  claims.addArea(band.top, sheet.left, band.bottom, sheet.right);
+  if (section) claims.add({ row: section.row, col: section.col });
+  const sectionBottom = section?.merge?.bottom ?? band.bottom;
+  const l1Col = col("level1");
+  const l2Col = col("level2");
+  const leftMost = Math.min(firstCol, section?.col ?? firstCol);
+  const rows: IndicatorRow[] = [];
+  const gaps: LevelGap[] = [];
+  const groups: Level1Group[] = [];
+  const level1: LevelState = { text: "", group: null, open: null };
+  const level2: LevelState = { text: "", group: null, open: null };
+  let empty = 0;
+  let lastRow = band.bottom;
+  let totalRow: number | null = null;
+  let next = stop;
+
+  const spansRow = (r: number): boolean => {
+    for (const c of [section?.col, l1Col, l2Col]) {
+      if (c === undefined) continue;
+      const m = sheet.mergeAt(r, c);
+      if (m && m.top < r) return true;
+    }
+    return false;
+  };
+
+  const noteGap = (state: LevelState, level: "level1" | "level2", c: number, r: number) => {
+    const g = state.open;
+    if (g && g.toRow === r - 1) g.toRow = r;
+    else {
+      state.open = { level, col: c, fromRow: r, toRow: r, assumed: state.text };
+      gaps.push(state.open);
+    }
+  };
+
+  /** A level cell: its own label, a merge's label, or (blank, unmerged) the label above with a gap. */
+  const levelAt = (state: LevelState, level: "level1" | "level2", c: number | undefined, r: number, isItem: boolean) => {
+    if (c === undefined) return;
+    const m = sheet.mergeAt(r, c);
+    const top = m ? { row: m.top, col: m.left } : { row: r, col: c };
+    const own = sheet.text(top.row, top.col);
+    const startsHere = top.row === r;
+    if (own) {
+      state.open = null;
+      if (startsHere) {
+        claims.add(top);
+        state.text = own;
+        if (level === "level1") groups.push((state.group = newGroup(own, top, top)));
+      }
+      return;
+    }
+    if (m && !startsHere) return; // a blank merged area groups rows under the label it continues
+    if (level === "level1" && !state.group) groups.push((state.group = newGroup("", null, { row: r, col: c })));
+    if (isItem) noteGap(state, level, c, r);
+  };
+
+  for (let r = band.bottom + 1; r < stop; r++) {
+    let note = false;
+    let total = false;
+    let anyText = false;
+    for (let c = sheet.left; c <= sheet.right; c++) {
+      const p = ownCell(sheet, r, c);
+      if (!p || p.col !== c) continue;
+      const t = sheet.text(r, c);
+      const raw = t || sheet.rawText(r, c);
+      if (raw) anyText = true;
+      if (!t) continue;
+      if (isTotalLabel(t)) total = true;
+      else if (c <= (col("level3") ?? firstCol) && isNoteLabel(t)) note = true;
+    }
+    if (total) {
+      totalRow = r;
+      next = r;
+      break;
+    }
+    if (note) {
+      next = r;
+      break;
+    }
+    const cells = Object.fromEntries([...spans.keys()].map((role) => [role, cellInSpan(sheet, r, spans.get(role), SHARED.includes(role))])) as Partial<
+      Record<Role, Pos | null>
+    >;
+    // One cell merged across the name, target and actual columns is a remark row (`本年度无此项`), not an item.
+    const n = cells.level3;
+    const t = cells.target;
+    const merged = n && t && n.row === t.row && n.col === t.col;
+    const isItem = !merged && ITEM_ROLES.some((role) => {
+      const p = cells[role];
+      return p != null && sheet.text(p.row, p.col) !== "";
+    });
+    if (!anyText) {
+      if (!spansRow(r) && r > sectionBottom && ++empty >= END_AFTER_EMPTY) break;
+      continue;
+    }
+    empty = 0;
+    lastRow = r;
+    levelAt(level1, "level1", l1Col, r, isItem);
+    levelAt(level2, "level2", l2Col, r, isItem);
+    if (merged) claims.add(n);
+    if (!isItem) continue;
+    if (!level1.group) groups.push((level1.group = newGroup("", null, { row: r, col: leftMost })));
+    rows.push(readRow(sheet, r, cells, level1.group, level2.text, claims));
+  }
+  for (const g of groups) inferFamily(g, rows);
+  const sectionPoints = section ? pointsOf(section.text) : null;
+  return {
+    table: {
+      headerRow: band.top,
+      columns: Object.fromEntries([...spans].map(([r, s]) => [r, s.first])),
+      rows,
+      level1: groups.filter((g) => rows.some((r) => r.level1 === g) || g.text),
+      gaps,
+      sectionPoints,
+      hasWeights: spans.has("weight"),
+      hasScores: spans.has("score"),
+      firstRow: band.bottom + 1,
+      lastRow,
+    },
+    end: { next: totalRow ?? Math.min(next, lastRow + 1), totalRow },
+  };
+}
+
+/** A level 1 whose label names no family (`（50分）`) takes it from its level 2s (数量指标 → 产出). */
+function inferFamily(g: Level1Group, rows: IndicatorRow[]) {
+  if (KNOWN_FAMILIES.includes(g.family)) return;
+  for (const r of rows) {
+    if (r.level1 !== g) continue;
+    const f = familyOfLevel2(r.level2);
+    if (f) {
+      g.family = f;
+      return;
+    }
+  }
+}
+
+function kindOf(family: string, name: string): ItemKind {
+  if (family === "资金管理指标") return "management";
+  if (family === "预算执行指标") return "execution";
+  if (headerKey(name) === "预算执行率" && family !== "产出指标" && family !== "效益指标") return "execution";
+  return "indicator";
+}
+
+function readRow(sheet: Sheet, r: number, cells: Partial<Record<Role, Pos | null>>, group: Level1Group, level2: string, claims: Claims): IndicatorRow {
+  for (const p of Object.values(cells)) claims.add(p);
+  const at = (role: Role) => cells[role] ?? null;
+  const name = textAt(sheet, at("level3"));
+  const nameAt = at("level3");
+  const nameValue = nameAt ? sheet.value(nameAt.row, nameAt.col) : null;
+  const dirAt = at("direction");
+  const dirText = dirAt ? sheet.text(dirAt.row, dirAt.col) : "";
+  const context = { comparator: at("comparator"), unit: at("unit") };
+  return {
+    row: r,
+    // The family is settled once every row of the group is read: the kind is fixed after.
+    kind: "indicator",
+    level1: group,
+    level2,
+    name,
+    nameValue,
+    target: measureAt(sheet, at("target"), context),
+    // The 度量单位 column is the indicator's unit: a bare actual (735) is in it too; the comparator is the target's alone.
+    actual: measureAt(sheet, at("actual"), { unit: at("unit") }),
+    direction: dirAt ? { at: dirAt, direction: dirText ? readDirection(dirText) : null, text: dirText } : null,
+    comparatorAt: at("comparator"),
+    unitAt: at("unit"),
+    weight: figureAt(sheet, at("weight")),
+    score: figureAt(sheet, at("score")),
+    completion: rateAt(sheet, at("completion")),
+    deviation: at("deviation") ? textAt(sheet, at("deviation")) : null,
+  };
+}
+
+/** Row kinds follow the level-1 family, known once the whole table is read. */
+export function settleKinds(table: IndicatorTable) {
+  for (const r of table.rows) r.kind = kindOf(r.level1.family, r.name.text);
+}

@@ -1,0 +1,95 @@
+/**
+ * Reading a sheet as a form: the blocks found by their headers wherever they sit, each read by
+ * its own reader, every figure inside accounted for. The one stage that looks at the grid.
+ */
+import type { Grid } from "../grid";
+import { Sheet } from "../grid";
+import { squash } from "../text";
+import { Claims } from "./claims";
+import type { Form, FundBlock, IndicatorTable, ManagementBlock } from "./form";
+import { formKind } from "./form-kind";
+import { readFundColumns, readFundLabels } from "./fund-block";
+import { findBands, type HeaderBand } from "./header-band";
+import { headerLabels, readHeaderFields } from "./header-fields";
+import { readIndicatorTable, settleKinds } from "./indicator-table";
+import { readManagementBlock } from "./management-block";
+import { readGrade, readTotal } from "./total-and-grade";
+import { unreadFigures } from "./unread-figures";
+
+const sameColumns = (a: HeaderBand, b: HeaderBand) =>
+  a.roles.size === b.roles.size && [...a.roles].every(([r, s]) => b.roles.get(r)?.first === s.first);
+
+function hasManagementLabel(sheet: Sheet): boolean {
+  for (let r = sheet.top; r <= sheet.bottom; r++)
+    for (let c = sheet.left; c <= Math.min(sheet.right, sheet.left + 2); c++) if (/^资金管理/.test(squash(sheet.text(r, c)))) return true;
+  return false;
+}
+
+export function readForm(input: Grid | Sheet): Form {
+  const sheet = input instanceof Sheet ? input : new Sheet(input);
+  const claims = new Claims();
+  const bands = findBands(sheet);
+  let fund: FundBlock | null = null;
+  let management: ManagementBlock | null = null;
+  let table: IndicatorTable | null = null;
+  let tableBand: HeaderBand | null = null;
+  let totalFrom = sheet.top;
+  let lastRow = sheet.top;
+  for (let i = 0; i < bands.length; i++) {
+    const { band, kind } = bands[i];
+    const stop = i + 1 < bands.length ? bands[i + 1].band.top : sheet.bottom + 1;
+    if (kind === "fund" && !fund) {
+      fund = band.labels ? readFundLabels(sheet, band, stop, claims) : readFundColumns(sheet, band, stop, claims);
+      lastRow = Math.max(lastRow, fund.rows.at(-1)?.row ?? band.bottom);
+      totalFrom = Math.max(totalFrom, lastRow + 1);
+    } else if (kind === "management" && !management) {
+      const m = readManagementBlock(sheet, band, stop, claims);
+      management = m.block;
+      lastRow = Math.max(lastRow, m.next - 1);
+      totalFrom = Math.max(totalFrom, m.next);
+    } else if (kind === "table" && (!table || (tableBand && sameColumns(tableBand, band) && table.lastRow + 1 >= band.top - 1))) {
+      // A header repeated after a page break continues the same table.
+      const { table: t, end } = readIndicatorTable(sheet, band, stop, claims);
+      if (!table) {
+        table = t;
+        tableBand = band;
+      } else {
+        table.rows.push(...t.rows);
+        table.level1.push(...t.level1);
+        table.gaps.push(...t.gaps);
+        table.lastRow = t.lastRow;
+      }
+      lastRow = Math.max(lastRow, end.next - 1);
+      totalFrom = end.next;
+      if (end.totalRow !== null) break;
+    }
+  }
+  if (table) settleKinds(table);
+  const firstTop = bands.length ? bands[0].band.top : sheet.bottom;
+  const header = readHeaderFields(sheet, firstTop - 1, claims);
+  const total = fund || table || management ? readTotal(sheet, totalFrom, table, claims) : null;
+  const grade = fund || table || management ? readGrade(sheet, table ? table.headerRow : firstTop, total ? total.label.row : null, claims) : null;
+  const scored = Boolean(table?.hasScores || table?.hasWeights || management?.scored || (!table && fund?.scored));
+  const found = Boolean(fund || table || management);
+  const { kind, reason } = found
+    ? formKind({ title: header.title, labels: headerLabels(sheet, firstTop - 1), fund, management, managementLabel: hasManagementLabel(sheet), managementRows: Boolean(table?.rows.some((r) => r.kind === "management")), scored })
+    : { kind: "unknown" as const, reason: "没有找到绩效指标表、预算执行情况栏或资金管理情况栏" };
+  const bottom = total ? total.label.row : lastRow;
+  const filled =
+    Boolean(fund?.rows.some((r) => r.budget.kind !== "blank" || r.spent.kind !== "blank")) ||
+    Boolean(table?.rows.some((r) => r.actual.measure.kind !== "blank" || (r.kind !== "management" && r.score.kind === "number")));
+  return {
+    sheet: sheet.name,
+    kind,
+    kindReason: reason,
+    header,
+    fund,
+    management,
+    table,
+    total,
+    grade,
+    scored,
+    filled,
+    unread: found ? unreadFigures(sheet, firstTop, bottom, claims) : [],
+  };
+}

@@ -1,0 +1,18 @@
+/** Figures inside the form that no block took: said plainly, never guessed at. */
+import { readAmount } from "../amount";
+import type { Sheet } from "../grid";
+import type { Claims } from "./claims";
+import type { UnreadFigure } from "./form";
+
+export function unreadFigures(sheet: Sheet, top: number, bottom: number, claims: Claims): UnreadFigure[] {
+  const out: UnreadFigure[] = [];
+  for (let r = top; r <= bottom; r++)
+    for (let c = sheet.left; c <= sheet.right; c++) {
+      const v = sheet.value(r, c);
+      if (v === null || typeof v === "boolean") continue;
+      const figure = typeof v === "number" || (v.length <= 16 && /\d/.test(v) && readAmount(v).kind === "number");
+      if (!figure || claims.has({ row: r, col: c })) continue;
+      out.push({ at: { row: r, col: c }, text: String(v).trim() });
+    }
+  return out;
+}
