@@ -1,10 +1,14 @@
 import Decimal from "decimal.js";
 import { parseA1, toA1 } from "./address";
-import { fmt, round2 } from "./decimal";
+import { sumScores } from "./check/total-grade";
+import { fmt, pct, round2 } from "./decimal";
 import { gradeOf } from "./grade";
 import type { CellValue, Grid } from "./grid";
 import { Sheet } from "./grid";
+import { execScoreCall, gradeCall, scoreCall, targetExpression } from "./jxzp-formula";
 import { findProfile, PROFILES } from "./profiles";
+import type { IndicatorRow, Pos } from "./read/form";
+import { readForm } from "./read/read-form";
 import type { SheetReport, Tier } from "./report";
 
 export type WriteKind = "execution" | "score" | "total" | "grade";
@@ -78,6 +82,10 @@ function sumArgs(exec: string | null, cells: string[]): string {
  */
 export function planFill(grid: Grid, report: SheetReport, options: FillOptions = {}): FillPlan {
   const sheet = new Sheet(grid);
+  const form = readForm(sheet);
+  const profile = findProfile(report.profile) ?? PROFILES.project;
+  const a1 = (p: Pos | null | undefined) => (p ? toA1(p.row, p.col) : null);
+  const formRows = new Map<number, IndicatorRow>((form.table?.rows ?? []).map((r) => [r.row + 1, r]));
   const plan: FillPlan = { sheet: report.sheet, writes: [], pending: [], skipped: [] };
   if (report.kind === "unknown" || report.kind === "completion") {
     plan.skipped.push({ cell: null, reason: report.kind === "unknown" ? "此工作表不是绩效自评表，没有可填写的内容。" : "绩效目标完成情况表不计分，没有可填写的得分。" });
@@ -108,8 +116,8 @@ export function planFill(grid: Grid, report: SheetReport, options: FillOptions =
         ex.cells.score,
         "execution",
         new Decimal(ex.score),
-        `=JXZP.EXECSCORE(${w},${ex.cells.budget},${ex.cells.spent})`,
-        `执行率得分 = 分值 ${fmt(new Decimal(ex.weight!))} × 执行率 ${new Decimal(Math.min(ex.rate, 1)).times(100).toDecimalPlaces(2).toString()}%`,
+        `=${execScoreCall(w, ex.cells.budget!, ex.cells.spent!)}`,
+        `执行率得分 = 分值 ${fmt(new Decimal(ex.weight!))} × 执行率 ${pct(new Decimal(Math.min(ex.rate, 1)))}`,
       );
     } else {
       const v = currentAt(sheet, ex.cells.score);
@@ -123,8 +131,15 @@ export function planFill(grid: Grid, report: SheetReport, options: FillOptions =
     if (!cell) continue;
     const current = currentAt(sheet, cell);
     if (r.score !== null) {
-      const formula = r.kind === "execution" || !r.cells.weight ? "" : `=JXZP.SCORE(${r.cells.weight},${r.cells.target},${r.cells.actual})`;
-      const why = r.met ? "已达成，得满分" : r.completionRate !== null ? `完成率 ${new Decimal(r.completionRate).times(100).toDecimalPlaces(2).toString()}%，按比例得分` : "按规则计分";
+      const fr = formRows.get(r.row);
+      const formula =
+        r.kind === "execution" || !r.cells.weight || !fr || !r.cells.target || !r.cells.actual
+          ? ""
+          : `=${scoreCall(
+              { weight: r.cells.weight, target: targetExpression(r.cells.target, a1(fr.comparatorAt), a1(fr.unitAt)), actual: r.cells.actual, direction: a1(fr.direction?.at) },
+              profile,
+            )}`;
+      const why = r.met ? "已达成，得满分" : r.completionRate !== null ? `完成率 ${pct(new Decimal(r.completionRate))}，按比例得分` : "按规则计分";
       consider(cell, "score", new Decimal(r.score), formula, `${r.name || `第 ${r.row} 行`}：${why}`);
       continue;
     }
@@ -162,13 +177,12 @@ export function planFill(grid: Grid, report: SheetReport, options: FillOptions =
     plan.skipped.push({ cell: totalCell, reason: "还有需人工判定的指标，判定后再写总分和等级。" });
     return plan;
   }
-  const scores = [...final.values()];
-  if (scores.every((s) => s === null)) return plan;
-  const total = round2(scores.reduce<Decimal>((s, v) => (v ? s.plus(v) : s), new Decimal(0)));
+  // The total the SUM formula will show: the cells as they will be after the fill.
+  const total = sumScores([...final.values()]);
+  if (total === null) return plan;
   consider(totalCell, "total", total, `=SUM(${sumArgs(execCell, [...final.keys()].filter((c) => c !== execCell))})`, `总分 = 各项得分之和 ${fmt(total)}`);
 
   const g = report.grade;
-  const profile = findProfile(report.profile) ?? PROFILES.project;
   const grade = gradeOf(total, profile.grades);
   if (!g.cell) {
     plan.skipped.push({ cell: null, reason: `表中没有等级栏；按总分 ${fmt(total)} 等级为“${grade}”。` });
@@ -178,7 +192,7 @@ export function planFill(grid: Grid, report: SheetReport, options: FillOptions =
   const text = g.inline ? `等级：${grade}` : grade;
   const blank = isEmpty(current) || (g.inline && g.stated === null);
   if (blank || (overwrite && g.stated !== grade)) {
-    const formula = g.inline ? `="等级："&JXZP.GRADE(${totalCell})` : `=JXZP.GRADE(${totalCell})`;
+    const formula = g.inline ? `="等级："&${gradeCall(totalCell, profile)}` : `=${gradeCall(totalCell, profile)}`;
     plan.writes.push({ cell: g.cell, kind: "grade", current, value: text, formula, reason: `总分 ${fmt(total)} 对应等级“${grade}”` });
   } else if (g.stated !== grade) {
     plan.skipped.push({ cell: g.cell, reason: `已有等级“${String(current)}”，未覆盖。` });

@@ -100,6 +100,13 @@ export function readIndicatorTable(sheet: Sheet, band: HeaderBand, stop: number,
       return;
     }
     if (m && !startsHere) return; // a blank merged area groups rows under the label it continues
+    if (m && level === "level1") {
+      // A blank merged label still groups its rows apart from the level above.
+      groups.push((state.group = newGroup("", null, top)));
+      state.text = "";
+      state.open = null;
+      return;
+    }
     if (level === "level1" && !state.group) groups.push((state.group = newGroup("", null, { row: r, col: c })));
     if (isItem) noteGap(state, level, c, r);
   };

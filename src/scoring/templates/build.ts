@@ -2,7 +2,8 @@ import Decimal from "decimal.js";
 import { parseA1, toA1 } from "../address";
 import type { Profile } from "../profiles";
 import { DIRECTIONS, TEMPLATES, type FundColumnRole, type GridColumnRole, type Level1Def, type TemplateDef, type TemplateKind } from "./definitions";
-import { gradeWords, isStandardGrades } from "./grade-note";
+import { gradeWords } from "./grade-note";
+import { completionCall, execRateCall, execScoreCall, gradeCall, scoreCall, waitingFor } from "../jxzp-formula";
 import { profileFor, rowsFor, textOption, yearText, type TemplateOptions } from "./options";
 import type { CellContent, FundRowMap, ListValidation, RowMap, SheetBuild, TemplateMap } from "./sheet-build";
 import { refList, SheetWriter } from "./sheet-writer";
@@ -21,14 +22,6 @@ interface Build {
 }
 
 type Cell = { row: number; col: number };
-
-/**
- * A scoring formula that stays blank until its figures are typed: the weight is already on the
- * form, and the functions answer #VALUE! when only some of their figures are there.
- */
-function waiting(figures: string[], call: string): string {
-  return `=IF(AND(${figures.map((c) => `${c}=""`).join(",")}),"",${call})`;
-}
 
 function writeHeader(b: Build): Record<string, string> {
   const { w, options } = b;
@@ -69,9 +62,9 @@ function writeFund(b: Build): FundRowMap[] {
       const [from, to] = c.cols;
       if (c.role === "budgetStart" || c.role === "budget" || c.role === "spent") w.put(r, from, null, "amount", to);
       // Only the total row's rate is computed: the 其中 rows often have a budget and no 执行数 of their own.
-      else if (c.role === "rate") w.put(r, from, isTotal ? { formula: `=JXZP.EXECRATE(${budget},${spent})` } : null, "percent", to);
+      else if (c.role === "rate") w.put(r, from, isTotal ? { formula: `=${execRateCall(budget, spent)}` } : null, "percent", to);
       else if (c.role === "weight") w.put(r, from, { value: isTotal ? b.execWeight.toNumber() : "—" }, "body", to);
-      else if (isTotal) w.put(r, from, { formula: waiting([budget, spent], `JXZP.EXECSCORE(${at("weight")},${budget},${spent})`) }, "score", to);
+      else if (isTotal) w.put(r, from, { formula: waitingFor([budget, spent], execScoreCall(at("weight")!, budget, spent)) }, "score", to);
       else w.put(r, from, { value: "—" }, "body", to);
     }
     w.height(r, 20);
@@ -150,19 +143,16 @@ function writeRow(b: Build, r: number, l1: Level1Def, l1Label: string, level2: s
   }
   if (map.score && weight) {
     let content: CellContent;
-    if (exec) content = { formula: waiting([fundTotal.budget, fundTotal.spent], `JXZP.EXECSCORE(${map.weight},${fundTotal.budget},${fundTotal.spent})`) };
+    if (exec) content = { formula: waitingFor([fundTotal.budget, fundTotal.spent], execScoreCall(map.weight!, fundTotal.budget, fundTotal.spent)) };
     // R10: a 资金管理 item starts at full marks; the person deducts 0.5 per problem found.
     else if (l1.kind === "management") content = { value: weight.toNumber() };
-    else {
-      const mode = b.profile.negativeMode === "deviation" ? ',,"偏离"' : "";
-      content = { formula: waiting([map.target, map.actual], `JXZP.SCORE(${map.weight},${map.target},${map.actual}${mode})`) };
-    }
+    else content = { formula: waitingFor([map.target, map.actual], scoreCall({ weight: map.weight!, target: map.target, actual: map.actual, direction: map.direction }, b.profile)) };
     w.put(r, colOf("score")!, content, "score");
     if (l1.kind !== "management") out.formulaScores.push({ row: r, col: colOf("score")! });
   }
   if (map.direction) w.put(r, colOf("direction")!, null, "body");
   // A qualitative indicator has no 完成率 (#N/A from the function): the printed form shows —.
-  if (map.completion) w.put(r, colOf("completion")!, { formula: `=IFNA(JXZP.COMPLETION(${map.target},${map.actual},${map.direction}),"—")` }, "percent");
+  if (map.completion) w.put(r, colOf("completion")!, { formula: `=IFNA(${completionCall(map.target, map.actual, map.direction)},"—")` }, "percent");
   w.put(r, colOf("deviation")!, null, "left");
   w.height(r, 30);
 }
@@ -222,8 +212,7 @@ function writeTotals(b: Build, fundTotal: FundRowMap, grid: GridResult): { total
   w.height(r, 24);
   w.text(r + 1, 0, "等级", "head", weightCol - 1);
   // The functions take a profile's name for its label set (好/较好/一般/差).
-  const scheme = isStandardGrades(b.profile.grades) ? "" : `,"${b.profile.name}"`;
-  const grade = w.put(r + 1, weightCol, { formula: `=JXZP.GRADE(${score}${scheme})` }, "head", last);
+  const grade = w.put(r + 1, weightCol, { formula: `=${gradeCall(score, b.profile)}` }, "head", last);
   w.height(r + 1, 24);
   w.row = r + 2;
   return { total: { weight, score }, grade };

@@ -1,0 +1,62 @@
+/**
+ * Metamorphic tests (issue 8): every fixture and corpus sheet, changed the ways real forms
+ * differ, must read as the same form — same kind, computed total, grade and error codes.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { readWorkbookFile } from "../../src/cli/xlsx-grid";
+import { evaluateSheet } from "../../src/scoring/evaluate";
+import type { Grid } from "../../src/scoring/grid";
+import { readForm } from "../../src/scoring/read/read-form";
+import type { SheetReport } from "../../src/scoring/report";
+import { combined, VARIANTS } from "./form-variants";
+
+const FIX = path.join(__dirname, "..", "fixtures");
+const files = [
+  ...fs.readdirSync(FIX).filter((f) => f.endsWith(".xlsx")).map((f) => path.join(FIX, f)),
+  ...fs.readdirSync(path.join(FIX, "corpus")).filter((f) => f.endsWith(".xlsx")).map((f) => path.join(FIX, "corpus", f)),
+];
+
+const summary = (r: SheetReport) => ({
+  kind: r.kind,
+  computed: r.total.computed,
+  grade: r.grade.computed,
+  errors: [...new Set(r.findings.filter((f) => f.severity === "error").map((f) => f.code))].sort(),
+});
+
+let sheets: Grid[] = [];
+beforeAll(async () => {
+  for (const f of files) sheets.push(...(await readWorkbookFile(f)));
+  sheets = sheets.filter((g) => evaluateSheet(g).kind !== "unknown");
+});
+
+let ran = 0;
+afterAll(() => {
+  console.log(`metamorphic variants run: ${ran}`);
+});
+
+test("there are forms to vary", () => {
+  expect(sheets.length).toBeGreaterThanOrEqual(14);
+});
+
+describe.each(Object.keys(VARIANTS))("variant %s", (name) => {
+  test("every form reads the same: kind, computed total, grade, error codes", () => {
+    let applied = 0;
+    for (const g of sheets) {
+      const before = summary(evaluateSheet(g));
+      const changed = VARIANTS[name](g, readForm(g));
+      if (!changed) continue;
+      applied++;
+      ran++;
+      expect({ sheet: g.sheet, ...summary(evaluateSheet(changed)) }).toEqual({ sheet: g.sheet, ...before });
+    }
+    expect(applied).toBeGreaterThan(0);
+  });
+});
+
+test("all variants at once: each form still reads the same", () => {
+  for (const g of sheets) {
+    ran++;
+    expect({ sheet: g.sheet, ...summary(evaluateSheet(combined(g))) }).toEqual({ sheet: g.sheet, ...summary(evaluateSheet(g)) });
+  }
+});
