@@ -84,10 +84,13 @@ export async function main(argv: string[]): Promise<number> {
 
 if (require.main === module) {
   main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
+    // No process.exit(): a pipe would get only the first 64 KiB of a long report. The process ends by itself.
+    (code) => {
+      process.exitCode = code;
+    },
     (e) => {
       process.stderr.write(`内部错误：${e instanceof Error ? e.message : String(e)}\n`);
-      process.exit(2);
+      process.exitCode = 2;
     },
   );
 }

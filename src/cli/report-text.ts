@@ -39,7 +39,7 @@ export function formatText(results: FileResult[]): string {
         );
       }
       if (s.kind !== "unknown" && s.kind !== "completion") {
-        out.push(`    总分：表中填写 ${n(s.total.stated)}，按规则计算 ${n(s.total.computed)}`);
+        out.push(`    总分：表中填写 ${n(s.total.stated)}，按规则计算 ${n(s.total.computed)}${s.total.note ? `（${s.total.note}）` : ""}`);
         out.push(`    等级：表中填写 ${s.grade.stated ?? "—"}，按规则计算 ${s.grade.computed ?? "—"}`);
       }
       if (s.findings.length === 0) out.push("    未发现问题。");

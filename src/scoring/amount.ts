@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import { D, decimalOf } from "./decimal";
+import { plainNumber } from "./display";
 import { BoundedCache } from "./memo";
 import type { CellValue } from "./grid";
 import { normalizeMeasureText } from "./measure";
@@ -15,7 +16,7 @@ export type Amount =
 export function readAmount(v: CellValue): Amount {
   if (v === null || v === "") return { kind: "blank" };
   if (typeof v === "number") {
-    return Number.isFinite(v) ? { kind: "number", value: decimalOf(v), text: String(v) } : { kind: "unreadable", text: String(v) };
+    return Number.isFinite(v) ? { kind: "number", value: decimalOf(v), text: plainNumber(v) } : { kind: "unreadable", text: plainNumber(v) };
   }
   if (typeof v === "boolean") return { kind: "unreadable", text: v ? "TRUE" : "FALSE" };
   const text = v.trim();
@@ -73,8 +74,8 @@ function readStatedRateOf(v: CellValue, format: string | null): StatedRate | nul
     const places = formatPlaces(format);
     // A quoted % (`0.00"%"`) is a literal: the cell holds 99.96, not 0.9996.
     if (isPercentFormat(format)) return { ratio: d, places: (places ?? 0) + 2, text: `${d.times(100).toFixed(places ?? 0)}%` };
-    if (d.abs().gt(D.ONE_POINT_FIVE)) return { ratio: d.dividedBy(D.HUNDRED), places: (places ?? ownPlaces(d)) + 2, text: String(v) };
-    return { ratio: d, places: places ?? ownPlaces(d), text: String(v) };
+    if (d.abs().gt(D.ONE_POINT_FIVE)) return { ratio: d.dividedBy(D.HUNDRED), places: (places ?? ownPlaces(d)) + 2, text: plainNumber(v) };
+    return { ratio: d, places: places ?? ownPlaces(d), text: plainNumber(v) };
   }
   if (typeof v !== "string") return "unreadable";
   const text = v.trim();

@@ -37,3 +37,10 @@ export function isSaneMagnitude(d: Decimal): boolean {
   const abs = d.abs();
   return abs.lte(HUGE) && (abs.isZero() || abs.gte(TINY));
 }
+
+/** A cell's number as text in plain digits (1e+21 → 1000000000000000000000), never exponent notation. */
+export function plainNumber(n: number): string {
+  if (!Number.isFinite(n)) return "无效数值";
+  const s = String(n);
+  return /e/i.test(s) ? new Decimal(n).toFixed() : s;
+}

@@ -137,7 +137,7 @@ export function evaluateForm(form: Form, options: EvaluateOptions = {}): SheetRe
   base.levels = scored ? levelSummaries(exec.weight !== null ? { weight: exec.weight, score: exec.score ?? exec.stated } : null, results) : [];
   if (!scored) return base;
 
-  const items: WeightedItem[] = results.map((x) => ({ group: x.group, weight: x.r.weight }));
+  const items: WeightedItem[] = results.map((x) => ({ group: x.group, weight: x.r.weight, unread: x.r.unreadWeight }));
   const groups = [...(mgmtGroup ? [mgmtGroup] : []), ...(form.table?.level1 ?? [])];
   // Weights are the form's own even before any figure is entered: a blank form is checked for them too.
   const weightSum = checkWeights(ck, items, groups, exec.weight);
@@ -146,10 +146,10 @@ export function evaluateForm(form: Form, options: EvaluateOptions = {}): SheetRe
   const execPart: TotalPart = {
     used: exec.score ?? exec.stated,
     weight: exec.weight,
-    impossible: exec.score === null && exec.stated !== null && (exec.stated.isNegative() || (exec.weight !== null && exec.stated.gt(exec.weight))),
+    impossible: exec.absurd || (exec.score === null && exec.stated !== null && (exec.stated.isNegative() || (exec.weight !== null && exec.stated.gt(exec.weight)))),
   };
   const parts: TotalPart[] = [execPart, ...results.map((x) => ({ used: x.r.used, weight: x.r.weight, impossible: x.r.impossible }))];
-  const totals = checkTotal(ck, parts, [exec.stated, ...results.map((x) => x.r.stated)]);
+  const totals = checkTotal(ck, parts, [exec.stated, ...results.map((x) => x.r.stated)], exec.unreadScore || results.some((x) => x.r.unreadScore));
   base.total = {
     stated: toNumber(totals.stated),
     computed: toNumber(totals.computed),

@@ -1,4 +1,5 @@
 import { parseRange, RangeRef, toA1 } from "./address";
+import { plainNumber } from "./display";
 import { isPlaceholder } from "./text";
 
 /** What a cell holds as a host reports it: Excel has numbers, text, booleans and empties. */
@@ -92,7 +93,7 @@ export class Sheet {
     const cached = this.texts[i]?.[j];
     if (cached !== undefined) return cached;
     const v = this.value(row, col);
-    let s = v === null ? "" : String(v).trim();
+    let s = v === null ? "" : typeof v === "number" ? plainNumber(v) : String(v).trim();
     // Only text can be a placeholder (`—`, `/`, `指标2:`).
     if (s && typeof v === "string" && isPlaceholder(s)) s = "";
     if (i >= 0 && j >= 0 && i < this.texts.length) this.texts[i][j] = s;
@@ -102,7 +103,7 @@ export class Sheet {
   /** The raw text of a cell (placeholders kept), trimmed. */
   rawText(row: number, col: number): string {
     const v = this.value(row, col);
-    return v === null ? "" : String(v).trim();
+    return v === null ? "" : typeof v === "number" ? plainNumber(v) : String(v).trim();
   }
 
   mergeAt(row: number, col: number): RangeRef | null {

@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import { decimalOf } from "./decimal";
+import { plainNumber } from "./display";
 import type { CellValue } from "./grid";
 import { squash, isPlaceholder } from "./text";
 import { leadingUnit } from "./units";
@@ -132,12 +133,12 @@ export function readMeasureUncached(v: CellValue, ctx: MeasureContext = {}): Mea
     return { kind: "qualitative", text, key: text };
   }
   if (typeof v === "number") {
-    if (!Number.isFinite(v)) return { kind: "qualitative", text: String(v), key: String(v) };
+    if (!Number.isFinite(v)) return { kind: "qualitative", text: plainNumber(v), key: plainNumber(v) };
     const value = ctx.percent ? decimalOf(v).times(100) : decimalOf(v);
     const unit = ctx.percent ? "%" : ctx.unit ? normalizeMeasureText(ctx.unit) : "";
     return {
       kind: "quantity",
-      text: String(v),
+      text: plainNumber(v),
       comparator: ctx.comparator ?? "≥",
       comparatorWritten: Boolean(ctx.comparator),
       value,

@@ -126,3 +126,27 @@ test("jxzp template writes a blank form that jxzp check reads back as its kind w
   expect(bad.code).toBe(2);
   expect(bad.err).toMatch(/表样/);
 });
+
+test("odd but possible cells (issue 11): exit 1, each odd cell named for what it is, no invented total", () => {
+  const r = jxzp("check", "--json", path.join(FIX, "odd-cells-2021-department.xlsx"));
+  expect(r.code).toBe(1);
+  const sheet = JSON.parse(r.out).files[0].sheets[0];
+  const at = (cell: string) => sheet.findings.filter((f: { cell: string }) => f.cell === cell);
+  // A formula whose result was not saved is not a blank budget.
+  expect(at("D4")).toEqual([expect.objectContaining({ code: "FORMULA_NO_VALUE", message: expect.stringContaining("重新计算") })]);
+  expect(sheet.findings.some((f: { code: string }) => f.code === "BUDGET_MISSING")).toBe(false);
+  // 1e308 is named, not printed, and no total is made of it.
+  expect(at("H4")[0].message).toContain("大得不合常理");
+  expect(sheet.total).toMatchObject({ stated: 98, computed: null, note: expect.stringContaining("总分无法计算") });
+  // An error value, a date (as a date), 1e-320, a 400-digit target, 20 full-width digits.
+  expect(at("H11")[0].message).toContain("#DIV/0!");
+  expect(at("F12")[0].message).toContain("2021-01-01");
+  expect(at("G14")[0].message).toContain("接近 0 的极小数");
+  expect(at("E15")[0].message).toMatch(/“≥9{39}…”/);
+  expect(at("F18")[0].code).toBe("VALUE_UNPARSEABLE");
+  // The one real mistake is still found.
+  expect(sheet.findings.filter((f: { severity: string }) => f.severity === "error").map((f: { code: string; cell: string }) => `${f.code}@${f.cell}`)).toEqual(["SCORE_ABOVE_WEIGHT@H12"]);
+  const text = JSON.stringify(sheet.findings);
+  expect(text).not.toMatch(/\de[+-]?\d|NaN|Infinity|undefined|44197/);
+  expect(Math.max(...sheet.findings.map((f: { message: string }) => f.message.length))).toBeLessThanOrEqual(400);
+});

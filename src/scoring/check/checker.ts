@@ -4,7 +4,7 @@
  */
 import type Decimal from "decimal.js";
 import { toA1 } from "../address";
-import { clip, isSaneMagnitude } from "../display";
+import { clip, isSaneMagnitude, plain } from "../display";
 import { Finding, finding, FindingCode } from "../findings";
 import type { Profile } from "../profiles";
 import type { Figure, Form, Pos, UnreadableWhy } from "../read/form";
@@ -38,6 +38,7 @@ export function unreadableMessage(why: UnreadableWhy, what: string, text: string
 
 export class Checker {
   readonly findings: Finding[] = [];
+  private readonly absurd = new Set<Figure>();
   constructor(
     readonly form: Form,
     readonly profile: Profile,
@@ -60,10 +61,21 @@ export class Checker {
       return null;
     }
     if (!isSaneMagnitude(f.value)) {
-      this.add("VALUE_UNPARSEABLE", f.at, `${what}“${clip(f.text)}”大得（或小得）不合常理，不像是表中应填的数，未按它计算；请核对。`);
+      this.absurd.add(f);
+      this.add("VALUE_UNPARSEABLE", f.at, `${what}是${plain(f.value)}，不像是表中应填的数，未按它计算；请核对该单元格。`);
       return null;
     }
     return f.value;
+  }
+
+  /** A figure the form holds that could not be read (reported): a sum over it is not known. */
+  unread(f: Figure): boolean {
+    return f.kind === "unreadable" || this.absurd.has(f);
+  }
+
+  /** A stated figure no form could mean was found here: a total made without it would be invented. */
+  wasAbsurd(f: Figure): boolean {
+    return this.absurd.has(f);
   }
 
   /** A figure cell that holds something, readable or not. */

@@ -19,9 +19,13 @@ export interface ExecutionResult {
   weight: Decimal | null;
   /** 执行数 ÷ 预算数 unrounded, for a 预算执行率 row in the table. */
   rate: Decimal | null;
+  /** A stated figure of the item is one no form could mean (1e308): no total can be made with it. */
+  absurd: boolean;
+  /** The stated score is in the form but could not be read. */
+  unreadScore: boolean;
 }
 
-const NONE: ExecutionResult = { report: null, score: null, stated: null, weight: null, rate: null };
+const NONE: ExecutionResult = { report: null, score: null, stated: null, weight: null, rate: null, absurd: false, unreadScore: false };
 
 /** A row's stated 执行率 against 执行数 ÷ 预算数 at the precision it is written with. */
 function checkStatedRate(ck: Checker, row: FundRow, budget: Decimal | null, spent: Decimal | null, unit: string) {
@@ -100,6 +104,8 @@ export function checkExecution(ck: Checker, scored: boolean): ExecutionResult {
       stated: statedScore,
       weight,
       rate,
+      absurd: ck.wasAbsurd(row.weight) || (score === null && ck.wasAbsurd(row.score)),
+      unreadScore: hasScoreColumn && ck.unread(row.score),
       report: {
         budget: toNumber(budget),
         spent: toNumber(spent),

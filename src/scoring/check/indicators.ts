@@ -1,7 +1,7 @@
 /** Indicator rows (spec R3–R7 and the row checks of §4): each row's verdict, score and findings. */
 import type Decimal from "decimal.js";
 import { rateAgrees } from "../amount";
-import { clip, plain } from "../display";
+import { clip, isSaneMagnitude, plain } from "../display";
 import { cmp, D, fmt, maxOf, pct, toNumber } from "../decimal";
 import { describeMeasure, looksLikeValue, type Measure } from "../measure";
 import type { IndicatorRow, MeasureCell } from "../read/form";
@@ -21,6 +21,9 @@ export interface RowResult {
   stated: Decimal | null;
   /** The stated score stands in for the rule, and it breaks R7 (the total cannot use it). */
   impossible: boolean;
+  /** The weight or the stated score is in the form but could not be read (reported where it is). */
+  unreadWeight: boolean;
+  unreadScore: boolean;
 }
 
 function verdictScore(v: Verdict): Decimal | null {
@@ -42,11 +45,20 @@ export function isBlankNote(text: string): boolean {
   return t === "" || t === "无";
 }
 
-/** A measure the rules can use; an error value or an unsaved formula is reported and read as blank. */
+const BLANK: Measure = { kind: "blank", text: "" };
+
+/**
+ * A measure the rules can use. An error value or an unsaved formula is reported and read as
+ * blank; so is a figure no form could mean (a 400-digit target), which no rule should score.
+ */
 function measureOf(ck: Checker, m: MeasureCell, what: string): Measure {
   if (m.problem) {
     const u = unreadableMessage(m.problem, what, m.text ?? "");
     ck.add(u.code, m.at, u.message);
+  }
+  if (m.measure.kind === "quantity" && !isSaneMagnitude(m.measure.value)) {
+    ck.add("VALUE_UNPARSEABLE", m.at, `${what}“${clip(m.measure.text)}”中的数是${plain(m.measure.value)}，不像是指标值，本行不按规则计分；请核对。`);
+    return BLANK;
   }
   return m.measure;
 }
@@ -105,7 +117,9 @@ export function checkIndicator(ck: Checker, row: IndicatorRow, scored: boolean, 
       completion: a1(row.completion.at),
     },
   };
-  const none = { report, used: null, weight, stated, impossible: false };
+  const unreadWeight = scored && ck.unread(row.weight);
+  const unreadScore = scored && ck.unread(row.score);
+  const none = { report, used: null, weight, stated, impossible: ck.wasAbsurd(row.weight) || ck.wasAbsurd(row.score), unreadWeight, unreadScore };
   if (waiting) return none;
 
   if (row.kind === "indicator") valueFindings(ck, row, verdict, target, actual, weight, stated, scored, report);
@@ -142,8 +156,10 @@ export function checkIndicator(ck: Checker, row: IndicatorRow, scored: boolean, 
       `得分 ${fmt(effective)} 低于分值 ${fmt(weight)}，目标未完全达成，但偏差原因分析及改进措施为空，请说明原因和改进措施。`,
     );
   // R7: a stated score that stands in for the rule must itself lie in [0, w].
-  const impossible = ruleScore === null && stated !== null && (cmp(stated, D.ZERO) < 0 || (weight !== null && cmp(stated, weight) > 0));
-  return { report, used: ruleScore ?? stated, weight, stated, impossible };
+  const impossible =
+    ck.wasAbsurd(row.weight) ||
+    (ruleScore === null && (ck.wasAbsurd(row.score) || (stated !== null && (cmp(stated, D.ZERO) < 0 || (weight !== null && cmp(stated, weight) > 0)))));
+  return { report, used: ruleScore ?? stated, weight, stated, impossible, unreadWeight, unreadScore };
 }
 
 /** What the target and actual themselves say, scored or not. */

@@ -1,6 +1,6 @@
 /** 资金管理 items of a transfer form (spec R10): the stated score stands, within [0, w], deducted in steps of 0.5. */
 import type Decimal from "decimal.js";
-import { plain } from "../display";
+import { clip, plain } from "../display";
 import { cmp, D, fmt, toNumber } from "../decimal";
 import type { Figure, Level1Group, Pos, TextCell } from "../read/form";
 import type { IndicatorReport } from "../report";
@@ -47,11 +47,13 @@ export function checkManagement(ck: Checker, line: ManagementLine, scored: boole
     tiers: null,
     cells: { name: a1(line.name.at), target: null, actual: null, weight: a1(line.weight.at), score: a1(line.score.at), deviation: a1(line.note), completion: null },
   };
-  if (waiting || !scored) return { report, used: null, weight, stated, impossible: false };
+  const unreadWeight = scored && ck.unread(line.weight);
+  const unreadScore = scored && ck.unread(line.score);
+  if (waiting || !scored) return { report, used: null, weight, stated, impossible: false, unreadWeight, unreadScore };
   if (stated === null) {
     if (line.score.at && (weight === null || cmp(weight, D.ZERO) > 0) && !ck.filled(line.score))
-      ck.add("SCORE_MISSING", line.score.at, `资金管理项“${line.name.text || `第 ${line.row + 1} 行`}”得分为空${weight !== null ? `（分值 ${fmt(weight)}）` : ""}：请按检查发现的问题扣分后填写。`);
-    return { report, used: null, weight, stated, impossible: false };
+      ck.add("SCORE_MISSING", line.score.at, `资金管理项“${clip(line.name.text) || `第 ${line.row + 1} 行`}”得分为空${weight !== null ? `（分值 ${fmt(weight)}）` : ""}：请按检查发现的问题扣分后填写。`);
+    return { report, used: null, weight, stated, impossible: ck.wasAbsurd(line.score) || ck.wasAbsurd(line.weight), unreadWeight, unreadScore };
   }
   checkScoreBounds(ck, line.score.at!, stated, weight, "得分");
   if (weight !== null && withinBounds(stated, weight)) {
@@ -64,5 +66,5 @@ export function checkManagement(ck: Checker, line: ManagementLine, scored: boole
       );
   }
   const impossible = !withinBounds(stated, weight);
-  return { report, used: impossible ? null : (stated as Decimal), weight, stated, impossible };
+  return { report, used: impossible ? null : (stated as Decimal), weight, stated, impossible, unreadWeight, unreadScore };
 }

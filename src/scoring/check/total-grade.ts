@@ -26,7 +26,7 @@ export interface Totals {
 
 /** R8: the sum of the parts, 2 decimals; null where nothing counts or a part is impossible. */
 export function sumOfParts(parts: TotalPart[]): { total: Decimal | null; why: string | null } {
-  if (parts.some((p) => p.impossible)) return { total: null, why: "表中有得分超出分值或小于 0，且规则无法替它计算，总分无法计算" };
+  if (parts.some((p) => p.impossible)) return { total: null, why: "表中有得分超出分值、小于 0 或大得不合常理，且规则无法替它计算，总分无法计算" };
   const counted = parts.filter((p) => p.used !== null);
   if (counted.length === 0) return { total: null, why: null };
   const total = round2(counted.reduce((s, p) => s.plus(p.used!), new Decimal(0)));
@@ -43,13 +43,14 @@ export function sumScores(scores: (Decimal | null)[]): Decimal | null {
   return s.length ? round2(s.reduce((a, b) => a.plus(b), new Decimal(0))) : null;
 }
 
-export function checkTotal(ck: Checker, parts: TotalPart[], stateds: (Decimal | null)[]): Totals {
+/** `scoresUnread`: a stated score could not be read (reported there), so the stated sum is not known. */
+export function checkTotal(ck: Checker, parts: TotalPart[], stateds: (Decimal | null)[], scoresUnread: boolean): Totals {
   const { form } = ck;
   const computed = form.filled ? sumOfParts(parts) : { total: null, why: null };
   const statedSum = form.filled ? sumScores(stateds) : null;
   const cell = form.total?.score ?? null;
   const stated = cell && form.filled ? ck.value(cell, "总分") : null;
-  if (stated !== null && statedSum !== null && stated.minus(statedSum).abs().gt(TOLERANCE)) {
+  if (stated !== null && statedSum !== null && !scoresUnread && stated.minus(statedSum).abs().gt(TOLERANCE)) {
     const gap = stated.minus(statedSum);
     const explain = explainingFigures(form.unread, gap);
     if (explain.length)

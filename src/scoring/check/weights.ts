@@ -1,6 +1,6 @@
 /** Weights (spec §4 WEIGHT_SUM, LEVEL1_WEIGHT): they add up to 100, and to each level 1's stated points. */
 import Decimal from "decimal.js";
-import { plain } from "../display";
+import { clip, plain } from "../display";
 import { D } from "../decimal";
 import type { Level1Group } from "../read/form";
 import { headerKey } from "../text";
@@ -11,6 +11,8 @@ import { cellList, explainingFigures } from "./partly-read";
 export interface WeightedItem {
   group: Level1Group | null;
   weight: Decimal | null;
+  /** The form has a weight here that could not be read (already reported): sums over it are unknown. */
+  unread: boolean;
 }
 
 /** Level-1 groups with the same label (a label repeated after a page break) are one. */
@@ -44,7 +46,9 @@ export function checkWeights(ck: Checker, items: WeightedItem[], groups: Level1G
   }
   let sum = execWeight ?? new Decimal(0);
   for (const i of weighted) sum = sum.plus(i.weight!);
-  if (!sum.eq(D.HUNDRED))
+  // A weight that could not be read is reported where it is; the sum would accuse the form of it twice.
+  const unknown = (g: Level1Group | null) => items.some((i) => i.unread && (g === null || (i.group !== null && groupKey(i.group) === groupKey(g))));
+  if (!sum.eq(D.HUNDRED) && !unknown(null))
     accuse(
       ck,
       D.HUNDRED.minus(sum),
@@ -60,9 +64,9 @@ export function checkWeights(ck: Checker, items: WeightedItem[], groups: Level1G
     if (seen.has(key) || !g.at) continue;
     seen.add(key);
     const got = byKey.get(key) ?? new Decimal(0);
-    const name = headerKey(g.text) || g.family;
+    const name = clip(headerKey(g.text) || g.family);
     if (g.points !== null) {
-      if (!got.eq(g.points))
+      if (!got.eq(g.points) && !unknown(g))
         accuse(
           ck,
           g.points.minus(got),
@@ -80,5 +84,5 @@ export function checkWeights(ck: Checker, items: WeightedItem[], groups: Level1G
         );
     }
   }
-  return sum;
+  return unknown(null) ? null : sum;
 }

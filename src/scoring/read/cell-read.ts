@@ -4,6 +4,7 @@
  * was not saved) is read as such, never as a blank or a silent 0.
  */
 import { isPercentFormat, readAmount, readStatedRate } from "../amount";
+import { plainNumber } from "../display";
 import type { CellValue, Sheet } from "../grid";
 import { readComparator, readMeasure } from "../measure";
 import type { Figure, MeasureCell, Pos, StatedRateCell, TextCell, UnreadableWhy } from "./form";
@@ -23,11 +24,19 @@ export function isDateFormat(format: string | null): boolean {
   return /[ymdhs]/i.test(bare) && !/^[#0.,%\s]*e[+-]/i.test(bare);
 }
 
+/** Excel's last date, 9999-12-31: a larger number in a date cell shows as ####, not as a date. */
+const LAST_DATE = 2958465;
+
+/** A number in a date-formatted cell that Excel shows as a date. */
+function isDateSerial(v: number): boolean {
+  return v >= 0 && v <= LAST_DATE;
+}
+
 /** A date serial (1900 system) as a person writes the date: 44197 → 2021-01-01. */
 export function dateText(serial: number): string {
   const ms = Date.UTC(1899, 11, 30) + Math.round(serial * 86400000);
   const d = new Date(ms);
-  if (!Number.isFinite(d.getTime())) return String(serial);
+  if (!isDateSerial(serial) || !Number.isFinite(d.getTime())) return plainNumber(serial);
   const pad = (n: number) => String(n).padStart(2, "0");
   const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
   return serial % 1 === 0 ? date : `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
@@ -45,7 +54,7 @@ export function unreadableWhy(sheet: Sheet, p: Pos): UnreadableWhy | null {
   if (v === null) return formula && !sheet.hasResult(p.row, p.col) ? "formula-no-value" : null;
   if (typeof v === "boolean") return "boolean";
   if (isErrorValue(v)) return /^#NAME\?$/i.test(String(v).trim()) && (formula === null || isJxzpFormula(formula)) ? "jxzp-not-loaded" : "error-value";
-  if (typeof v === "number" && isDateFormat(sheet.format(p.row, p.col))) return "date";
+  if (typeof v === "number" && isDateSerial(v) && isDateFormat(sheet.format(p.row, p.col))) return "date";
   return null;
 }
 
@@ -53,9 +62,9 @@ export function unreadableWhy(sheet: Sheet, p: Pos): UnreadableWhy | null {
 export function shownAs(sheet: Sheet, p: Pos): string {
   const v = sheet.value(p.row, p.col);
   if (v === null) return sheet.formula(p.row, p.col) ?? "";
-  if (typeof v === "number" && isDateFormat(sheet.format(p.row, p.col))) return dateText(v);
+  if (typeof v === "number" && isDateSerial(v) && isDateFormat(sheet.format(p.row, p.col))) return dateText(v);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  return String(v).trim();
+  return typeof v === "number" ? plainNumber(v) : String(v).trim();
 }
 
 /** The cell a value is read from: a merged area's value is in its top-left cell. */
