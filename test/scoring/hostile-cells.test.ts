@@ -61,6 +61,7 @@ function expectReadable(r: SheetReport) {
     expect({ code: f.code, exp: /\de[+-]?\d/i.test(f.message) }).toEqual({ code: f.code, exp: false });
     expect(f.message).not.toMatch(/NaN|Infinity|undefined|null|\[object/);
     expect(f.message.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+    // eslint-disable-next-line no-control-regex -- no control character may reach a message
     expect(f.message).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
   }
   for (const i of r.indicators) {
