@@ -19,6 +19,13 @@ export function readAmount(v: CellValue): Amount {
     return Number.isFinite(v) ? { kind: "number", value: decimalOf(v), text: plainNumber(v) } : { kind: "unreadable", text: plainNumber(v) };
   }
   if (typeof v === "boolean") return { kind: "unreadable", text: v ? "TRUE" : "FALSE" };
+  // Every text cell of a form is asked whether it is a figure; the same texts recur on every sheet.
+  return TEXT_AMOUNTS.get(v, readTextAmount);
+}
+
+const TEXT_AMOUNTS = new BoundedCache<string, Amount>();
+
+function readTextAmount(v: string): Amount {
   const text = v.trim();
   if (!text || isPlaceholder(text)) return { kind: "blank" };
   const t = normalizeMeasureText(text).replace(/^(约|共|计|合计)/, "");

@@ -118,3 +118,15 @@ export function familyOfLevel2(text: string): string | null {
   if (/满意/.test(k)) return "满意度指标";
   return null;
 }
+
+/**
+ * Where a form names one role twice (年初预算 … 调整后预算数, or 年度预算数 over the row labels),
+ * the more specific name wins: the adjusted budget is the one the rate is of (spec R1).
+ */
+export function roleRank(text: string): number {
+  const k = headerKey(text);
+  if (/^调整(后)?预算/.test(k)) return 3;
+  if (/^全年预算/.test(k)) return 2;
+  if (/^预算数$/.test(k)) return 1;
+  return 0;
+}

@@ -33,6 +33,9 @@ export function plain(d: Decimal): string {
 
 /** Whether a figure is one a form could mean (not 1e308, not 1e-320). */
 export function isSaneMagnitude(d: Decimal): boolean {
+  // The exponent alone settles nearly every figure without a comparison that allocates.
+  if (d.e > -8 && d.e < 12) return true;
+  if (d.isZero()) return true;
   if (!d.isFinite()) return false;
   const abs = d.abs();
   return abs.lte(HUGE) && (abs.isZero() || abs.gte(TINY));

@@ -14,8 +14,8 @@ import { checkExecution } from "./check/execution";
 import { checkIndicator, RowResult } from "./check/indicators";
 import { checkManagement, ManagementLine } from "./check/management";
 import { cellList } from "./check/partly-read";
-import { checkGrade, checkTotal, TotalPart } from "./check/total-grade";
-import { checkWeights, WeightedItem } from "./check/weights";
+import { checkGrade, checkTotal, fullMarks, TotalPart } from "./check/total-grade";
+import { checkWeights, groupKey, WeightedItem } from "./check/weights";
 import { findProfile, Profile, PROFILES } from "./profiles";
 import type { Form, Level1Group } from "./read/form";
 import { readForm } from "./read/read-form";
@@ -98,7 +98,7 @@ export function evaluateForm(form: Form, options: EvaluateOptions = {}): SheetRe
     scored: false,
     execution: null,
     indicators: [],
-    total: { stated: null, computed: null, statedSum: null, weightSum: null, cell: null, note: null },
+    total: { stated: null, computed: null, statedSum: null, weightSum: null, cell: null, note: null, max: null },
     grade: { stated: null, computed: null, cell: null, inline: false },
     levels: [],
     findings: ck.findings,
@@ -148,8 +148,17 @@ export function evaluateForm(form: Form, options: EvaluateOptions = {}): SheetRe
     weight: exec.weight,
     impossible: exec.absurd || (exec.score === null && exec.stated !== null && (exec.stated.isNegative() || (exec.weight !== null && exec.stated.gt(exec.weight)))),
   };
-  const parts: TotalPart[] = [execPart, ...results.map((x) => ({ used: x.r.used, weight: x.r.weight, impossible: x.r.impossible }))];
-  const totals = checkTotal(ck, parts, [exec.stated, ...results.map((x) => x.r.stated)], exec.unreadScore || results.some((x) => x.r.unreadScore));
+  const parts: TotalPart[] = [
+    execPart,
+    ...results.map((x) => ({
+      used: x.r.used,
+      weight: x.r.weight,
+      impossible: x.r.impossible,
+      group: x.group ? { key: groupKey(x.group), points: x.group.points } : undefined,
+    })),
+  ];
+  const max = fullMarks(parts, form.table?.sectionPoints ?? null);
+  const totals = checkTotal(ck, parts, max, [exec.stated, ...results.map((x) => x.r.stated)], exec.unreadScore || results.some((x) => x.r.unreadScore));
   base.total = {
     stated: toNumber(totals.stated),
     computed: toNumber(totals.computed),
@@ -157,6 +166,7 @@ export function evaluateForm(form: Form, options: EvaluateOptions = {}): SheetRe
     weightSum: toNumber(weightSum),
     cell: form.total?.score.at ? toA1(form.total.score.at.row, form.total.score.at.col) : null,
     note: totals.why,
+    max: toNumber(max),
   };
   const grade = checkGrade(ck, totals);
   base.grade = {

@@ -89,6 +89,8 @@ export interface SheetReport {
     cell: string | null;
     /** Why there is no computed total where the form has scores (an impossible stated score …). */
     note: string | null;
+    /** The most the form can score (its weights, or its labels' points); null where it does not say. */
+    max: number | null;
   };
   grade: { stated: string | null; computed: string | null; cell: string | null; inline: boolean };
   levels: LevelSummary[];

@@ -65,7 +65,7 @@ function headerKeyOf(s: string): string {
 }
 
 const PLACEHOLDERS = new BoundedCache<string, boolean>();
-const PLACEHOLDER = /^(?:[—\-－/／…．.·_~～]+|指标\d*[:：]?|\?+)$/;
+const PLACEHOLDER = /^(?:[—\-－/／…．.·_~～]+|指标\d*[:：]?[—\-－/／…．.·_~～]*|\?+)$/;
 
 /** `—`, `-`, `/`, `……`, a bare `指标2:` mean the cell is empty (spec §1). */
 export function isPlaceholder(s: string): boolean {

@@ -1,7 +1,8 @@
 /**
- * Real published forms the engine never saw while it was built (test/fixtures/corpus, copied
- * from the shared corpus with its EXPECTED.json and judge.js). The command is run as a person
- * runs it, and the corpus's own judge decides: every expectation must hold.
+ * Real published forms, judged by the shared corpus's own judge.js: test/fixtures/corpus (the
+ * shared corpus, copied with its EXPECTED.json) and test/fixtures/real (forms this project
+ * transcribed the same way, expectations computed by hand). The command is run as a person runs
+ * it; every expectation must hold.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -10,39 +11,43 @@ import * as path from "path";
 
 const ROOT = path.join(__dirname, "..", "..");
 const BIN = path.join(ROOT, "lib", "src", "cli", "jxzp.js");
-const CORPUS = path.join(ROOT, "test", "fixtures", "corpus");
-const expected: Record<string, unknown> = JSON.parse(fs.readFileSync(path.join(CORPUS, "EXPECTED.json"), "utf8"));
-const workbooks = fs.readdirSync(CORPUS).filter((f) => f.endsWith(".xlsx"));
+const JUDGE = path.join(ROOT, "test", "fixtures", "corpus", "judge.js");
 
-let tmp: string;
-let out: string;
-let json: { files: { file: string; sheets: { sheet: string; kind: string; findings: { severity: string; code: string }[] }[] }[] };
-beforeAll(() => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "jxzp-corpus-"));
-  const r = spawnSync(process.execPath, [BIN, "check", "--json", ...workbooks.map((f) => path.join(CORPUS, f))], { encoding: "utf8", maxBuffer: 64 << 20 });
-  out = path.join(tmp, "out.json");
-  fs.writeFileSync(out, r.stdout);
-  json = JSON.parse(r.stdout);
-});
-afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+describe.each(["corpus", "real"])("test/fixtures/%s", (dir) => {
+  const CORPUS = path.join(ROOT, "test", "fixtures", dir);
+  const expected: Record<string, unknown> = JSON.parse(fs.readFileSync(path.join(CORPUS, "EXPECTED.json"), "utf8"));
+  const workbooks = fs.readdirSync(CORPUS).filter((f) => f.endsWith(".xlsx"));
 
-test("every workbook of the corpus has an expectation, and every expectation a workbook", () => {
-  expect(workbooks.sort()).toEqual(Object.keys(expected).sort());
-  expect(workbooks.length).toBeGreaterThanOrEqual(5);
-});
+  let tmp: string;
+  let out: string;
+  let json: { files: { file: string; sheets: { sheet: string; kind: string; findings: { severity: string; code: string }[] }[] }[] };
+  beforeAll(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "jxzp-corpus-"));
+    const r = spawnSync(process.execPath, [BIN, "check", "--json", ...workbooks.map((f) => path.join(CORPUS, f))], { encoding: "utf8", maxBuffer: 64 << 20 });
+    out = path.join(tmp, "out.json");
+    fs.writeFileSync(out, r.stdout);
+    json = JSON.parse(r.stdout);
+  });
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-test("the corpus's judge finds every form judged right", () => {
-  const r = spawnSync(process.execPath, [path.join(CORPUS, "judge.js"), path.join(CORPUS, "EXPECTED.json"), out], { encoding: "utf8" });
-  const last = r.stdout.trim().split("\n").at(-1);
-  expect(r.stdout.trim().split("\n").slice(0, -1)).toEqual([]);
-  expect(last).toBe(`EXPECTED: ${workbooks.length} of ${workbooks.length} sheets judged right`);
-  expect(r.status).toBe(0);
-});
+  test("every workbook of the corpus has an expectation, and every expectation a workbook", () => {
+    expect(workbooks.sort()).toEqual(Object.keys(expected).sort());
+    expect(workbooks.length).toBeGreaterThanOrEqual(5);
+  });
 
-test("no form of the corpus is unrecognised, and every message is Chinese", () => {
-  for (const f of json.files)
-    for (const s of f.sheets) {
-      expect(s.kind).not.toBe("unknown");
-      for (const x of s.findings) expect(x).toMatchObject({ message: expect.stringMatching(/[\u4e00-\u9fff]/) });
-    }
+  test("the corpus's judge finds every form judged right", () => {
+    const r = spawnSync(process.execPath, [JUDGE, path.join(CORPUS, "EXPECTED.json"), out], { encoding: "utf8" });
+    const last = r.stdout.trim().split("\n").at(-1);
+    expect(r.stdout.trim().split("\n").slice(0, -1)).toEqual([]);
+    expect(last).toBe(`EXPECTED: ${workbooks.length} of ${workbooks.length} sheets judged right`);
+    expect(r.status).toBe(0);
+  });
+
+  test("no form of the corpus is unrecognised, and every message is Chinese", () => {
+    for (const f of json.files)
+      for (const s of f.sheets) {
+        expect(s.kind).not.toBe("unknown");
+        for (const x of s.findings) expect(x).toMatchObject({ message: expect.stringMatching(/[\u4e00-\u9fff]/) });
+      }
+  });
 });

@@ -121,7 +121,8 @@ export const VARIANTS: Record<string, Variant> = {
   /** Level-1 labels without their `（50分）`. */
   "level-points-removed": (g, f) => {
     const labels = (f.table?.level1 ?? []).filter((l) => l.at && l.points !== null);
-    if (labels.length === 0) return null;
+    // Without a 分值 column the points are the form's only weights: removing them changes the form.
+    if (labels.length === 0 || !f.table?.hasWeights) return null;
     const out = clone(g);
     for (const l of labels) out.values[l.at!.row][l.at!.col] = withoutPoints(String(out.values[l.at!.row][l.at!.col]));
     return out;
@@ -133,7 +134,8 @@ export const VARIANTS: Record<string, Variant> = {
     const out = clone(g);
     let any = false;
     for (const l of t.level1) {
-      const rows = t.rows.filter((r) => r.level1 === l);
+      // A label repeated after a page break states the points of the whole level 1.
+      const rows = t.rows.filter((r) => r.level1.text.replace(/\s/g, "") === l.text.replace(/\s/g, ""));
       if (!l.at || l.points !== null || !l.text || rows.length === 0 || rows.some((r) => r.weight.kind !== "number")) continue;
       const sum = rows.reduce((s, r) => s.plus(r.weight.kind === "number" ? r.weight.value : 0), new Decimal(0));
       out.values[l.at.row][l.at.col] = `${l.text}（${sum.toFixed()}分）`;

@@ -14,7 +14,12 @@ import { combined, VARIANTS } from "./form-variants";
 const FIX = path.join(__dirname, "..", "fixtures");
 const files = [
   ...fs.readdirSync(FIX).filter((f) => f.endsWith(".xlsx")).map((f) => path.join(FIX, f)),
-  ...fs.readdirSync(path.join(FIX, "corpus")).filter((f) => f.endsWith(".xlsx")).map((f) => path.join(FIX, "corpus", f)),
+  ...["corpus", "real"].flatMap((dir) =>
+    fs
+      .readdirSync(path.join(FIX, dir))
+      .filter((f) => f.endsWith(".xlsx"))
+      .map((f) => path.join(FIX, dir, f)),
+  ),
 ];
 
 const summary = (r: SheetReport) => ({
@@ -36,7 +41,7 @@ afterAll(() => {
 });
 
 test("there are forms to vary", () => {
-  expect(sheets.length).toBeGreaterThanOrEqual(14);
+  expect(sheets.length).toBeGreaterThanOrEqual(22);
 });
 
 describe.each(Object.keys(VARIANTS))("variant %s", (name) => {

@@ -79,10 +79,12 @@ function expectReadable(r: SheetReport) {
   if (t !== null) {
     expect(Number.isFinite(t)).toBe(true);
     expect(t).toBeGreaterThanOrEqual(0);
-    const counted = r.indicators.filter((i) => i.score !== null || i.statedScore !== null);
-    const known = counted.every((i) => i.weight !== null) && (!e || e.weight !== null || (e.score === null && e.statedScore === null));
-    const weights = [e?.weight ?? 0, ...r.indicators.map((i) => i.weight ?? 0)].reduce((s, w) => s.plus(w), new Decimal(0));
-    expect(t).toBeLessThanOrEqual(known ? weights.toNumber() : 100);
+    // Within the weights where every row has one (their sum is the form's full marks).
+    if (r.indicators.every((i) => i.weight !== null) && (!e || e.weight !== null)) {
+      const weights = [e?.weight ?? 0, ...r.indicators.map((i) => i.weight ?? 0)].reduce((s, w) => s.plus(w), new Decimal(0));
+      expect(t).toBeLessThanOrEqual(weights.toNumber());
+    }
+    if (r.total.max !== null) expect(t).toBeLessThanOrEqual(r.total.max);
   }
 }
 

@@ -78,8 +78,10 @@ export function checkIndicator(ck: Checker, row: IndicatorRow, scored: boolean, 
   const actual = waitingForm ? row.actual.measure : measureOf(ck, row.actual, "实际完成值");
   const weight = scored && !waitingForm ? ck.value(row.weight, "分值") : scored && row.weight.kind === "number" ? row.weight.value : null;
   const stated = scored && !waitingForm ? ck.value(row.score, "得分") : null;
-  // A row with no figures yet is waiting, not wrong.
-  const waiting = waitingForm || (stated === null && !ck.filled(row.score) && (target.kind === "blank" || actual.kind === "blank"));
+  // A row that names nothing yet (a template's spare row) is waiting, not wrong. One that names
+  // its indicator on a form with figures is not: its blank actual and score are missing.
+  const unnamed = !name && target.kind === "blank" && actual.kind === "blank";
+  const waiting = waitingForm || (stated === null && !ck.filled(row.score) && unnamed);
   let verdict: Verdict;
   if (row.kind === "execution") {
     const r = execRate ?? (actual.kind === "quantity" && actual.unit === "%" ? actual.value.dividedBy(D.HUNDRED) : null);
@@ -135,17 +137,21 @@ export function checkIndicator(ck: Checker, row: IndicatorRow, scored: boolean, 
 
   // What the stated score says.
   if (stated === null) {
-    if (row.score.at && (weight === null || cmp(weight, D.ZERO) > 0) && !ck.filled(row.score))
+    // Where the form has a 分值 column, a row without a weight is not a scored item.
+    const weighted = weight !== null ? cmp(weight, D.ZERO) > 0 : !ck.form.table?.hasWeights;
+    if (row.score.at && weighted && !ck.filled(row.score))
       ck.add(
         "SCORE_MISSING",
         row.score.at,
         ruleScore !== null
           ? `得分为空：本行分值 ${fmt(weight)}，按规则应得 ${fmt(ruleScore)} 分。`
-          : `得分为空${weight !== null ? `（分值 ${fmt(weight)}）` : ""}，请填写得分。`,
+          : actual.kind === "blank"
+            ? `得分和实际完成值都为空${weight !== null ? `（分值 ${fmt(weight)}）` : ""}：请填写实际完成值，再按规则填写得分。`
+            : `得分为空${weight !== null ? `（分值 ${fmt(weight)}）` : ""}，请填写得分。`,
       );
   } else {
     checkScoreBounds(ck, row.score.at!, stated, weight, "得分");
-    if (ruleScore !== null && cmp(stated.minus(ruleScore).abs(), TOLERANCE) > 0)
+    if (ruleScore !== null && cmp(stated, ruleScore) !== 0 && cmp(stated.minus(ruleScore).abs(), TOLERANCE) > 0)
       ck.add("SCORE_RULE_MISMATCH", row.score.at, `按规则应得 ${fmt(ruleScore)} 分${ruleExplanation(verdict, weight!)}，表中填写为 ${plain(stated)} 分。`);
   }
   const effective = stated ?? ruleScore;

@@ -1,7 +1,7 @@
 /** The total and the grade (spec R8, R9; TOTAL_MISMATCH, GRADE_MISMATCH): computed once, here. */
 import Decimal from "decimal.js";
 import { clip, plain } from "../display";
-import { cmp, D, fmt, round2 } from "../decimal";
+import { cmp, fmt, round2 } from "../decimal";
 import { gradeOf, readGrade } from "../grade";
 import { squash } from "../text";
 import type { Checker } from "./checker";
@@ -14,6 +14,29 @@ export interface TotalPart {
   weight: Decimal | null;
   /** A stated score standing in for the rule broke R7: no total can be made of it. */
   impossible: boolean;
+  /** Where the row has no weight: its level 1 (a key) and the points the label states. */
+  group?: { key: string; points: Decimal | null };
+}
+
+/**
+ * The most a form can score: its weights, or where rows have none (a form without a 分值
+ * column) the points their level-1 labels state, or the section's. Null where nothing says.
+ */
+export function fullMarks(parts: TotalPart[], sectionPoints: Decimal | null): Decimal | null {
+  let max = new Decimal(0);
+  const groups = new Set<string>();
+  let section = false;
+  for (const p of parts) {
+    if (p.weight !== null) max = max.plus(p.weight);
+    else if (p.group?.points) {
+      if (!groups.has(p.group.key)) max = max.plus(p.group.points);
+      groups.add(p.group.key);
+    } else if (p.used !== null) {
+      if (!sectionPoints) return null;
+      section = true;
+    }
+  }
+  return section && groups.size === 0 ? max.plus(sectionPoints!) : section ? null : max;
 }
 
 export interface Totals {
@@ -25,15 +48,13 @@ export interface Totals {
 }
 
 /** R8: the sum of the parts, 2 decimals; null where nothing counts or a part is impossible. */
-export function sumOfParts(parts: TotalPart[]): { total: Decimal | null; why: string | null } {
+export function sumOfParts(parts: TotalPart[], max: Decimal | null): { total: Decimal | null; why: string | null } {
   if (parts.some((p) => p.impossible)) return { total: null, why: "表中有得分超出分值、小于 0 或大得不合常理，且规则无法替它计算，总分无法计算" };
   const counted = parts.filter((p) => p.used !== null);
   if (counted.length === 0) return { total: null, why: null };
   const total = round2(counted.reduce((s, p) => s.plus(p.used!), new Decimal(0)));
-  // Where every weight is known the total lies within their sum (R7); where some are not, within full marks.
-  const known = parts.every((p) => p.used === null || p.weight !== null);
-  const cap = known ? parts.reduce((s, p) => (p.weight ? s.plus(p.weight) : s), new Decimal(0)) : D.HUNDRED;
-  if (cmp(total, cap) > 0) return { total: null, why: `各项得分之和 ${plain(total)} 超过${known ? `分值合计 ${plain(cap)}` : "满分 100"}，总分无法计算` };
+  // R7 for the whole: the total lies within the form's full marks.
+  if (max !== null && cmp(total, max) > 0) return { total: null, why: `各项得分之和 ${plain(total)} 超过满分 ${plain(max)}，总分无法计算` };
   return { total, why: null };
 }
 
@@ -44,9 +65,9 @@ export function sumScores(scores: (Decimal | null)[]): Decimal | null {
 }
 
 /** `scoresUnread`: a stated score could not be read (reported there), so the stated sum is not known. */
-export function checkTotal(ck: Checker, parts: TotalPart[], stateds: (Decimal | null)[], scoresUnread: boolean): Totals {
+export function checkTotal(ck: Checker, parts: TotalPart[], max: Decimal | null, stateds: (Decimal | null)[], scoresUnread: boolean): Totals {
   const { form } = ck;
-  const computed = form.filled ? sumOfParts(parts) : { total: null, why: null };
+  const computed = form.filled ? sumOfParts(parts, max) : { total: null, why: null };
   const statedSum = form.filled ? sumScores(stateds) : null;
   const cell = form.total?.score ?? null;
   const stated = cell && form.filled ? ck.value(cell, "总分") : null;

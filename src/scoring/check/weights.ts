@@ -22,7 +22,16 @@ export const groupKey = (g: Level1Group): string => headerKey(g.text) || g.id;
  * An error where the engine read the whole table; where unread figures would explain the
  * difference, FORM_PARTLY_READ instead.
  */
-function accuse(ck: Checker, gap: Decimal, cell: string | null, error: () => void, what: string) {
+function accuse(ck: Checker, gap: Decimal, cell: string | null, error: () => void, what: string, cut = ck.form.table?.open === true) {
+  if (cut) {
+    const last = ck.form.table!.lastRow + 1;
+    ck.add(
+      "FORM_PARTLY_READ",
+      cell,
+      `${what}相差 ${plain(gap.abs())}；但表格到第 ${last} 行（工作表最后一行）为止，后面没有总分行，表格可能不完整。请确认表格完整后再校验。`,
+    );
+    return;
+  }
   const explain = explainingFigures(ck.form.unread, gap);
   if (explain.length === 0) return error();
   ck.add(
@@ -59,6 +68,8 @@ export function checkWeights(ck: Checker, items: WeightedItem[], groups: Level1G
   const byKey = new Map<string, Decimal>();
   for (const i of weighted) if (i.group) byKey.set(groupKey(i.group), (byKey.get(groupKey(i.group)) ?? new Decimal(0)).plus(i.weight!));
   const seen = new Set<string>();
+  const lastRow = form.table?.rows.at(-1);
+  const lastKey = lastRow ? groupKey(lastRow.level1) : null;
   for (const g of groups) {
     const key = groupKey(g);
     if (seen.has(key) || !g.at) continue;
@@ -73,6 +84,7 @@ export function checkWeights(ck: Checker, items: WeightedItem[], groups: Level1G
           null,
           () => ck.add("LEVEL1_WEIGHT", g.at, `“${name}”标明 ${plain(g.points!)} 分，其下各项分值合计为 ${plain(got)}。`),
           `“${name}”标明 ${plain(g.points!)} 分，其下各项分值合计为 ${plain(got)}，`,
+          form.table?.open === true && key === lastKey,
         );
     } else {
       const expected = ck.profile.level1[g.family];

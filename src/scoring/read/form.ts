@@ -161,6 +161,8 @@ export interface IndicatorTable {
   hasScores: boolean;
   firstRow: number;
   lastRow: number;
+  /** The table runs to the sheet's last written row with no total after it: it may be cut off. */
+  open: boolean;
 }
 
 export interface TotalCells {

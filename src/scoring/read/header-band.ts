@@ -4,7 +4,7 @@
  * 度量单位; 实际完成值 merged down both rows), never by where a form happens to put them.
  */
 import { readAmount } from "../amount";
-import { Role, roleOf } from "../columns";
+import { Role, roleOf, roleRank } from "../columns";
 import type { Sheet } from "../grid";
 
 /** The columns a role covers in a header: data may sit in any of them. */
@@ -74,12 +74,28 @@ function completesHeader(sheet: Sheet, top: number, below: Map<number, Role>, ab
   });
 }
 
+/** The roles a row's own cells name, each row read once per sheet (the scan asks for a row twice). */
+type OwnRoles = (row: number) => Map<number, Role>;
+
+function ownRolesOf(sheet: Sheet): OwnRoles {
+  const rows = new Map<number, Map<number, Role>>();
+  return (row) => {
+    let m = rows.get(row);
+    if (!m) rows.set(row, (m = rolesOfRow(sheet, row, true)));
+    return m;
+  };
+}
+
+function distinct(roles: Map<number, Role>): number {
+  return roles.size < 2 ? roles.size : new Set(roles.values()).size;
+}
+
 /** The header band starting at a row, or null when the row names fewer than two columns. */
-export function bandAt(sheet: Sheet, row: number): HeaderBand | null {
-  const own = rolesOfRow(sheet, row, true);
-  if (new Set(own.values()).size < 2 || hasFigure(sheet, row)) return null;
+export function bandAt(sheet: Sheet, row: number, ownRoles: OwnRoles = ownRolesOf(sheet)): HeaderBand | null {
+  const own = ownRoles(row);
+  if (distinct(own) < 2 || hasFigure(sheet, row)) return null;
   const shown = rolesOfRow(sheet, row, false);
-  const below = row + 1 <= sheet.bottom ? rolesOfRow(sheet, row + 1, true) : new Map<number, Role>();
+  const below = row + 1 <= sheet.bottom ? ownRoles(row + 1) : new Map<number, Role>();
   const two = completesHeader(sheet, row, below, shown);
   const byCol = new Map<number, Role>();
   for (let c = sheet.left; c <= sheet.right; c++) {
@@ -88,10 +104,15 @@ export function bandAt(sheet: Sheet, row: number): HeaderBand | null {
     if (r) byCol.set(c, r);
   }
   const roles = new Map<Role, Span>();
+  const rank = new Map<Role, number>();
   for (const [c, r] of [...byCol].sort((a, b) => a[0] - b[0])) {
     const s = roles.get(r);
-    if (!s) roles.set(r, { first: c, last: c });
-    // Only the first run of columns counts: a second 得分 further right is another block's.
+    const here = roleRank(sheet.shownText(two && below.has(c) ? row + 1 : row, c));
+    if (!s || (s.last !== c - 1 && here > (rank.get(r) ?? 0))) {
+      roles.set(r, { first: c, last: c });
+      rank.set(r, here);
+    }
+    // Otherwise only the first run of columns counts: a second 得分 further right is another block's.
     else if (s.last === c - 1) s.last = c;
   }
   return { top: row, bottom: two ? row + 1 : row, roles, left: sheet.left, right: sheet.right };
@@ -117,8 +138,7 @@ export function bandKind(band: HeaderBand): BandKind {
  * `预算数：` | 150 | `执行数：` | 48.44 (seed 004): labels with their figures beside them on one
  * row. A header band of its own shape, figures and all.
  */
-function labelBandAt(sheet: Sheet, row: number): HeaderBand | null {
-  const own = rolesOfRow(sheet, row, true);
+function labelBandAt(sheet: Sheet, row: number, own: Map<number, Role>): HeaderBand | null {
   const cols = new Map<Role, number>();
   for (const [c, r] of own) if (!cols.has(r)) cols.set(r, c);
   const budget = cols.get("budget") ?? cols.get("budgetStart");
@@ -138,8 +158,11 @@ function labelBandAt(sheet: Sheet, row: number): HeaderBand | null {
 /** Every header band of a sheet, top to bottom. */
 export function findBands(sheet: Sheet): { band: HeaderBand; kind: Exclude<BandKind, null> }[] {
   const out: { band: HeaderBand; kind: Exclude<BandKind, null> }[] = [];
+  const ownRoles = ownRolesOf(sheet);
   for (let r = sheet.top; r <= sheet.bottom; r++) {
-    const band = labelBandAt(sheet, r) ?? bandAt(sheet, r);
+    // Most rows name no column at all: nothing more is asked of them.
+    if (distinct(ownRoles(r)) < 2) continue;
+    const band = labelBandAt(sheet, r, ownRoles(r)) ?? bandAt(sheet, r, ownRoles);
     if (!band) continue;
     const kind = bandKind(band);
     if (!kind) continue;

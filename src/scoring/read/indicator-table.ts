@@ -13,7 +13,7 @@ import { titleLeftOf } from "./block-title";
 import { figureAt, measureAt, rateAt, textAt } from "./cell-read";
 import type { Claims } from "./claims";
 import type { IndicatorRow, IndicatorTable, ItemKind, Level1Group, LevelGap, Pos } from "./form";
-import { cellInSpan, ownCell } from "./fund-block";
+import { cellInSpan } from "./fund-block";
 import type { HeaderBand } from "./header-band";
 import { pointsOf } from "./points";
 import { isNoteLabel, isTotalLabel } from "./row-labels";
@@ -111,19 +111,22 @@ export function readIndicatorTable(sheet: Sheet, band: HeaderBand, stop: number,
     if (isItem) noteGap(state, level, c, r);
   };
 
+  const roleList = [...spans];
+  const noteCols = col("level3") ?? firstCol;
   for (let r = band.bottom + 1; r < stop; r++) {
     let note = false;
     let total = false;
     let anyText = false;
+    // A merged area's value is in its top-left cell only: the other cells read as empty.
     for (let c = sheet.left; c <= sheet.right; c++) {
-      const p = ownCell(sheet, r, c);
-      if (!p || p.col !== c) continue;
       const t = sheet.text(r, c);
-      const raw = t || sheet.rawText(r, c);
-      if (raw) anyText = true;
-      if (!t) continue;
+      if (!t) {
+        if (!anyText && sheet.value(r, c) !== null) anyText = true;
+        continue;
+      }
+      anyText = true;
       if (isTotalLabel(t)) total = true;
-      else if (c <= (col("level3") ?? firstCol) && isNoteLabel(t)) note = true;
+      else if (c <= noteCols && isNoteLabel(t)) note = true;
     }
     if (total) {
       totalRow = r;
@@ -134,9 +137,8 @@ export function readIndicatorTable(sheet: Sheet, band: HeaderBand, stop: number,
       next = r;
       break;
     }
-    const cells = Object.fromEntries([...spans.keys()].map((role) => [role, cellInSpan(sheet, r, spans.get(role), SHARED.includes(role))])) as Partial<
-      Record<Role, Pos | null>
-    >;
+    const cells: Partial<Record<Role, Pos | null>> = {};
+    for (const [role, span] of roleList) cells[role] = cellInSpan(sheet, r, span, SHARED.includes(role));
     // One cell merged across the name, target and actual columns is a remark row (`本年度无此项`), not an item.
     const n = cells.level3;
     const t = cells.target;
@@ -159,6 +161,9 @@ export function readIndicatorTable(sheet: Sheet, band: HeaderBand, stop: number,
     rows.push(readRow(sheet, r, cells, level1.group, level2.text, claims));
   }
   for (const g of groups) inferFamily(g, rows);
+  // Still in the table at the sheet's last written row, with no total: the form may be cut off.
+  let open = totalRow === null && next >= stop && stop > sheet.bottom;
+  for (let r = lastRow + 1; open && r <= sheet.bottom; r++) for (let c = sheet.left; c <= sheet.right && open; c++) if (sheet.value(r, c) !== null) open = false;
   const sectionPoints = section ? pointsOf(section.text) : null;
   return {
     table: {
@@ -172,6 +177,7 @@ export function readIndicatorTable(sheet: Sheet, band: HeaderBand, stop: number,
       hasScores: spans.has("score"),
       firstRow: band.bottom + 1,
       lastRow,
+      open,
     },
     end: { next: totalRow ?? Math.min(next, lastRow + 1), totalRow },
   };

@@ -4,7 +4,7 @@
  */
 import type { Grid } from "../grid";
 import { Sheet } from "../grid";
-import { squash } from "../text";
+import { headerKey } from "../text";
 import { Claims } from "./claims";
 import type { Form, FundBlock, IndicatorTable, ManagementBlock } from "./form";
 import { formKind } from "./form-kind";
@@ -21,7 +21,7 @@ const sameColumns = (a: HeaderBand, b: HeaderBand) =>
 
 function hasManagementLabel(sheet: Sheet): boolean {
   for (let r = sheet.top; r <= sheet.bottom; r++)
-    for (let c = sheet.left; c <= Math.min(sheet.right, sheet.left + 2); c++) if (/^资金管理/.test(squash(sheet.text(r, c)))) return true;
+    for (let c = sheet.left; c <= Math.min(sheet.right, sheet.left + 2); c++) if (headerKey(sheet.text(r, c)).startsWith("资金管理")) return true;
   return false;
 }
 
@@ -58,6 +58,7 @@ export function readForm(input: Grid | Sheet): Form {
         table.level1.push(...t.level1);
         table.gaps.push(...t.gaps);
         table.lastRow = t.lastRow;
+        table.open = t.open;
       }
       lastRow = Math.max(lastRow, end.next - 1);
       totalFrom = end.next;
