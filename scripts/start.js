@@ -1,28 +1,31 @@
 #!/usr/bin/env node
 /**
  * npm start: serve the add-in on https://localhost:3000 and load it into Excel.
- * Windows and macOS: office-addin-debugging starts the dev server and sideloads the manifest
- * into desktop Excel. Elsewhere (Linux has no desktop Excel) the dev server runs here in the
- * foreground and we print how to sideload into Excel on the web. `npm stop` ends either.
+ * The dev server runs here in the foreground on every system. Windows and macOS: once it
+ * answers, the manifest is sideloaded into desktop Excel (scripts/sideload.js) and Excel is
+ * started; if that fails we say what failed and how to do it by hand, and keep serving.
+ * Elsewhere (Linux has no desktop Excel) we print how to sideload into Excel on the web.
+ * `npm stop` ends the server and takes the sideloaded manifest away again.
  */
-const { spawn } = require("child_process");
+const { spawn, spawnSync } = require("child_process");
 const https = require("https");
+const os = require("os");
 const path = require("path");
 const { usageDataOff } = require("./usage-data");
 const { clearState, isAlive, readState, saveState } = require("./dev-server-state");
+const sideload = require("./sideload");
 
 const ROOT = path.join(__dirname, "..");
 const MANIFEST = path.join(ROOT, "manifest.xml");
 const PORT = 3000;
 const BASE = `https://localhost:${PORT}/`;
 const WEBPACK = require.resolve("webpack-cli/bin/cli.js");
-const DEBUGGING = require.resolve("office-addin-debugging/cli.js");
 
-function sideloadHelp() {
+function sideloadHelp(desktop) {
   return [
     "",
     "━━ 在 Excel 网页版中旁加载 ━━",
-    `本机（${process.platform}）没有桌面版 Excel，加载项服务已在 ${BASE} 运行。`,
+    desktop ? `加载项服务已在 ${BASE} 运行。` : `本机（${process.platform}）没有桌面版 Excel，加载项服务已在 ${BASE} 运行。`,
     `  1. 先在浏览器打开 ${BASE}taskpane.html；如提示证书不受信任，请信任开发证书`,
     "     （~/.office-addin-dev-certs/ca.crt）后刷新，直到页面不再报证书错误；",
     "  2. 在 Excel 网页版中打开或新建一个工作簿；",
@@ -32,7 +35,7 @@ function sideloadHelp() {
     "停止服务：按 Ctrl+C，或在另一个终端运行 npm stop。",
     "",
     "━━ Sideload into Excel on the web ━━",
-    `There is no desktop Excel on ${process.platform}; the add-in is being served at ${BASE}.`,
+    desktop ? `The add-in is being served at ${BASE}.` : `There is no desktop Excel on ${process.platform}; the add-in is being served at ${BASE}.`,
     `  1. Open ${BASE}taskpane.html in the browser and trust the dev certificate`,
     "     (~/.office-addin-dev-certs/ca.crt) if it warns, then reload;",
     "  2. Open or create a workbook in Excel on the web;",
@@ -62,30 +65,50 @@ function waitForServer(ms) {
   });
 }
 
-function startDesktop() {
-  console.log("正在构建并旁加载到桌面版 Excel…（Building and sideloading into desktop Excel…）");
-  const child = spawn(
-    process.execPath,
-    [DEBUGGING, "start", MANIFEST, "desktop", "--app", "excel", "--dev-server", "npm run dev-server", "--dev-server-port", String(PORT)],
-    { cwd: ROOT, stdio: "inherit" },
+const sideloadEnv = () => ({ platform: process.platform, home: os.homedir(), manifestPath: MANIFEST, run: (cmd, args) => spawnSync(cmd, args, { encoding: "utf8" }) });
+
+/** Windows and macOS: registers the manifest with desktop Excel and starts Excel, or says what is missing. True when registered. */
+function sideloadDesktop() {
+  const env = sideloadEnv();
+  const problem = sideload.register(env);
+  if (problem) {
+    console.error(["", `无法自动旁加载到桌面版 Excel：${problem}`, ...sideload.manualSteps(process.platform, MANIFEST), `加载项服务仍在 ${BASE} 运行；也可以按下面的步骤在 Excel 网页版中使用。`].join("\n"));
+    console.log(sideloadHelp(true));
+    return false;
+  }
+  const notOpened = sideload.openExcel(env);
+  console.log(
+    [
+      "",
+      `已把加载项旁加载到桌面版 Excel（清单 ${MANIFEST}），加载项服务在 ${BASE} 运行。`,
+      notOpened ?? "正在启动 Excel；如果 Excel 原来已经打开，请关闭后重新打开。",
+      "「开始」选项卡出现「绩效自评」组；若没有，请在「开始」→「加载项」中选择「绩效自评助手」。",
+      "停止服务并移除旁加载：按 Ctrl+C，或在另一个终端运行 npm stop。",
+      "",
+      `The add-in is sideloaded into desktop Excel and served at ${BASE}; run npm stop to stop and unregister it.`,
+      "",
+    ].join("\n"),
   );
-  child.on("exit", (code) => {
-    if (code === 0) console.log(`\n加载项已在 ${BASE} 运行并已旁加载到 Excel；运行 npm stop 停止。\nThe add-in is served at ${BASE} and sideloaded into Excel; run npm stop to stop.`);
-    process.exit(code ?? 1);
-  });
+  return true;
 }
 
-async function startServing() {
+/** Writes the last words, then exits once they are out (a pipe may still be flushing). */
+function finish(text, code, stream = process.stdout) {
+  stream.write(`${text}\n`, () => process.exit(code));
+}
+
+async function startServing(desktop) {
   const running = readState();
   if (running && isAlive(running.serverPid)) {
-    console.log(`开发服务已在运行（进程 ${running.serverPid}）；先运行 npm stop。\nThe dev server is already running (process ${running.serverPid}); run npm stop first.`);
-    process.exit(1);
+    finish(`开发服务已在运行（进程 ${running.serverPid}）；先运行 npm stop。\nThe dev server is already running (process ${running.serverPid}); run npm stop first.`, 1);
+    return;
   }
   console.log(`正在构建并启动 ${BASE} …（Building and serving ${BASE}…）`);
   const server = spawn(process.execPath, [WEBPACK, "serve", "--mode", "development"], { cwd: ROOT, stdio: "inherit" });
   saveState({ startPid: process.pid, serverPid: server.pid });
 
   let stopping = false;
+  let sideloaded = false;
   const stop = (signal) => {
     if (stopping) return;
     stopping = true;
@@ -95,20 +118,23 @@ async function startServing() {
   process.on("SIGTERM", () => stop("SIGTERM"));
   server.on("exit", (code, signal) => {
     clearState();
-    if (!stopping) console.error(`开发服务已退出（${signal ?? code}）。The dev server exited (${signal ?? code}).`);
-    else console.log("开发服务已停止。The dev server has stopped.");
-    process.exit(stopping ? 0 : (code ?? 1));
+    const left = sideloaded ? sideload.unregister(sideloadEnv()) : null;
+    if (left) console.error(left);
+    if (!stopping) finish(`开发服务已退出（${signal ?? code}）。The dev server exited (${signal ?? code}).`, code ?? 1, process.stderr);
+    else finish(sideloaded && !left ? "开发服务已停止，已移除旁加载的加载项。The dev server has stopped; the add-in is unregistered." : "开发服务已停止。The dev server has stopped.", 0);
   });
 
-  if (await waitForServer(5 * 60 * 1000)) console.log(sideloadHelp());
-  else if (!stopping) console.error(`等待 ${BASE} 超时。Timed out waiting for ${BASE}.`);
+  if (!(await waitForServer(5 * 60 * 1000))) {
+    if (!stopping) console.error(`等待 ${BASE} 超时。Timed out waiting for ${BASE}.`);
+  } else if (stopping) {
+    // Ctrl+C while building: nothing to load.
+  } else if (desktop) sideloaded = sideloadDesktop();
+  else console.log(sideloadHelp(false));
 }
 
 function main() {
   usageDataOff();
-  const desktop = process.platform === "win32" || process.platform === "darwin";
-  if (desktop && !process.argv.includes("--serve-only")) startDesktop();
-  else void startServing();
+  void startServing(sideload.canSideload(process.platform) && !process.argv.includes("--serve-only"));
 }
 
 main();

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 /**
  * npm stop: ends the dev server that npm start started (by the process id it recorded, never by
- * name) and, on Windows and macOS, unregisters the sideloaded add-in via office-addin-debugging.
+ * name) and, on Windows and macOS, takes the sideloaded manifest away from desktop Excel
+ * (scripts/sideload.js; npm start does the same when it stops, this covers a start that was killed).
  */
 const { spawnSync } = require("child_process");
+const os = require("os");
 const path = require("path");
-const { usageDataOff } = require("./usage-data");
 const { clearState, isAlive, readState } = require("./dev-server-state");
+const sideload = require("./sideload");
 
 const ROOT = path.join(__dirname, "..");
 
@@ -27,10 +29,14 @@ function stopRecorded() {
 }
 
 function main() {
-  usageDataOff();
-  if (process.platform === "win32" || process.platform === "darwin") {
-    const cli = require.resolve("office-addin-debugging/cli.js");
-    spawnSync(process.execPath, [cli, "stop", path.join(ROOT, "manifest.xml")], { cwd: ROOT, stdio: "inherit" });
+  if (sideload.canSideload(process.platform)) {
+    const problem = sideload.unregister({
+      platform: process.platform,
+      home: os.homedir(),
+      manifestPath: path.join(ROOT, "manifest.xml"),
+      run: (cmd, args) => spawnSync(cmd, args, { encoding: "utf8" }),
+    });
+    console.log(problem ?? "已从桌面版 Excel 移除旁加载的加载项。The sideloaded add-in has been removed from desktop Excel.");
   }
   if (stopRecorded()) console.log("已停止开发服务。The dev server has been stopped.");
   else console.log("没有正在运行的开发服务。No dev server started by npm start is running.");

@@ -1,5 +1,5 @@
 /**
- * The office-addin-* tools (office-addin-debugging, -dev-certs, -manifest) report through
+ * The office-addin-* tools our scripts run (office-addin-dev-certs, -manifest) report through
  * office-addin-usage-data. Its documented non-interactive opt-out is the `off` command, which
  * records usageDataLevel "off" in ~/office-addin-usage-data.json; every script here turns it off
  * before calling those tools. (The versions installed now have reporting removed altogether:

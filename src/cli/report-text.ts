@@ -1,4 +1,4 @@
-import { SEVERITY_LABEL, SEVERITY_ORDER } from "../scoring/findings";
+import { FINDING_TITLE, SEVERITY_LABEL, SEVERITY_ORDER } from "../scoring/findings";
 import type { SheetReport } from "../scoring/report";
 
 const KIND_LABEL: Record<string, string> = {
@@ -47,7 +47,8 @@ export function formatText(results: FileResult[]): string {
         const list = s.findings.filter((x) => x.severity === sev);
         if (list.length === 0) continue;
         out.push(`    ${SEVERITY_LABEL[sev]}（${list.length}）：`);
-        for (const x of list) out.push(`      [${x.cell ?? "整表"}] ${x.code}：${x.message}`);
+        // The Chinese title first; the code after it, for looking it up.
+        for (const x of list) out.push(`      [${x.cell ?? "整表"}] ${FINDING_TITLE[x.code]}（${x.code}）：${x.message}`);
       }
       out.push("");
     }

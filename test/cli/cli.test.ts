@@ -34,14 +34,14 @@ test("text report on a correct form: kind, 执行率, totals, grade, findings by
   expect(r.out).toContain("总分：表中填写 99.99，按规则计算 99.99");
   expect(r.out).toContain("等级：表中填写 —，按规则计算 优");
   expect(r.out.indexOf("警告（2）")).toBeLessThan(r.out.indexOf("提示（4）"));
-  expect(r.out).toContain("[B16] LEVEL_MISSING");
+  expect(r.out).toContain("[B16] 指标层级为空（LEVEL_MISSING）：");
 });
 
 test("a form with errors exits 1 and lists them first", () => {
   const r = jxzp("check", path.join(FIX, "zhuzhou-2021-department.xlsx"));
   expect(r.code).toBe(1);
-  expect(r.out).toMatch(/错误（2）：\n\s+\[H4\] SCORE_MISSING：执行率得分为空，应为 10/);
-  expect(r.out).toContain("[H36] TOTAL_MISMATCH");
+  expect(r.out).toMatch(/错误（2）：\n\s+\[H4\] 得分未填（SCORE_MISSING）：执行率得分为空，应为 10/);
+  expect(r.out).toContain("[H36] 总分与各项之和不符（TOTAL_MISMATCH）：");
 });
 
 test("--json prints the documented shape", () => {

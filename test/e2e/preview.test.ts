@@ -1,17 +1,15 @@
 /**
  * The task pane end to end, in Chromium: preview.html on the fixture workbooks (EXPECTED.md),
- * and taskpane.html outside Office. Screenshots for the README go to docs/.
+ * and taskpane.html outside Office. Nothing is written outside temporary folders (the README
+ * screenshots come from `npm run screenshots`).
  */
-import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { readWorkbookFile } from "../../src/cli/xlsx-grid";
 import type { Grid } from "../../src/scoring/grid";
-import type { PreviewHooks } from "../../src/taskpane/preview/test-hooks";
-import { buildPages, launch, ROOT, serve, type Served } from "./harness";
+import { buildPages, launch, serve, type Served } from "./harness";
+import { apply, findings, FIXTURES, hook, makePlan, openPreview as open, validate, type Opened } from "./preview-page";
 
-const FIXTURES = path.join(ROOT, "test", "fixtures");
-const DOCS = path.join(ROOT, "docs");
 const ZHUZHOU = "部门整体支出绩效自评表";
 const CENTRAL = "中央补助医疗服务与保障能力提升";
 const MARKUP = "<img src=x onerror=alert(1)>";
@@ -24,7 +22,6 @@ beforeAll(async () => {
   const dir = await buildPages();
   server = await serve(dir);
   browser = await launch();
-  fs.mkdirSync(DOCS, { recursive: true });
 }, 300000);
 
 afterAll(async () => {
@@ -33,65 +30,7 @@ afterAll(async () => {
   console.log(`e2e：${((Date.now() - started) / 1000).toFixed(1)} 秒`);
 });
 
-interface Opened {
-  page: Page;
-  requests: string[];
-  dialogs: string[];
-  errors: string[];
-}
-
-async function openPreview(fixture?: string): Promise<Opened> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const opened: Opened = { page, requests: [], dialogs: [], errors: [] };
-  page.on("request", (r) => opened.requests.push(r.url()));
-  page.on("dialog", (d) => {
-    opened.dialogs.push(d.message());
-    void d.dismiss();
-  });
-  page.on("pageerror", (e) => opened.errors.push(e.message));
-  await page.goto(`${server.origin}/preview.html`);
-  await page.waitForSelector('[data-testid="pane"]');
-  if (fixture) {
-    await page.setInputFiles('[data-testid="file-input"]', path.join(FIXTURES, fixture));
-    await page.waitForSelector(`[data-testid="file-name"]:has-text("${fixture}")`);
-  }
-  return opened;
-}
-
-/** Calls a preview test hook in the page (window.__jxzpPreview). */
-const hook = <K extends keyof PreviewHooks>(page: Page, name: K, ...args: Parameters<PreviewHooks[K]>): Promise<Awaited<ReturnType<PreviewHooks[K]>>> =>
-  page.evaluate(
-    ([n, a]) => (window.__jxzpPreview![n as keyof PreviewHooks] as (...x: unknown[]) => unknown)(...(a as unknown[])),
-    [name, args] as [string, unknown[]],
-  ) as Promise<Awaited<ReturnType<PreviewHooks[K]>>>;
-
-async function validate(page: Page): Promise<void> {
-  await page.click('[data-testid="tab-validate"]');
-  await page.click('[data-testid="btn-validate"]');
-  await page.waitForSelector('[data-testid="results"]');
-  await page.waitForSelector('[data-testid="btn-validate"]:not([disabled])');
-}
-
-async function findings(page: Page): Promise<string[]> {
-  return page.$$eval('[data-testid="finding"]', (els) => els.map((e) => `${e.getAttribute("data-code")}@${e.getAttribute("data-cell")}`));
-}
-
-async function makePlan(page: Page, opts: { overwrite?: boolean; formulas?: boolean } = {}): Promise<void> {
-  await page.click('[data-testid="tab-fill"]');
-  const set = async (id: string, on: boolean) => {
-    const sw = page.locator(`[data-testid="${id}"]`);
-    if ((await sw.isChecked()) !== on) await sw.click();
-  };
-  await set("switch-overwrite", Boolean(opts.overwrite));
-  await set("switch-formulas", Boolean(opts.formulas));
-  await page.click('[data-testid="btn-plan"]');
-  await page.waitForSelector('[data-testid="plan-view"]');
-}
-
-async function apply(page: Page): Promise<void> {
-  await page.click('[data-testid="btn-apply"]');
-  await page.waitForSelector('[data-testid^="notice-"]');
-}
+const openPreview = (fixture?: string): Promise<Opened> => open(browser, server.origin, fixture);
 
 test("validate zhuzhou: the findings EXPECTED.md lists, summary and chart; click one, its cell is selected", async () => {
   const { page, requests, errors } = await openPreview("zhuzhou-2021-department.xlsx");
@@ -108,7 +47,6 @@ test("validate zhuzhou: the findings EXPECTED.md lists, summary and chart; click
   const chart = page.locator('[data-testid="level-chart"]');
   expect(await chart.locator("[data-level]").evaluateAll((gs) => gs.map((g) => g.getAttribute("data-level")))).toEqual(["执行率", "产出", "效益", "满意度"]);
   expect(await chart.textContent()).toContain("49.88 / 50");
-  await chart.screenshot({ path: path.join(DOCS, "chart.png") });
 
   // From another sheet: the finding's sheet is activated, then its cell selected.
   await page.click(`[data-testid="sheet-tab"][data-sheet="${CENTRAL}"]`);
@@ -126,7 +64,6 @@ test("validate zhuzhou: the findings EXPECTED.md lists, summary and chart; click
   expect(marks).toMatchObject({ H4: "error", H36: "error", H11: "warning", H12: "warning" });
   await page.click('[data-testid="finding"][data-cell="H11"]');
   await page.waitForSelector('td[data-cell="H11"][data-selected="true"]');
-  await page.screenshot({ path: path.join(DOCS, "validate.png") });
   await page.click('[data-testid="btn-clear-marks"]');
   await page.waitForSelector('td[data-cell="H4"]:not([data-mark])');
   expect(await hook(page, "marks", ZHUZHOU)).toEqual([]);
@@ -184,7 +121,6 @@ test("fill: the plan first, then the cells written; undo restores every cell, ev
   const rows = await page.$$eval('[data-testid="fill-row"]', (r) => r.map((x) => x.getAttribute("data-cell")));
   expect(rows).toEqual(["H11", "H12", "H36"]);
   expect(await page.textContent('[data-testid="fill-row"][data-cell="H11"]')).toContain("=JXZP.SCORE(G11,E11,F11)");
-  await page.screenshot({ path: path.join(DOCS, "fill.png") });
   await apply(page);
   expect(await hook(page, "cell", ZHUZHOU, "H11")).toEqual({ value: 1.95, formula: "=JXZP.SCORE(G11,E11,F11)" });
   expect(await hook(page, "cell", ZHUZHOU, "H12")).toEqual({ value: 1.93, formula: "=JXZP.SCORE(G12,E12,F12)" });
@@ -206,6 +142,82 @@ test("fill: the plan first, then the cells written; undo restores every cell, ev
   await page.waitForSelector('[data-testid="undo-info"]:has-text("没有可撤销的填写")');
   expect(await hook(page, "dump", ZHUZHOU)).toEqual(original);
   expect(await page.isDisabled('[data-testid="btn-undo"]')).toBe(true);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+/**
+ * The marks the page shows on a sheet against the findings the pane lists: [marked, expected],
+ * expected being each listed cell at its worst severity (what 标记 puts there).
+ */
+async function marksAndList(page: Page, sheet: string): Promise<[Record<string, string>, Record<string, string>]> {
+  return page.evaluate((name) => {
+    const order = ["error", "warning", "info"];
+    const expected: Record<string, string> = {};
+    for (const sev of order)
+      for (const el of document.querySelectorAll(`[data-testid="group-${sev}"] [data-testid="finding"]`)) {
+        const cell = el.getAttribute("data-cell");
+        if (cell && !(cell in expected)) expected[cell] = sev;
+      }
+    const marked = Object.fromEntries(window.__jxzpPreview!.marks(name));
+    // The grid draws exactly the workbook's marks.
+    for (const td of document.querySelectorAll("td[data-mark]")) if (marked[td.getAttribute("data-cell")!] !== td.getAttribute("data-mark")) marked["drawn but not kept: " + td.getAttribute("data-cell")] = "?";
+    return [marked, expected] as [Record<string, string>, Record<string, string>];
+  }, sheet);
+}
+
+/** Waits until the marks agree with the listed findings (the pane re-validates after a write), then asserts it. */
+async function expectMarksCurrent(page: Page, sheet: string): Promise<Record<string, string>> {
+  await page
+    .waitForFunction(
+      (name) => {
+        const listed = new Set([...document.querySelectorAll('[data-testid="finding"]')].map((e) => e.getAttribute("data-cell")).filter(Boolean));
+        const marked = window.__jxzpPreview!.marks(name).map(([c]) => c);
+        return marked.length === listed.size && marked.every((c) => listed.has(c));
+      },
+      sheet,
+      { timeout: 5000 },
+    )
+    .catch(() => undefined); // the assertion below says what differs
+  const [marked, expected] = await marksAndList(page, sheet);
+  expect(marked).toEqual(expected);
+  return marked;
+}
+
+test("marks after a fill and an undo: never left on a changed cell; reopened pane, undo: the sheet's marks go", async () => {
+  const { page, errors } = await openPreview("zhuzhou-2021-department.xlsx");
+  await validate(page);
+  await page.click('[data-testid="btn-mark"]');
+  await page.waitForSelector('td[data-cell="H11"][data-mark="warning"]');
+  const first = await expectMarksCurrent(page, ZHUZHOU);
+  expect(first).toMatchObject({ H4: "error", H36: "error", H11: "warning", H12: "warning" });
+
+  // The fill corrects H4, H11, H12 and H36: their marks go with their findings.
+  await makePlan(page, { overwrite: true });
+  await apply(page);
+  await page.waitForSelector('td[data-cell="H11"]:not([data-mark])');
+  const afterFill = await expectMarksCurrent(page, ZHUZHOU);
+  for (const c of ["H4", "H11", "H12", "H36"]) expect(afterFill[c]).toBeUndefined();
+  expect(Object.keys(afterFill).length).toBeGreaterThan(0);
+
+  // Undo: the cells are as before, and so are their findings and marks.
+  await page.click('[data-testid="btn-undo"]');
+  await page.waitForSelector('[data-testid="notice-success"]:has-text("已恢复")');
+  await page.waitForSelector('td[data-cell="H11"][data-mark="warning"]');
+  expect(await expectMarksCurrent(page, ZHUZHOU)).toEqual(first);
+
+  // Fill, reopen the pane (no results shown any more), undo: the pane cannot vouch for the old marks.
+  await page.click('[data-testid="btn-plan"]');
+  await page.waitForSelector('[data-testid="plan-view"]');
+  await apply(page);
+  await page.waitForSelector('td[data-cell="H11"]:not([data-mark])');
+  await hook(page, "reopenPane");
+  await page.click('[data-testid="tab-fill"]');
+  await page.waitForSelector('[data-testid="btn-undo"]:not([disabled])');
+  await page.click('[data-testid="btn-undo"]');
+  await page.waitForSelector('[data-testid="notice-success"]:has-text("已恢复")');
+  await page.waitForFunction((name) => window.__jxzpPreview!.marks(name).length === 0, ZHUZHOU, { timeout: 5000 });
+  expect(await page.$$("td[data-mark]")).toHaveLength(0);
   expect(errors).toEqual([]);
   await page.close();
 });

@@ -6,13 +6,13 @@
 import Decimal from "decimal.js";
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import * as formulas from "../../src/functions/formulas";
 import { buildTemplate } from "../../src/scoring/templates/build";
 import { TEMPLATE_KINDS, TEMPLATES, type TemplateKind } from "../../src/scoring/templates/definitions";
 import type { TemplateOptions } from "../../src/scoring/templates/options";
-import type { PreviewHooks } from "../../src/taskpane/preview/test-hooks";
-import { buildPages, launch, ROOT, serve, type Served } from "./harness";
+import { buildPages, launch, serve, type Served } from "./harness";
+import { hook, typeInto } from "./preview-page";
 
 let browser: Browser;
 let server: Served;
@@ -28,20 +28,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-const hook = <K extends keyof PreviewHooks>(page: Page, name: K, ...args: Parameters<PreviewHooks[K]>): Promise<Awaited<ReturnType<PreviewHooks[K]>>> =>
-  page.evaluate(
-    ([n, a]) => (window.__jxzpPreview![n as keyof PreviewHooks] as (...x: unknown[]) => unknown)(...(a as unknown[])),
-    [name, args] as [string, unknown[]],
-  ) as Promise<Awaited<ReturnType<PreviewHooks[K]>>>;
-
-/** Types into a cell of the preview grid the way a person does: double-click, type, Enter. */
-async function typeInto(page: Page, cell: string, text: string): Promise<void> {
-  await page.dblclick(`td[data-cell="${cell}"]`);
-  const input = page.locator(`td[data-cell="${cell}"] input`);
-  await input.fill(text);
-  await input.press("Enter");
-}
 
 test("the pane's bundle carries neither HyperFormula nor ExcelJS", () => {
   const pane = fs.readFileSync(path.join(dir, "taskpane.js"), "utf8");
@@ -115,12 +101,19 @@ test.each(TEMPLATE_KINDS)("insert the %s form, type one row, see its score", asy
   await page.click('[data-testid="btn-validate"]');
   await page.waitForSelector('[data-testid="summary"]');
   expect(await page.textContent('[data-testid="summary"]')).toContain(kind === "completion" ? "绩效目标完成情况表" : TEMPLATES[kind].label.replace(/（.*$/, ""));
-  if (kind === "project") {
-    await page.click(`[data-testid="tab-template"]`);
-    await page.click(`td[data-cell="${row.score}"]`);
-    await page.screenshot({ path: path.join(ROOT, "docs", "template.png") });
-  }
   expect(dialogs).toEqual([]);
+  await page.close();
+});
+
+test("the year starts at the year just ended, as jxzp template's does", async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.origin}/preview.html`);
+  await page.click('[data-testid="tab-template"]');
+  const lastYear = String(new Date().getFullYear() - 1);
+  expect(await page.inputValue('input[data-testid="template-year"]')).toBe(lastYear);
+  await page.click('[data-testid="btn-insert-template"]');
+  await page.waitForSelector('[data-testid="notice-success"]');
+  expect(await page.textContent('[data-testid="grid-view"]')).toContain(`${lastYear}年度`);
   await page.close();
 });
 

@@ -268,6 +268,21 @@ describe("marks", () => {
     expect(sheet.cfs.map((c) => c.id)).toEqual(["mine", "mine2"]);
   });
 
+  test("which sheets carry marks, and clearing one sheet's marks leaves the others'", async () => {
+    loadZhuzhou();
+    const other = zhuzhou.map((g) => g.sheet).find((n) => n !== ZHUZHOU_SHEET)!;
+    fake.sheet(ZHUZHOU_SHEET).cfs.push({ id: "mine", type: "Custom", ranges: "A1", formula: "=A1>3", color: "#FF0000" });
+    const host = new OfficeHost();
+    expect(await host.markedSheets()).toEqual([]);
+    await host.mark(other, [{ cell: "B2", severity: "info" }]);
+    await host.mark(ZHUZHOU_SHEET, [{ cell: "H4", severity: "error" }]);
+    expect(await host.markedSheets()).toEqual(zhuzhou.map((g) => g.sheet).filter((n) => n === ZHUZHOU_SHEET || n === other));
+    expect(await host.clearMarks([ZHUZHOU_SHEET])).toBe(1);
+    expect(await host.markedSheets()).toEqual([other]);
+    expect(fake.sheet(ZHUZHOU_SHEET).cfs.map((c) => c.id)).toEqual(["mine"]);
+    expect(fake.sheet(other).cfs.filter((c) => c.formula.includes("JXZP-MARK")).map((c) => c.ranges)).toEqual(["B2"]);
+  });
+
   test("marking a protected sheet gives a Chinese error", async () => {
     loadZhuzhou();
     fake.sheet(ZHUZHOU_SHEET).protected = true;

@@ -3,7 +3,7 @@ import { useState } from "react";
 import type { WorkbookHost } from "../host/WorkbookHost";
 import { FillPanel } from "./FillPanel";
 import { TemplatePanel } from "./TemplatePanel";
-import { ValidatePanel } from "./ValidatePanel";
+import { ValidatePanel, type Written } from "./ValidatePanel";
 
 const useStyles = makeStyles({
   root: { padding: "8px 12px 24px 12px", fontFamily: tokens.fontFamilyBase, color: tokens.colorNeutralForeground1 },
@@ -18,7 +18,7 @@ type Section = "validate" | "fill" | "template";
 export function App({ host }: { host: WorkbookHost }) {
   const s = useStyles();
   const [section, setSection] = useState<Section>("validate");
-  const [revision, setRevision] = useState(0);
+  const [written, setWritten] = useState<Written>({ count: 0, sheet: null });
   return (
     <FluentProvider theme={webLightTheme} lang="zh-CN">
       <main className={s.root} data-testid="pane">
@@ -37,10 +37,10 @@ export function App({ host }: { host: WorkbookHost }) {
         </TabList>
         {/* Panels stay mounted so results and choices survive switching tabs. */}
         <div className={s.body} hidden={section !== "validate"}>
-          <ValidatePanel host={host} revision={revision} />
+          <ValidatePanel host={host} written={written} />
         </div>
         <div className={s.body} hidden={section !== "fill"}>
-          <FillPanel host={host} onWritten={() => setRevision((r) => r + 1)} />
+          <FillPanel host={host} onWritten={(sheet) => setWritten((w) => ({ count: w.count + 1, sheet }))} />
         </div>
         <div className={s.body} hidden={section !== "template"}>
           <TemplatePanel host={host} />

@@ -34,7 +34,7 @@ const timeOf = (iso: string): string => {
 };
 
 /** 填写得分: the core's fill plan shown first, tiers picked for undecidable rows, one batch written, undo from the document. */
-export function FillPanel({ host, onWritten }: { host: WorkbookHost; onWritten: () => void }) {
+export function FillPanel({ host, onWritten }: { host: WorkbookHost; onWritten: (sheet: string) => void }) {
   const s = useStyles();
   const [overwrite, setOverwrite] = useState(false);
   const [useFormulas, setUseFormulas] = useState(false);
@@ -97,7 +97,7 @@ export function FillPanel({ host, onWritten }: { host: WorkbookHost; onWritten: 
         intent: "success",
         text: `已在工作表“${record.sheet}”写入 ${record.cells.length} 个单元格：${record.cells.map((c) => c.cell).join("、")}。需要时可点击“撤销填写”恢复。`,
       });
-      onWritten();
+      onWritten(record.sheet);
     } catch (e) {
       setNotice({ intent: "error", title: "填写未完成", text: toHostError(e).message });
     } finally {
@@ -117,7 +117,7 @@ export function FillPanel({ host, onWritten }: { host: WorkbookHost; onWritten: 
         intent: r.keptChanged.length > 0 ? "warning" : "success",
         text: `已恢复工作表“${r.sheet}”中 ${r.restored.length} 个单元格原有的值和公式。${kept}`,
       });
-      onWritten();
+      onWritten(r.sheet);
     } catch (e) {
       setNotice({ intent: "error", title: "撤销未完成", text: toHostError(e).message });
     } finally {

@@ -1,6 +1,6 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { Finding, SEVERITY_LABEL, SEVERITY_ORDER, Severity } from "../../scoring/findings";
+import { Finding, FINDING_TITLE, SEVERITY_LABEL, SEVERITY_ORDER, Severity } from "../../scoring/findings";
 import { MARK_COLOR } from "../host/mark-style";
 
 /** Long lists show this many per severity until the person asks for all (5,000-row sheets stay quick). */
@@ -27,8 +27,10 @@ const useStyles = makeStyles({
     ":disabled": { cursor: "default" },
   },
   chosen: { outline: `2px solid ${tokens.colorBrandStroke1}` },
-  cell: { fontWeight: tokens.fontWeightSemibold, marginRight: "6px" },
-  code: { color: tokens.colorNeutralForeground3, marginLeft: "6px", fontSize: tokens.fontSizeBase100 },
+  head: { display: "flex", alignItems: "baseline", gap: "8px", marginBottom: "2px" },
+  title: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, flexGrow: 1 },
+  cell: { color: tokens.colorNeutralForeground2, whiteSpace: "nowrap" },
+  code: { color: tokens.colorNeutralForeground3, marginLeft: "6px", fontSize: tokens.fontSizeBase100, overflowWrap: "anywhere" },
 });
 
 function Group({ severity, findings, onPick, picked }: { severity: Severity; findings: Finding[]; onPick: (f: Finding) => void; picked: Finding | null }) {
@@ -52,7 +54,13 @@ function Group({ severity, findings, onPick, picked }: { severity: Severity; fin
               data-cell={f.cell ?? ""}
               onClick={() => onPick(f)}
             >
-              <span className={s.cell}>{f.cell ?? "整表"}</span>
+              {/* A short Chinese title leads; the code stays, small, for people who look it up. */}
+              <span className={s.head}>
+                <span className={s.title} data-testid="finding-title">
+                  {FINDING_TITLE[f.code]}
+                </span>
+                <span className={s.cell}>{f.cell ?? "整表"}</span>
+              </span>
               {f.message}
               <span className={s.code}>{f.code}</span>
             </button>

@@ -32,7 +32,8 @@ function optionsOf(year: string, unit: string, project: string, rows: string, la
 export function TemplatePanel({ host }: { host: WorkbookHost }) {
   const s = useStyles();
   const [kind, setKind] = useState<TemplateKind>("project");
-  const [year, setYear] = useState(String(new Date().getFullYear()));
+  // A self-evaluation is of the year just ended: the previous year, as `jxzp template` defaults to.
+  const [year, setYear] = useState(String(new Date().getFullYear() - 1));
   const [unit, setUnit] = useState("");
   const [project, setProject] = useState("");
   const [rows, setRows] = useState("");

@@ -1,6 +1,7 @@
 import { Button, makeStyles, Switch, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Finding } from "../../scoring/findings";
+import { refreshMarks } from "../app/marks";
 import { marksOf, Progress, validate, Validation } from "../app/validation";
 import { toHostError } from "../host/host-error";
 import type { WorkbookHost } from "../host/WorkbookHost";
@@ -23,8 +24,14 @@ function progressLabel(p: Progress | null): string {
   return `正在校验第 ${p.done + 1} / ${p.total} 个工作表：${p.sheet}`;
 }
 
+/** A write by the pane (fill or undo): the how-many-th, and on which sheet. */
+export interface Written {
+  count: number;
+  sheet: string | null;
+}
+
 /** 校验: one click validates the active sheet (or the workbook), shows the results, marks cells. */
-export function ValidatePanel({ host, revision }: { host: WorkbookHost; revision: number }) {
+export function ValidatePanel({ host, written }: { host: WorkbookHost; written: Written }) {
   const s = useStyles();
   const [whole, setWhole] = useState(false);
   const [live, setLive] = useState(false);
@@ -34,8 +41,20 @@ export function ValidatePanel({ host, revision }: { host: WorkbookHost; revision
   const [notice, setNotice] = useState<NoticeData | null>(null);
   const running = useRef(false);
 
+  const keepMarksCurrent = useCallback(
+    async (fresh: Validation | null, changedSheet: string | null) => {
+      try {
+        await refreshMarks(host, fresh, changedSheet);
+      } catch (e) {
+        setNotice({ intent: "error", title: "标记未能更新", text: `${toHostError(e).message}请点击“清除标记”后重新校验和标记。` });
+      }
+    },
+    [host],
+  );
+
+  /** Validates; `quiet` (after a change): keeps the notice and brings existing marks up to date. */
   const run = useCallback(
-    async (quiet = false) => {
+    async (quiet = false, changedSheet: string | null = null) => {
       if (running.current) return;
       running.current = true;
       setBusy(true);
@@ -43,6 +62,7 @@ export function ValidatePanel({ host, revision }: { host: WorkbookHost; revision
       try {
         const v = await validate(host, whole ? "workbook" : "active", setProgress);
         setResult(v);
+        if (quiet) await keepMarksCurrent(v, changedSheet);
       } catch (e) {
         setNotice({ intent: "error", title: "校验未完成", text: toHostError(e).message });
       } finally {
@@ -51,7 +71,7 @@ export function ValidatePanel({ host, revision }: { host: WorkbookHost; revision
         setProgress(null);
       }
     },
-    [host, whole],
+    [host, whole, keepMarksCurrent],
   );
 
   // Live mode: re-validate, debounced, when cells change. Off by default.
@@ -78,12 +98,15 @@ export function ValidatePanel({ host, revision }: { host: WorkbookHost; revision
     };
   }, [live, host, run]);
 
-  // After a fill or an undo the results are stale: validate again if some are shown.
-  const latest = useRef({ run, shown: false });
-  latest.current = { run, shown: result !== null };
+  // After a fill or an undo the results and marks are stale: validate again if results are
+  // shown, and bring the marks up to date (or take them off the changed sheet).
+  const latest = useRef({ run, keepMarksCurrent, shown: false });
+  latest.current = { run, keepMarksCurrent, shown: result !== null };
   useEffect(() => {
-    if (revision > 0 && latest.current.shown) void latest.current.run(true);
-  }, [revision]);
+    if (written.count === 0) return;
+    if (latest.current.shown) void latest.current.run(true, written.sheet);
+    else void latest.current.keepMarksCurrent(null, written.sheet);
+  }, [written]);
 
   const pick = async (sheet: string, f: Finding) => {
     if (!f.cell) return;
@@ -99,10 +122,8 @@ export function ValidatePanel({ host, revision }: { host: WorkbookHost; revision
     setNotice(null);
     try {
       let n = 0;
-      for (const r of result.reports) {
-        const marks = marksOf(r);
-        if (marks.length > 0) n += await host.mark(r.sheet, marks);
-      }
+      // Every sheet validated, even one without findings: marking replaces its earlier marks.
+      for (const r of result.reports) n += await host.mark(r.sheet, marksOf(r));
       setNotice({ intent: "success", text: n > 0 ? `已标记 ${n} 个有问题的单元格（只加了本插件的条件格式，原有格式不变）。` : "没有需要标记的单元格。" });
     } catch (e) {
       setNotice({ intent: "error", title: "标记未完成", text: toHostError(e).message });

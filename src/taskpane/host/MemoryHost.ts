@@ -55,15 +55,21 @@ export class MemoryHost implements WorkbookHost {
     return s.marks.size;
   }
 
-  async clearMarks(): Promise<number> {
+  async clearMarks(sheets?: string[]): Promise<number> {
     await tick();
     let n = 0;
     for (const s of this.workbook.sheets) {
+      if (sheets && !sheets.includes(s.name)) continue;
       n += s.marks.size;
       s.marks.clear();
     }
     this.workbook.emit("view");
     return n;
+  }
+
+  async markedSheets(): Promise<string[]> {
+    await tick();
+    return this.workbook.sheets.filter((s) => s.marks.size > 0).map((s) => s.name);
   }
 
   private fills(): FillRecord[] {

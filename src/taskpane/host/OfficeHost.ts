@@ -1,7 +1,7 @@
 import { CellContent, contentInput, contentOf } from "./cell-content";
 import { buildFillRecord, FillRecord, undoPlan } from "./fill-record";
 import { HostError, sheetMissing, sheetProtected, toHostError } from "./host-error";
-import { addOfficeMarks, clearOfficeMarks } from "./office-marks";
+import { addOfficeMarks, clearOfficeMarks, markedOfficeSheets } from "./office-marks";
 import { readWorkbook } from "./office-read";
 import { openUndoStore } from "./office-undo-store";
 import { applySheetBuild } from "../office/template";
@@ -82,8 +82,12 @@ export class OfficeHost implements WorkbookHost {
     });
   }
 
-  clearMarks(): Promise<number> {
-    return run((context) => clearOfficeMarks(context));
+  clearMarks(sheets?: string[]): Promise<number> {
+    return run((context) => clearOfficeMarks(context, sheets));
+  }
+
+  markedSheets(): Promise<string[]> {
+    return run((context) => markedOfficeSheets(context));
   }
 
   /**

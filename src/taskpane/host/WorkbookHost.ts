@@ -54,8 +54,10 @@ export interface WorkbookHost {
   select(sheet: string, cell: string): Promise<void>;
   /** Highlights cells without touching the person's own formatting. Returns how many cells. */
   mark(sheet: string, marks: CellMark[]): Promise<number>;
-  /** Removes every highlight the add-in added, on every sheet, and nothing else. */
-  clearMarks(): Promise<number>;
+  /** Removes every highlight the add-in added, on the given sheets (every sheet when none given), and nothing else. */
+  clearMarks(sheets?: string[]): Promise<number>;
+  /** The sheets that carry the add-in's highlights. */
+  markedSheets(): Promise<string[]>;
   /** Writes a fill plan in one batch, keeping a snapshot in the document for undo. Writes nothing on failure. */
   fill(request: FillRequest): Promise<FillRecord>;
   /** The latest fill that can still be undone, from the document. */

@@ -5,8 +5,8 @@ import { isMarkFormula, MARK_COLOR, markFormula } from "./mark-style";
 /** Cells per conditional format: keeps each address list well inside Excel's limits. */
 const CHUNK = 40;
 
-/** Deletes the add-in's conditional formats on the given sheets (all when none given); returns how many. */
-export async function clearOfficeMarks(context: Excel.RequestContext, sheetNames?: string[]): Promise<number> {
+/** The add-in's conditional formats on the given sheets (all when none given), with their sheet names. */
+async function ourFormats(context: Excel.RequestContext, sheetNames?: string[]): Promise<{ sheet: string; cf: Excel.ConditionalFormat }[]> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await context.sync();
@@ -14,16 +14,26 @@ export async function clearOfficeMarks(context: Excel.RequestContext, sheetNames
   const collections = chosen.map((s) => {
     const cfs = s.getRange().conditionalFormats;
     cfs.load("items/type");
-    return cfs;
+    return { sheet: s.name, cfs };
   });
   await context.sync();
-  const custom = collections.flatMap((c) => c.items.filter((cf) => cf.type === "Custom"));
-  for (const cf of custom) cf.custom.rule.load("formula");
+  const custom = collections.flatMap(({ sheet, cfs }) => cfs.items.filter((cf) => cf.type === "Custom").map((cf) => ({ sheet, cf })));
+  for (const { cf } of custom) cf.custom.rule.load("formula");
   await context.sync();
-  const ours = custom.filter((cf) => isMarkFormula(cf.custom.rule.formula));
-  for (const cf of ours) cf.delete();
+  return custom.filter(({ cf }) => isMarkFormula(cf.custom.rule.formula));
+}
+
+/** Deletes the add-in's conditional formats on the given sheets (all when none given); returns how many. */
+export async function clearOfficeMarks(context: Excel.RequestContext, sheetNames?: string[]): Promise<number> {
+  const ours = await ourFormats(context, sheetNames);
+  for (const { cf } of ours) cf.delete();
   if (ours.length > 0) await context.sync();
   return ours.length;
+}
+
+/** The sheets that carry the add-in's marks, in workbook order. */
+export async function markedOfficeSheets(context: Excel.RequestContext): Promise<string[]> {
+  return [...new Set((await ourFormats(context)).map((m) => m.sheet))];
 }
 
 /** Replaces the add-in's marks on a sheet: one conditional format per severity and chunk of cells. */

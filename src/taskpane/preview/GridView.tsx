@@ -17,7 +17,10 @@ const useStyles = makeStyles({
   table: { borderCollapse: "collapse", fontSize: "12px", tableLayout: "auto" },
   head: { background: "#f3f3f3", color: "#616161", border: "1px solid #e0e0e0", padding: "1px 4px", fontWeight: 400, position: "sticky", top: 0, zIndex: 1 },
   rowHead: { background: "#f3f3f3", color: "#616161", border: "1px solid #e0e0e0", padding: "1px 4px", textAlign: "right", position: "sticky", left: 0 },
-  cell: { border: "1px solid #e0e0e0", padding: "2px 4px", maxWidth: "220px", minWidth: "40px", whiteSpace: "pre-wrap", wordBreak: "break-all", verticalAlign: "top", cursor: "cell" },
+  // Text wraps between words and CJK characters; a run of digits breaks only if wider than the cell can be.
+  cell: { border: "1px solid #e0e0e0", padding: "2px 4px", maxWidth: "220px", minWidth: "40px", whiteSpace: "pre-wrap", overflowWrap: "break-word", verticalAlign: "top", cursor: "cell" },
+  // A figure never wraps (no 1151.7/9); right-aligned as Excel shows numbers.
+  number: { whiteSpace: "nowrap", textAlign: "right" },
   selected: { outline: "2px solid #107c41", outlineOffset: "-2px" },
   editor: { width: "100%", minWidth: "80px", font: "inherit" },
   tabs: { display: "flex", gap: "2px", borderTop: "1px solid #d1d1d1", padding: "4px", background: "#fafafa", overflowX: "auto" },
@@ -94,7 +97,7 @@ export function GridView({ workbook }: { workbook: MemoryWorkbook }) {
           data-mark={mark}
           rowSpan={span?.rowSpan}
           colSpan={span?.colSpan}
-          className={`${s.cell} ${isSel ? s.selected : ""}`}
+          className={`${s.cell} ${typeof v === "number" ? s.number : ""} ${isSel ? s.selected : ""}`}
           style={mark ? { background: MARK_COLOR[mark] } : undefined}
           onClick={() => {
             workbook.selection = { sheet: sheet.name, cell: a1 };

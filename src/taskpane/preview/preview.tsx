@@ -11,14 +11,18 @@ import { openXlsx } from "./xlsx-open";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", height: "100vh", fontFamily: "'Segoe UI', 'Noto Sans CJK SC', sans-serif" },
-  top: { display: "flex", gap: "12px", alignItems: "center", padding: "6px 12px", borderBottom: "1px solid #d1d1d1", background: "#107c41", color: "#fff", fontSize: "13px" },
-  brand: { fontWeight: 600, fontSize: "14px" },
-  open: { background: "#fff", color: "#107c41", borderRadius: "4px", padding: "2px 10px", cursor: "pointer", fontWeight: 600, ":focus-within": { outline: "2px solid #fff" } },
+  // One line at any width: the file name gives way (ellipsis), nothing wraps or squashes.
+  top: { display: "flex", flexWrap: "nowrap", gap: "12px", alignItems: "center", padding: "6px 12px", borderBottom: "1px solid #d1d1d1", background: "#107c41", color: "#fff", fontSize: "13px", whiteSpace: "nowrap" },
+  brand: { fontWeight: 600, fontSize: "14px", flexShrink: 0 },
+  open: { background: "#fff", color: "#107c41", borderRadius: "4px", padding: "2px 10px", cursor: "pointer", fontWeight: 600, flexShrink: 0, ":focus-within": { outline: "2px solid #fff" } },
+  fileName: { flex: "1 1 auto", minWidth: 0, overflow: "hidden", textOverflow: "ellipsis" },
+  reopen: { flexShrink: 0 },
   hidden: { position: "absolute", width: "1px", height: "1px", opacity: 0, overflow: "hidden" },
   main: { display: "flex", flex: 1, minHeight: 0 },
   pane: { width: "380px", flexShrink: 0, borderRight: "1px solid #d1d1d1", overflowY: "auto", background: "#fff" },
   grid: { flex: 1, minWidth: 0 },
-  error: { color: "#fff", background: "#a4262c", padding: "2px 8px" },
+  // Below the header, so a long message wraps here instead of squashing the header.
+  error: { color: "#fff", background: "#a4262c", padding: "4px 12px", fontSize: "13px" },
 });
 
 function blankWorkbook(): MemoryWorkbook {
@@ -81,16 +85,18 @@ function Preview() {
             }}
           />
         </label>
-        <span data-testid="file-name">{fileName}</span>
-        <button type="button" onClick={() => setPaneKey((k) => k + 1)} title="关闭并重新打开任务窗格（工作簿保留）">
+        <span className={s.fileName} data-testid="file-name" title={fileName}>
+          {fileName}
+        </span>
+        <button type="button" className={s.reopen} onClick={() => setPaneKey((k) => k + 1)} title="关闭并重新打开任务窗格（工作簿保留）">
           重新打开任务窗格
         </button>
-        {error ? (
-          <span className={s.error} role="alert">
-            {error}
-          </span>
-        ) : null}
       </header>
+      {error ? (
+        <div className={s.error} role="alert" data-testid="open-error">
+          {error}
+        </div>
+      ) : null}
       <div className={s.main}>
         <aside className={s.pane} aria-label="任务窗格">
           <App key={`${paneKey}`} host={host} />

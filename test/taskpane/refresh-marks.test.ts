@@ -1,0 +1,81 @@
+import path from "node:path";
+import { readWorkbookFile } from "../../src/cli/xlsx-grid";
+import { evaluateSheet } from "../../src/scoring/evaluate";
+import { planFill } from "../../src/scoring/fill";
+import type { Grid } from "../../src/scoring/grid";
+import { refreshMarks } from "../../src/taskpane/app/marks";
+import { marksOf, validate } from "../../src/taskpane/app/validation";
+import { MemoryHost } from "../../src/taskpane/host/MemoryHost";
+import { MemoryWorkbook } from "../../src/taskpane/host/memory-workbook";
+import { previewEngine } from "../../src/taskpane/preview/formula-engine";
+
+/** After a fill or an undo, the marks follow the fresh validation or leave the changed sheet (issue 10). */
+const SHEET = "部门整体支出绩效自评表";
+let grids: Grid[];
+
+beforeAll(async () => {
+  grids = await readWorkbookFile(path.join(__dirname, "..", "fixtures", "zhuzhou-2021-department.xlsx"));
+});
+
+function open(): { wb: MemoryWorkbook; host: MemoryHost } {
+  const wb = MemoryWorkbook.fromGrids(grids);
+  wb.engine = previewEngine;
+  wb.activeSheet = SHEET;
+  return { wb, host: new MemoryHost(wb) };
+}
+
+const marksOn = (wb: MemoryWorkbook, sheet: string) => Object.fromEntries(wb.sheet(sheet)!.marks);
+
+async function markAll(host: MemoryHost, scope: "active" | "workbook") {
+  const v = await validate(host, scope);
+  for (const r of v.reports) await host.mark(r.sheet, marksOf(r));
+  return v;
+}
+
+async function fillAll(host: MemoryHost) {
+  const grid = (await host.read("active")).grids[0];
+  const plan = planFill(grid, evaluateSheet(grid), { overwrite: true });
+  await host.fill({ sheet: SHEET, writes: plan.writes, useFormulas: false });
+  return plan.writes.map((w) => w.cell);
+}
+
+test("with fresh results: a marked sheet gets exactly the fresh marks, after the fill and after the undo", async () => {
+  const { wb, host } = open();
+  const before = await markAll(host, "active");
+  const first = marksOn(wb, SHEET);
+  expect(first).toMatchObject({ H4: "error", H36: "error", H11: "warning" });
+
+  const written = await fillAll(host);
+  expect(written).toEqual(expect.arrayContaining(["H4", "H11", "H36"]));
+  const afterFill = await validate(host, "active");
+  expect(await refreshMarks(host, afterFill, SHEET)).toEqual([SHEET]);
+  expect(marksOn(wb, SHEET)).toEqual(Object.fromEntries(marksOf(afterFill.reports[0]).map((m) => [m.cell, m.severity])));
+  for (const c of written) expect(marksOn(wb, SHEET)[c]).toBeUndefined();
+
+  await host.undoFill();
+  const afterUndo = await validate(host, "active");
+  await refreshMarks(host, afterUndo, SHEET);
+  expect(marksOn(wb, SHEET)).toEqual(first);
+  expect(afterUndo.reports[0].findings).toEqual(before.reports[0].findings);
+});
+
+test("without fresh results (the pane reopened): the changed sheet's marks go, other sheets' stay", async () => {
+  const { wb, host } = open();
+  await markAll(host, "workbook");
+  const others = wb.sheets.filter((s) => s.name !== SHEET && s.marks.size > 0).map((s) => s.name);
+  expect(others.length).toBeGreaterThan(0);
+  const kept = Object.fromEntries(others.map((o) => [o, marksOn(wb, o)]));
+  await fillAll(host);
+  expect(await refreshMarks(host, null, SHEET)).toEqual([SHEET]);
+  expect(wb.sheet(SHEET)!.marks.size).toBe(0);
+  for (const o of others) expect(marksOn(wb, o)).toEqual(kept[o]);
+});
+
+test("a sheet nobody marked stays unmarked", async () => {
+  const { wb, host } = open();
+  await fillAll(host);
+  const fresh = await validate(host, "active");
+  expect(marksOf(fresh.reports[0]).length).toBeGreaterThan(0);
+  expect(await refreshMarks(host, fresh, SHEET)).toEqual([]);
+  expect(wb.sheets.every((s) => s.marks.size === 0)).toBe(true);
+});
