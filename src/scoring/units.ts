@@ -43,10 +43,19 @@ const FAMILIES: Record<string, [string, number]> = {
   千米: ["metres", 1000],
 };
 
+/** 万件, 亿次, 千户: a count prefix before any unit (the named ones above keep their own entry). */
+const PREFIX: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3 };
+
 /** The family a unit belongs to and its factor to the family's base unit. */
 export function unitFamily(unit: string): Family {
   const f = FAMILIES[unit];
-  return f ? { family: f[0], scale: new Decimal(f[1]) } : { family: unit, scale: new Decimal(1) };
+  if (f) return { family: f[0], scale: new Decimal(f[1]) };
+  const prefix = PREFIX[unit[0]];
+  if (prefix && unit.length > 1) {
+    const base = unitFamily(unit.slice(1));
+    return { family: base.family, scale: base.scale.times(prefix) };
+  }
+  return { family: unit, scale: new Decimal(1) };
 }
 
 export function sameFamily(a: string, b: string): boolean {
@@ -54,8 +63,14 @@ export function sameFamily(a: string, b: string): boolean {
 }
 
 // One alternation, longest first, so the regex engine does the scan KNOWN_UNITS' order asks for.
+const escape = (u: string) => u.replace(/[.*+?^${}()|[\]\\/%]/g, "\\$&");
 const LEADING = new RegExp(
-  "^(?:" + [...KNOWN_UNITS].sort((a, b) => b.length - a.length).map((u) => u.replace(/[.*+?^${}()|[\]\\/%]/g, "\\$&")).join("|") + ")",
+  "^(?:" +
+    [...KNOWN_UNITS, ...KNOWN_UNITS.filter((u) => u.length === 1 && !PREFIX[u] && u !== "%" && u !== "‰").flatMap((u) => Object.keys(PREFIX).map((p) => p + u))]
+      .sort((a, b) => b.length - a.length)
+      .map(escape)
+      .join("|") +
+    ")",
 );
 
 /** The unit at the start of `rest`, or "". */

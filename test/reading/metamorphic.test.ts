@@ -14,7 +14,7 @@ import { combined, VARIANTS } from "./form-variants";
 const FIX = path.join(__dirname, "..", "fixtures");
 const files = [
   ...fs.readdirSync(FIX).filter((f) => f.endsWith(".xlsx")).map((f) => path.join(FIX, f)),
-  ...["corpus", "real"].flatMap((dir) =>
+  ...["corpus", "real", "shapes"].flatMap((dir) =>
     fs
       .readdirSync(path.join(FIX, dir))
       .filter((f) => f.endsWith(".xlsx"))
@@ -41,7 +41,7 @@ afterAll(() => {
 });
 
 test("there are forms to vary", () => {
-  expect(sheets.length).toBeGreaterThanOrEqual(22);
+  expect(sheets.length).toBeGreaterThanOrEqual(24);
 });
 
 describe.each(Object.keys(VARIANTS))("variant %s", (name) => {
