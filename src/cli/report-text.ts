@@ -31,6 +31,7 @@ export function formatText(results: FileResult[]): string {
     for (const s of f.sheets) {
       out.push(`  工作表：${s.sheet}`);
       out.push(`    表格类型：${KIND_LABEL[s.kind] ?? s.kind}${s.kind !== "unknown" ? `（评分方案 ${s.profile}）` : ""}`);
+      if (s.kind !== "unknown" && s.kindReason) out.push(`    识别依据：${s.kindReason}`);
       if (s.execution) {
         const e = s.execution;
         out.push(
