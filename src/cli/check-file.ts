@@ -1,6 +1,6 @@
 import { evaluateSheet } from "../scoring/evaluate";
 import type { FileResult } from "./report-text";
-import { readWorkbookFile } from "./xlsx-grid";
+import { readWorkbookFile } from "../readers/xlsx";
 
 export function describeReadError(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);

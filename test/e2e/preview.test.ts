@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { readWorkbookFile } from "../../src/cli/xlsx-grid";
+import { readWorkbookFile } from "../../src/readers/xlsx";
 import type { Grid } from "../../src/scoring/grid";
 import type { PreviewHooks } from "../../src/taskpane/preview/test-hooks";
 import { buildPages, launch, ROOT, serve, type Served } from "./harness";

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { worksheetToGrid } from "../../cli/xlsx-grid";
+import { worksheetToGrid } from "../../readers/xlsx";
 import { MemoryWorkbook } from "../host/memory-workbook";
 
 /** The formulas of a sheet by cell (`H36` → `=SUM(H4:H35)`), so undo can put them back exactly. */
