@@ -12,6 +12,8 @@
  *   per sheet.
  * - test/fixtures/formats/features.xlsx/.xls: a workbook built here with what a form may hold
  *   (formulas with saved results, booleans, errors, dates, percentages, long shared strings).
+ * - test/fixtures/unreadable/: what reviewers receive that cannot be read (Word 97 .doc, PDF, RTF,
+ *   OpenDocument, Calc's HTML export), made from the fixtures above.
  * - test/fixtures/reports/*.docx: the seed reports 000, 002 and 004 (their prose as written)
  *   with the fixture workbooks' tables where the seeds have theirs, plus two variants of 000
  *   whose edits are listed in VARIANTS below.
@@ -26,6 +28,7 @@ const ROOT = path.resolve(__dirname, "..");
 const FIXTURES = path.join(ROOT, "test", "fixtures");
 const FORMATS = path.join(FIXTURES, "formats");
 const REPORTS = path.join(FIXTURES, "reports");
+const UNREADABLE = path.join(FIXTURES, "unreadable");
 const argSeeds = process.argv.indexOf("--seeds");
 const SEEDS = argSeeds > 0 ? process.argv[argSeeds + 1] : path.resolve(ROOT, "..", "shared", "seeds");
 const WORKBOOKS = ["huangshi-2021-project", "zhuzhou-2021-department", "panzhihua-2021-completion"];
@@ -72,6 +75,8 @@ async function featuresWorkbook(file) {
   ws.getCell("D3").numFmt = "0.00%";
   ws.getRow(4).values = ["整数", 1, 2, 3, 4, -5];
   ws.getRow(5).values = ["小数", 0.1, 0.25, 1234567.89, -0.005, 1e15];
+  // LibreOffice 7.4 saves a text formula's result in .xls as the number 0 (no STRING record):
+  // the reader's STRING path is tested on records built in test/readers/biff.test.ts.
   ws.getRow(6).values = ["文字公式", { formula: '"达成"&"率"', result: "达成率" }, { formula: "1=1", result: true }, { formula: "1/0", result: { error: "#DIV/0!" } }, true, false];
   ws.getCell("B7").value = new Date(Date.UTC(2021, 11, 31));
   ws.getCell("B7").numFmt = "yyyy-mm-dd";
@@ -182,6 +187,18 @@ async function main() {
     ],
     REPORTS,
   );
+  fs.mkdirSync(UNREADABLE, { recursive: true });
+  const report = path.join(REPORTS, "huangshi-2021-report.docx");
+  const workbook = path.join(FIXTURES, "huangshi-2021-project.xlsx");
+  for (const [src, to, name] of [
+    [report, "doc:MS Word 97", "report.doc"],
+    [report, "pdf:writer_pdf_Export", "report.pdf"],
+    [report, "rtf:Rich Text Format", "report.rtf"],
+    [report, "odt:writer8", "report.odt"],
+    [workbook, "ods:calc8", "workbook.ods"],
+    [workbook, "html:HTML (StarCalc)", "workbook-html.xls"],
+  ])
+    fs.copyFileSync(convert(src, to, work), path.join(UNREADABLE, name));
   fs.rmSync(work, { recursive: true, force: true });
   console.log(`写入 ${path.relative(ROOT, FORMATS)}/ 与 ${path.relative(ROOT, REPORTS)}/`);
 }

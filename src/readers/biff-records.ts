@@ -45,6 +45,8 @@ export function* records(stream: Uint8Array, start = 0): Generator<BiffRecord> {
     yield { type, offset: p, data: stream.subarray(p + 4, p + 4 + len) };
     p += 4 + len;
   }
+  // Streams are padded with zeros to their sector; anything else left over is a cut record.
+  if (stream.subarray(p).some((b) => b !== 0)) throw new BiffError("a record cut short");
 }
 
 /**

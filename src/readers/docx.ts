@@ -104,7 +104,8 @@ function tableToGrid(t: TableBuild, name: string): { grid: Grid; note?: string }
       if (cell.hMerge === "continue" && last) {
         last.right = c + span - 1;
         for (let k = c; k < c + span; k++) here.set(k, last);
-      } else if (cell.vMerge === "continue" && above.get(c)?.left === c) {
+      } else if (cell.vMerge === "continue" && above.get(c)?.left === c && above.get(c)?.right === c + span - 1) {
+        // Continued only where the cell above has the same columns; otherwise Word draws it apart.
         const area = above.get(c)!;
         area.bottom = r;
         for (let k = area.left; k <= area.right; k++) here.set(k, area);

@@ -104,7 +104,7 @@ function readGlobals(all: BiffRecord[]): Globals {
       }
     }
   }
-  return g;
+  throw new BiffError("the workbook's globals end without EOF");
 }
 
 function formatOf(g: Globals, xf: number): string | null {
@@ -127,6 +127,7 @@ function readSheet(stream: Uint8Array, g: Globals, name: string, offset: number)
     if (r.type === RT.EOF) break;
   }
   if (all[0]?.type !== RT.BOF) throw new ReadError("corrupt-xls", { what: `工作表“${name}”的位置不对` });
+  if (all[all.length - 1].type !== RT.EOF) throw new BiffError("a sheet ends without EOF");
   const put = (row: number, col: number, xf: number, value: CellValue) => {
     const format = formatOf(g, xf);
     b.set(row, col, typeof value === "number" ? numberValue(g, value, format) : value, format);
