@@ -38,6 +38,8 @@ const UNIT_LABEL = /^(部门名称|单位名称|部门\(单位\)名称|预算单
 const TITLE_NAME = /^(?:\d{4}年度?)?(.+?)(?:项目)?(?:支出)?(?:绩效)?(?:目标)?(?:自评|评价)/;
 /** Words that say a sentence is about the unit as a whole (the 部门整体 form). */
 const UNIT_SUBJECT = /我单位|本单位|我部门|本部门|单位整体|部门整体|我局|本局|我中心|本中心/;
+/** Spending that is not the form's: the 决算 report's items, 三公 funds (named forms excepted). */
+const OTHER_SPENDING = /决算|三公|公务接待|因公出国|基本支出|人员经费|公用经费|机关运行/;
 /** Words that say a sentence is about an earlier year. */
 const EARLIER = /上年|上一年|去年|以前年度|往年|同比|较上|比上年|前一年/;
 
@@ -98,14 +100,14 @@ function roundTo(d: Decimal, places: number): Decimal {
  * Whether a stated amount agrees with the table's figure, compared at the coarser of the two
  * precisions: 7452.27 元 is the table's 0.75 万元; a round 2060 万元 may stand for 2059.18.
  */
-function amountAgrees(claim: Claim, table: number, unit: string): boolean {
+function amountAgrees(claim: Claim, table: number, unit: string, lenient = true): boolean {
   const t = new Decimal(table);
   // A table that names no unit is read both ways: its figures are 万元 on nearly every form.
   const units = unit in SCALE ? [unit] : ["万元", "元"];
   return units.some((u) => {
     const shift = SCALE[claim.unit!] - SCALE[u];
     const v = claim.value!.times(new Decimal(10).pow(shift));
-    const trailingZeros = claim.places === 0 ? (/0+$/.exec(claim.value!.toFixed(0))?.[0].length ?? 0) : 0;
+    const trailingZeros = lenient && claim.places === 0 ? (/0+$/.exec(claim.value!.toFixed(0))?.[0].length ?? 0) : 0;
     const p = Math.min(placesOf(table), claim.places - shift - trailingZeros);
     return roundTo(v, p).eq(roundTo(t, p));
   });
@@ -133,7 +135,8 @@ function anchored(claims: Claim[], forms: Form[]): Form[] {
       (c) =>
         c.value !== null &&
         !c.value.isZero() &&
-        ((c.kind === "budget" && e.budget !== null && amountAgrees(c, e.budget, e.unit)) || (c.kind === "spent" && e.spent !== null && amountAgrees(c, e.spent, e.unit))),
+        // An anchor must equal the table's figure as written, not merely round to it.
+        ((c.kind === "budget" && e.budget !== null && amountAgrees(c, e.budget, e.unit, false)) || (c.kind === "spent" && e.spent !== null && amountAgrees(c, e.spent, e.unit, false))),
     );
   });
 }
@@ -155,7 +158,7 @@ function formFor(s: Sentence, forms: Form[], claim: Claim): Form | null {
   if (byName) return byFigures.length === 0 || byFigures.includes(byName) ? byName : null;
   if (named.length) return null;
   if (byFigures.length === 1) return byFigures[0];
-  if (byFigures.length > 1) return null;
+  if (byFigures.length > 1 || claim.weak || OTHER_SPENDING.test(s.plain)) return null;
   if (forms.length === 1) return forms[0];
   const departments = forms.filter((f) => f.report.kind === "department");
   if (UNIT_SUBJECT.test(s.plain) && departments.length === 1) return departments[0];

@@ -20,6 +20,11 @@ export interface Claim {
   label?: string;
   /** The text the figure was read from, to find it in the sentence. */
   text: string;
+  /**
+   * Said in words also used for other spending (`完成预算26.5%` of a 三公 item): checked only
+   * against a table the sentence names or whose amounts it repeats.
+   */
+  weak?: boolean;
 }
 
 export interface Sentence {
@@ -91,10 +96,10 @@ function claimsOf(plain: string): Claim[] {
       break;
     }
   }
-  for (const re of RATES) {
+  for (const [i, re] of RATES.entries()) {
     const m = re.exec(plain);
     if (m && !RATE_QUALIFIERS.test(clauseBefore(plain, m.index))) {
-      out.push({ kind: "rate", value: new Decimal(m[1]).dividedBy(100), places: places(m[1]) + 2, text: `${m[1]}%` });
+      out.push({ kind: "rate", value: new Decimal(m[1]).dividedBy(100), places: places(m[1]) + 2, text: `${m[1]}%`, ...(i > 0 ? { weak: true } : {}) });
       break;
     }
   }
