@@ -96,7 +96,8 @@ function walk(dir: string, seen: Set<string>, out: string[]): void {
 
 /**
  * The files the command line names, in order: a folder gives its workbooks and reports
- * (recursively, by name, without lock files and hidden files); a folder with none is kept,
+ * (recursively, by name in pinyin order as a Chinese file manager lists them, without lock
+ * files and hidden files); a folder with none is kept,
  * so it is listed with a message. A file named twice is checked once.
  */
 export function expandInputs(args: string[]): string[] {
