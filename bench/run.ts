@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { performance } from "perf_hooks";
 import ExcelJS from "exceljs";
-import { worksheetToGrid } from "../src/cli/xlsx-grid";
+import { worksheetToGrid } from "../src/readers/xlsx";
 import { evaluateSheet } from "../src/scoring/evaluate";
 import { readMeasureUncached } from "../src/scoring/measure";
 import { benchFunctions } from "./functions";

@@ -6,11 +6,11 @@ import { FileResult, formatText } from "./report-text";
 import { TEMPLATE_USAGE, templateCommand } from "./template-command";
 import { checkFile, expandInputs } from "./check-file";
 
-const USAGE = `用法：jxzp check [--json] [--profile 方案] [文件.xlsx ...]
+const USAGE = `用法：jxzp check [--json] [--profile 方案] [文件或文件夹 ...]
       jxzp template 表样 [选项] > 文件.xlsx
 
   校验预算绩效自评表：识别表格，计算执行率、得分、总分和等级，列出问题。
-  不给文件时校验随附的示例工作簿。
+  读取 .xlsx、.xls、.docx（按内容识别）和文件夹。不给文件时校验随附的示例工作簿。
 
   --json           以 JSON 输出
   --profile 方案   评分方案：${profileNames().join(" / ")}（默认按表格类型）

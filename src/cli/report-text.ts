@@ -11,8 +11,14 @@ const KIND_LABEL: Record<string, string> = {
 
 export interface FileResult {
   file: string;
+  /** What the file was read as, by its content (absent when it could not be read as any). */
+  format?: "xlsx" | "xls" | "docx";
+  /** Why it could not be read, in Chinese; the run then exits 2. */
   error?: string;
+  /** One per worksheet, or per top-level table of a Word report (REPORT_* findings included). */
   sheets: SheetReport[];
+  /** What reading left out (cells beyond the limits), in Chinese. */
+  notes?: string[];
 }
 
 const n = (v: number | null, suffix = ""): string => (v === null ? "—" : `${v}${suffix}`);
@@ -27,9 +33,10 @@ export function formatText(results: FileResult[]): string {
       out.push(`  无法读取：${f.error}`, "");
       continue;
     }
-    if (f.sheets.length === 0) out.push("  工作簿中没有工作表。");
+    for (const note of f.notes ?? []) out.push(`  注意：${note}`);
+    if (f.sheets.length === 0) out.push(f.format === "docx" ? "  文档中没有表格。" : "  工作簿中没有工作表。");
     for (const s of f.sheets) {
-      out.push(`  工作表：${s.sheet}`);
+      out.push(`  ${f.format === "docx" ? "表格" : "工作表"}：${s.sheet}`);
       out.push(`    表格类型：${KIND_LABEL[s.kind] ?? s.kind}${s.kind !== "unknown" ? `（评分方案 ${s.profile}）` : ""}`);
       if (s.kind !== "unknown" && s.kindReason) out.push(`    识别依据：${s.kindReason}`);
       if (s.execution) {

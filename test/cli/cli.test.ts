@@ -73,11 +73,12 @@ test("a file that is not a workbook: exit 2, a clear message, the other files st
   const bad = path.join(tmp, "not-a-workbook.xlsx");
   const r = jxzp("check", bad, path.join(FIX, "huangshi-2021-project.xlsx"));
   expect(r.code).toBe(2);
-  expect(r.out).toContain(`文件：${bad}\n  无法读取：不是 .xlsx 工作簿`);
+  expect(r.out).toContain(`文件：${bad}\n  无法读取：这是纯文本文件（如 .csv、.txt），不是工作簿；请在 Excel/WPS 中打开并另存为 .xlsx 后再校验。`);
   expect(r.out).toContain("执行率：99.96%");
   const j = JSON.parse(jxzp("check", "--json", bad, path.join(tmp, "missing.xlsx")).out);
-  expect(j.files[0].error).toMatch(/不是 \.xlsx 工作簿/);
-  expect(j.files[1].error).toBe("文件不存在。");
+  expect(j.files[0].error).toMatch(/不是工作簿/);
+  expect(j.files[0].format).toBeUndefined();
+  expect(j.files[1].error).toBe("文件不存在，请检查文件名和路径。");
   expect(j.files[0].sheets).toEqual([]);
 });
 

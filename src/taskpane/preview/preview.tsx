@@ -7,7 +7,8 @@ import { MemoryWorkbook } from "../host/memory-workbook";
 import { previewEngine } from "./formula-engine";
 import { GridView } from "./GridView";
 import { installTestHooks } from "./test-hooks";
-import { openXlsx } from "./xlsx-open";
+import { describeReadError } from "../../readers/read-error";
+import { openDocument } from "./document-open";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", height: "100vh", fontFamily: "'Segoe UI', 'Noto Sans CJK SC', sans-serif" },
@@ -29,7 +30,7 @@ function blankWorkbook(): MemoryWorkbook {
   return MemoryWorkbook.fromGrids([{ sheet: "Sheet1", origin: { row: 0, col: 0 }, values: [], merges: [] }]);
 }
 
-/** preview.html: the real pane beside an in-memory workbook opened from an .xlsx file. */
+/** preview.html: the real pane beside an in-memory workbook opened from an .xlsx, .xls or .docx file. */
 function Preview() {
   const s = useStyles();
   const [workbook, setWorkbook] = useState<MemoryWorkbook>(() => blankWorkbook());
@@ -57,13 +58,17 @@ function Preview() {
   const open = async (file: File) => {
     setError(null);
     try {
-      const wb = await openXlsx(await file.arrayBuffer());
-      if (wb.sheets.length === 0) throw new Error("文件中没有工作表");
+      const { workbook: wb, tables } = await openDocument(await file.arrayBuffer(), file.name);
+      if (wb.sheets.length === 0) {
+        setError(`无法打开“${file.name}”：${tables ? "文档中没有表格。" : "工作簿中没有工作表。"}`);
+        return;
+      }
       setWorkbook(wb);
       setFileName(file.name);
       setPaneKey((k) => k + 1);
     } catch (e) {
-      setError(`无法打开“${file.name}”：${e instanceof Error ? e.message : String(e)}。请选择 .xlsx 格式的 Excel 工作簿。`);
+      // The CLI's words for the same file: never a library's English text.
+      setError(`无法打开“${file.name}”：${describeReadError(e)}`);
     }
   };
 
@@ -72,10 +77,10 @@ function Preview() {
       <header className={s.top}>
         <span className={s.brand}>绩效自评助手 · 浏览器预览</span>
         <label className={s.open}>
-          打开自评表（.xlsx）…
+          打开自评表（.xlsx / .xls / .docx）…
           <input
             type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept=".xlsx,.xls,.et,.docx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             className={s.hidden}
             data-testid="file-input"
             onChange={(e) => {

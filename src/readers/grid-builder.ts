@@ -1,0 +1,101 @@
+import { toA1 } from "../scoring/address";
+import type { CellValue, Grid } from "../scoring/grid";
+
+/**
+ * How much of a sheet the readers hold. A form is a few hundred rows by a few dozen columns; a
+ * cell far beyond (a stray mark at XFD1048576) would otherwise make a grid of billions of cells.
+ */
+export const GRID_LIMITS = { rows: 10000, cols: 200 };
+
+/** What a reader could not keep, said in Chinese beside the results. */
+export function beyondLimitsNote(sheet: string, cell: string): string {
+  return `工作表“${sheet}”在 ${cell} 等处有超出读取范围（前 ${GRID_LIMITS.rows} 行、前 ${GRID_LIMITS.cols} 列）的内容，已忽略；自评表不会在那里。`;
+}
+
+export interface BuiltGrid {
+  grid: Grid;
+  /** Set when cells beyond GRID_LIMITS were dropped. */
+  note?: string;
+}
+
+interface Merge {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/**
+ * Collects the cells a reader finds, in any order, into a grid anchored at A1 that spans the cells
+ * holding something (and the merged areas starting among them), within GRID_LIMITS.
+ */
+export class GridBuilder {
+  private readonly cells = new Map<number, { v: CellValue; f: string | null; x: string | null }>();
+  private readonly merges: Merge[] = [];
+  private lastRow = -1;
+  private lastCol = -1;
+  private dropped: string | null = null;
+
+  private key(row: number, col: number): number {
+    return row * 16384 + col;
+  }
+
+  /** A cell at 0-based row and column; an empty value with no formula only carries its format. */
+  set(row: number, col: number, value: CellValue, format: string | null = null, formula: string | null = null): void {
+    const filled = (value !== null && value !== "") || formula !== null;
+    if (row >= GRID_LIMITS.rows || col >= GRID_LIMITS.cols) {
+      if (filled && !this.dropped) this.dropped = toA1(row, col);
+      return;
+    }
+    if (!filled && format === null) return;
+    this.cells.set(this.key(row, col), { v: value === "" ? null : value, f: formula, x: format });
+    if (filled) {
+      if (row > this.lastRow) this.lastRow = row;
+      if (col > this.lastCol) this.lastCol = col;
+    }
+  }
+
+  merge(top: number, left: number, bottom: number, right: number): void {
+    if (bottom < top || right < left || (bottom === top && right === left)) return;
+    this.merges.push({ top, left, bottom, right });
+  }
+
+  build(sheet: string): BuiltGrid {
+    let rows = this.lastRow + 1;
+    let cols = this.lastCol + 1;
+    // A merged area that starts among the filled cells belongs to the table: a title merged
+    // across A1:I1 must reach I even when only A1 holds text.
+    for (const m of this.merges) {
+      if (m.top >= rows || m.left >= cols) continue;
+      rows = Math.max(rows, Math.min(m.bottom + 1, GRID_LIMITS.rows));
+      cols = Math.max(cols, Math.min(m.right + 1, GRID_LIMITS.cols));
+    }
+    const values: CellValue[][] = [];
+    const numberFormats: (string | null)[][] = [];
+    const formulas: (string | null)[][] = [];
+    let anyFormula = false;
+    for (let r = 0; r < rows; r++) {
+      const vr: CellValue[] = new Array(cols).fill(null);
+      const xr: (string | null)[] = new Array(cols).fill(null);
+      const fr: (string | null)[] = new Array(cols).fill(null);
+      for (let c = 0; c < cols; c++) {
+        const cell = this.cells.get(this.key(r, c));
+        if (!cell) continue;
+        vr[c] = cell.v;
+        xr[c] = cell.x;
+        if (cell.f) {
+          fr[c] = cell.f;
+          anyFormula = true;
+        }
+      }
+      values.push(vr);
+      numberFormats.push(xr);
+      formulas.push(fr);
+    }
+    const merges = this.merges
+      .filter((m) => m.top < GRID_LIMITS.rows && m.left < GRID_LIMITS.cols)
+      .map((m) => `${toA1(m.top, m.left)}:${toA1(m.bottom, m.right)}`);
+    const grid: Grid = { sheet, origin: { row: 0, col: 0 }, values, numberFormats, merges, ...(anyFormula ? { formulas } : {}) };
+    return this.dropped ? { grid, note: beyondLimitsNote(sheet, this.dropped) } : { grid };
+  }
+}
