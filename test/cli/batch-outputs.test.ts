@@ -75,7 +75,7 @@ describe("--summary", () => {
     const ws = wb.getWorksheet("汇总")!;
     const rows = rowsOf(ws);
     expect(rows[0]).toEqual(["序号", "文件", "格式", "工作表", "单位", "项目", "表格类型", "预算数（万元）", "执行数（万元）", "执行率", "总分（表中）", "总分（计算）", "等级（表中）", "等级（计算）", "错误", "警告", "提示", "复核结论"]);
-    const forms = json.files.flatMap((f) => (f.error ? [{ file: f.file, sheet: null }] : f.sheets.filter((s) => s.kind !== "unknown").map((s) => ({ file: f.file, sheet: s.sheet }))));
+    const forms = json.files.flatMap((f): { file: string; sheet: string | null }[] => (f.error ? [{ file: f.file, sheet: null }] : f.sheets.filter((s) => s.kind !== "unknown").map((s) => ({ file: f.file, sheet: s.sheet }))));
     expect(rows.length - 1).toBe(forms.length);
     expect(new Set(rows.slice(1).map((r) => `${r[1]}|${r[3] ?? null}`))).toEqual(new Set(forms.map((f) => `${f.file}|${f.sheet}`)));
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
