@@ -185,13 +185,17 @@ function figure(id: string, title: string, body: string, caption: string): strin
 
 // ————— tables —————
 
+/** Column widths, as classes (the policy allows no style attributes): the tables grow sideways and scroll rather than squeeze words into a column one character wide. */
+type Width = "w-n" | "w-s" | "w-m" | "w-file" | "w-long";
+
 interface Col {
   label: string;
   type: "num" | "text";
+  width: Width;
 }
 
 function thead(cols: Col[]): string {
-  return `<thead><tr>${cols.map((c, i) => `<th scope="col"><button type="button" class="sort" data-col="${i}" data-type="${c.type}">${esc(c.label)}</button></th>`).join("")}</tr></thead>`;
+  return `<thead><tr>${cols.map((c, i) => `<th scope="col" class="${c.width}"><button type="button" class="sort" data-col="${i}" data-type="${c.type}">${esc(c.label)}</button></th>`).join("")}</tr></thead>`;
 }
 
 /** A cell; numbers carry their exact value for sorting, text sorts by what it shows. */
@@ -206,30 +210,30 @@ function problemTable(r: FormRow): string {
         `<tr class="${SEVERITY_CLASS[p.severity]}"><td>${esc(p.cell ?? "整表")}</td><td>${esc(SEVERITY_LABEL[p.severity])}</td><td>${esc(p.title)}${p.code ? `<br><code>${esc(p.code)}</code>` : ""}</td><td>${esc(p.message)}</td><td>${esc(p.advice)}</td></tr>`,
     )
     .join("");
-  return `<table class="findings"><thead><tr><th>单元格</th><th>严重程度</th><th>问题</th><th>说明</th><th>整改建议</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<table class="findings"><thead><tr><th class="w-n">单元格</th><th class="w-n">严重程度</th><th class="w-m">问题</th><th class="w-long">说明</th><th class="w-long">整改建议</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function summaryTable(rows: FormRow[], sampled: Map<FormRow, number> | null): string {
   const cols: Col[] = [
-    { label: "序号", type: "num" },
-    { label: "文件", type: "text" },
-    { label: "工作表", type: "text" },
-    { label: "单位", type: "text" },
-    { label: "项目", type: "text" },
-    { label: "表格类型", type: "text" },
-    { label: "预算数（万元）", type: "num" },
-    { label: "执行数（万元）", type: "num" },
-    { label: "执行率", type: "num" },
-    { label: "总分（表中）", type: "num" },
-    { label: "总分（计算）", type: "num" },
-    { label: "等级（表中）", type: "text" },
-    { label: "等级（计算）", type: "text" },
-    { label: "错误", type: "num" },
-    { label: "警告", type: "num" },
-    { label: "提示", type: "num" },
-    { label: "复核结论", type: "text" },
-    ...(sampled ? [{ label: "抽查", type: "num" as const }] : []),
-    { label: "问题", type: "num" },
+    { label: "序号", type: "num", width: "w-n" },
+    { label: "文件", type: "text", width: "w-file" },
+    { label: "工作表", type: "text", width: "w-m" },
+    { label: "单位", type: "text", width: "w-m" },
+    { label: "项目", type: "text", width: "w-m" },
+    { label: "表格类型", type: "text", width: "w-m" },
+    { label: "预算数（万元）", type: "num", width: "w-s" },
+    { label: "执行数（万元）", type: "num", width: "w-s" },
+    { label: "执行率", type: "num", width: "w-s" },
+    { label: "总分（表中）", type: "num", width: "w-s" },
+    { label: "总分（计算）", type: "num", width: "w-s" },
+    { label: "等级（表中）", type: "text", width: "w-n" },
+    { label: "等级（计算）", type: "text", width: "w-n" },
+    { label: "错误", type: "num", width: "w-n" },
+    { label: "警告", type: "num", width: "w-n" },
+    { label: "提示", type: "num", width: "w-n" },
+    { label: "复核结论", type: "text", width: "w-n" },
+    ...(sampled ? [{ label: "抽查", type: "num" as const, width: "w-n" as const }] : []),
+    { label: "问题", type: "num", width: "w-s" },
   ];
   const bodies = rows.map((r, i) => {
     const no = i + 1;
@@ -265,15 +269,15 @@ function summaryTable(rows: FormRow[], sampled: Map<FormRow, number> | null): st
 
 function allProblemsTable(rows: FormRow[]): string {
   const cols: Col[] = [
-    { label: "汇总序号", type: "num" },
-    { label: "文件", type: "text" },
-    { label: "工作表", type: "text" },
-    { label: "单元格", type: "text" },
-    { label: "严重程度", type: "text" },
-    { label: "问题代码", type: "text" },
-    { label: "问题", type: "text" },
-    { label: "说明", type: "text" },
-    { label: "整改建议", type: "text" },
+    { label: "汇总序号", type: "num", width: "w-n" },
+    { label: "文件", type: "text", width: "w-file" },
+    { label: "工作表", type: "text", width: "w-m" },
+    { label: "单元格", type: "text", width: "w-n" },
+    { label: "严重程度", type: "text", width: "w-n" },
+    { label: "问题代码", type: "text", width: "w-m" },
+    { label: "问题", type: "text", width: "w-m" },
+    { label: "说明", type: "text", width: "w-long" },
+    { label: "整改建议", type: "text", width: "w-long" },
   ];
   const body = rows
     .flatMap((r, i) =>
@@ -288,14 +292,14 @@ function allProblemsTable(rows: FormRow[]): string {
 
 function sampleTable(spot: SpotCheck, no: Map<FormRow, number>): string {
   const cols: Col[] = [
-    { label: "抽查序号", type: "num" },
-    { label: "汇总序号", type: "num" },
-    { label: "文件", type: "text" },
-    { label: "工作表", type: "text" },
-    { label: "预算数（万元）", type: "num" },
-    { label: "错误", type: "num" },
-    { label: "警告", type: "num" },
-    { label: "抽中理由", type: "text" },
+    { label: "抽查序号", type: "num", width: "w-n" },
+    { label: "汇总序号", type: "num", width: "w-n" },
+    { label: "文件", type: "text", width: "w-file" },
+    { label: "工作表", type: "text", width: "w-m" },
+    { label: "预算数（万元）", type: "num", width: "w-s" },
+    { label: "错误", type: "num", width: "w-n" },
+    { label: "警告", type: "num", width: "w-n" },
+    { label: "抽中理由", type: "text", width: "w-long" },
   ];
   const body = spot.picked
     .map((p) => {
@@ -329,9 +333,11 @@ svg .point{stroke:#fff;stroke-width:1;cursor:pointer;fill-opacity:.85}svg .point
 svg .point:hover,svg .point:focus{stroke:#000;stroke-width:2}
 svg .count{fill:#fff;font-size:10px;font-weight:600;pointer-events:none}
 .scroll{overflow-x:auto}
-table{border-collapse:collapse;width:100%}
-th,td{border:1px solid var(--line);padding:4px 6px;vertical-align:top;text-align:left;word-break:break-all}
-th{background:#f0f4f8;position:sticky;top:0;white-space:nowrap;word-break:normal}
+table{border-collapse:collapse}
+table.sortable{width:max-content;min-width:100%}
+th,td{border:1px solid var(--line);padding:4px 6px;vertical-align:top;text-align:left;overflow-wrap:anywhere}
+th{background:#f0f4f8;white-space:nowrap}
+th.w-n{width:3em}th.w-s{width:6.5em}th.w-m{width:9em}th.w-file{width:16em}th.w-long{width:26em}
 td.n{text-align:right;white-space:nowrap}
 button.sort{all:unset;cursor:pointer;font-weight:600}
 th[aria-sort=ascending] button.sort::after{content:" ▲"}th[aria-sort=descending] button.sort::after{content:" ▼"}
@@ -344,10 +350,6 @@ table.findings tr.error td:nth-child(2){color:var(--bad)}table.findings tr.warni
 tbody.form.open>tr.main{background:#fff8e1}
 .empty{color:#57606a}
 code{font-size:12px;color:#57606a;white-space:nowrap;word-break:normal}
-table.findings td:nth-child(3){min-width:11em}
-#summary td:nth-child(2),#problems td:nth-child(2){min-width:14em}
-#summary td:nth-child(3),#summary td:nth-child(4),#summary td:nth-child(5),#summary td:nth-child(6),#problems td:nth-child(3){min-width:8em}
-#problems td:nth-child(8),#problems td:nth-child(9){min-width:18em}
 `;
 
 // Sorting and opening a form's problems. No data is read from anywhere but the page itself.
