@@ -10,7 +10,7 @@ import type { FileResult } from "./report-text";
 export const allCores = (): number => (typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length);
 
 /** Below this many files, starting workers (each loads ExcelJS anew) costs more than it saves. */
-export const WORKER_MIN_FILES = 8;
+export const WORKER_MIN_FILES = 32;
 
 // Two tasks per worker: the next file is already there when one is done, and no more than two
 // workbooks per worker are ever open or queued.
@@ -27,7 +27,7 @@ export function workerScript(): string | null {
 
 export interface BatchOptions {
   profile: string | undefined;
-  /** Threads that check files; 1 checks them in this thread. */
+  /** Threads that check files: this one and jobs − 1 workers; 1 checks them all in this thread. */
   jobs: number;
 }
 
@@ -74,16 +74,40 @@ export async function checkBatch(
     w?.();
   };
 
+  /** The next file to check, if the window of results held ahead allows one. */
+  const nextTask = (): number | null => {
+    if (retry.length) return retry.shift()!;
+    if (dispatched < files.length && dispatched < emitted + window) return dispatched++;
+    return null;
+  };
+
+  // This thread checks files too, between writing results: it has loaded the reader already,
+  // and each worker costs half a second of loading (ExcelJS) before its first file.
+  let localBusy = false;
+  const runLocal = (id: number) => {
+    localBusy = true;
+    checkFile(files[id], opts.profile)
+      .catch((e: unknown) => ({ file: files[id], error: crashMessage(e), sheets: [] }) as FileResult)
+      .then((r) => {
+        localBusy = false;
+        results.set(id, r);
+        fill();
+        notify();
+      });
+  };
+
   const fill = () => {
     for (const slot of slots) {
       while (slot.inflight.length < PER_WORKER) {
-        let id: number;
-        if (retry.length) id = retry.shift()!;
-        else if (dispatched < files.length && dispatched < emitted + window) id = dispatched++;
-        else return;
+        const id = nextTask();
+        if (id === null) return;
         slot.inflight.push(id);
         slot.worker.postMessage({ id, file: files[id], profile: opts.profile } satisfies CheckTask);
       }
+    }
+    if (!localBusy && !finished) {
+      const id = nextTask();
+      if (id !== null) runLocal(id);
     }
   };
 
@@ -110,7 +134,7 @@ export async function checkBatch(
   };
 
   const slots: Slot[] = [];
-  for (let i = 0; i < jobs; i++) slots.push(spawn());
+  for (let i = 0; i < jobs - 1; i++) slots.push(spawn());
   try {
     fill();
     for (let i = 0; i < files.length; i++) {
@@ -124,5 +148,7 @@ export async function checkBatch(
   } finally {
     finished = true;
     await Promise.all(slots.map((s) => s.worker.terminate()));
+    // A file this thread was on when onResult failed: let it finish rather than leave it running.
+    while (localBusy) await new Promise<void>((resolve) => (wake = resolve));
   }
 }
