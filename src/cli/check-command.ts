@@ -7,7 +7,7 @@ import { fileFindings } from "./file-result";
 import { JsonFilesWriter } from "./json-stream";
 import { Progress } from "./progress";
 import { addToTotals, formatFile, formatTotals, newTotals } from "./report-text";
-import { renderHtmlReport } from "./report-html";
+import { writeHtmlReport } from "./report-html";
 import { ReviewRows } from "./review";
 import { defaultSeed, spotCheck, spotCheckJson, spotCheckText, type SpotCheck } from "./sample";
 import { sinkOf } from "./sink";
@@ -98,6 +98,7 @@ export interface CheckIo {
  * summary, the HTML report and the 抽查 list.
  */
 export async function runCheck(o: CheckOptions, io: CheckIo): Promise<number> {
+  const now = io.now ?? (() => new Date());
   const outputs = [o.summary, o.html].filter((f): f is string => !!f).map((f) => path.resolve(f));
   for (const [file, ext, what, example] of [
     [o.summary, /\.xlsx$/i, "汇总工作簿", ".xlsx"],
@@ -141,7 +142,7 @@ export async function runCheck(o: CheckOptions, io: CheckIo): Promise<number> {
 
   const rows = review?.sorted() ?? [];
   let spot: SpotCheck | null = null;
-  if (o.sample) spot = spotCheck(review!.rows, o.sample, o.seed ?? defaultSeed((io.now ?? (() => new Date()))()));
+  if (o.sample) spot = spotCheck(review!.rows, o.sample, o.seed ?? defaultSeed(now()));
 
   let written = true;
   const done: string[] = [];
@@ -159,10 +160,7 @@ export async function runCheck(o: CheckOptions, io: CheckIo): Promise<number> {
   }
   if (o.html) {
     try {
-      const html = renderHtmlReport({ rows, spot, files: totals.files, generatedAt: (io.now ?? (() => new Date()))() });
-      const part = path.join(path.dirname(o.html), `.${path.basename(o.html)}.${process.pid}.part`);
-      fs.writeFileSync(part, html);
-      fs.renameSync(part, o.html);
+      writeHtmlReport(o.html, { rows, spot, files: totals.files, generatedAt: now() });
       done.push(`HTML 报告：${o.html}`);
     } catch {
       failed("HTML 报告", o.html);

@@ -1,4 +1,6 @@
 import { createHash } from "crypto";
+import * as fs from "fs";
+import * as path from "path";
 import Decimal from "decimal.js";
 import { SEVERITY_LABEL, type Severity } from "../scoring/findings";
 import type { FormRow, Verdict } from "./review";
@@ -471,4 +473,16 @@ ${spot ? `<section id="spot"><h2>抽查</h2>${sampleTable(spot, no)}</section>` 
 </body>
 </html>
 `;
+}
+
+/** Writes the report beside its target and renames it, so a failed run leaves no half a page. */
+export function writeHtmlReport(file: string, input: HtmlReportInput): void {
+  const part = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.part`);
+  try {
+    fs.writeFileSync(part, renderHtmlReport(input));
+    fs.renameSync(part, file);
+  } catch (e) {
+    fs.rmSync(part, { force: true });
+    throw e;
+  }
 }
