@@ -100,6 +100,7 @@ export function spotCheckJson(s: SpotCheck): object {
 
 /** The 抽查 list for the text output. */
 export function spotCheckText(s: SpotCheck): string {
+  if (s.eligible === 0) return "抽查：没有可抽查的表（文件都无法读取，或其中没有自评表）。";
   const head =
     `抽查：从 ${s.eligible} 张表中抽取 ${s.picked.length} 张（随机种子 ${s.seed}，用 --seed ${s.seed} 可得到同样的名单；有错误、预算大的表更容易抽中）` +
     (s.picked.length < s.requested ? `；要求 ${s.requested} 张，可抽的表只有 ${s.eligible} 张` : "") +

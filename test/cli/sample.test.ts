@@ -92,6 +92,9 @@ describe("抽查", () => {
   test("unreadable files and sheets with no form are never drawn", () => {
     const review = new ReviewRows();
     review.add({ file: "坏.xlsx", error: "不是 .xlsx 工作簿。", sheets: [] });
+    const none = spotCheck(review.rows, 3, "n");
+    expect(none.picked).toEqual([]);
+    expect(spotCheckText(none)).toBe("抽查：没有可抽查的表（文件都无法读取，或其中没有自评表）。");
     for (const r of results) review.add(r);
     for (let i = 0; i < 50; i++) expect(spotCheck(review.rows, 3, `u${i}`).picked.some((p) => p.row.file === "坏.xlsx")).toBe(false);
   });
