@@ -1,17 +1,15 @@
 /**
  * The task pane end to end, in Chromium: preview.html on the fixture workbooks (EXPECTED.md),
- * and taskpane.html outside Office. Screenshots for the README go to docs/.
+ * and taskpane.html outside Office. Screenshots for the README go to docs/ with JXZP_UPDATE_DOCS=1.
  */
-import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { readWorkbookFile } from "../../src/cli/xlsx-grid";
 import type { Grid } from "../../src/scoring/grid";
 import type { PreviewHooks } from "../../src/taskpane/preview/test-hooks";
-import { buildPages, launch, ROOT, serve, type Served } from "./harness";
+import { buildPages, launch, ROOT, screenshotPath, serve, type Served } from "./harness";
 
 const FIXTURES = path.join(ROOT, "test", "fixtures");
-const DOCS = path.join(ROOT, "docs");
 const ZHUZHOU = "部门整体支出绩效自评表";
 const CENTRAL = "中央补助医疗服务与保障能力提升";
 const MARKUP = "<img src=x onerror=alert(1)>";
@@ -24,7 +22,6 @@ beforeAll(async () => {
   const dir = await buildPages();
   server = await serve(dir);
   browser = await launch();
-  fs.mkdirSync(DOCS, { recursive: true });
 }, 300000);
 
 afterAll(async () => {
@@ -108,7 +105,7 @@ test("validate zhuzhou: the findings EXPECTED.md lists, summary and chart; click
   const chart = page.locator('[data-testid="level-chart"]');
   expect(await chart.locator("[data-level]").evaluateAll((gs) => gs.map((g) => g.getAttribute("data-level")))).toEqual(["执行率", "产出", "效益", "满意度"]);
   expect(await chart.textContent()).toContain("49.88 / 50");
-  await chart.screenshot({ path: path.join(DOCS, "chart.png") });
+  await chart.screenshot({ path: screenshotPath("chart.png") });
 
   // From another sheet: the finding's sheet is activated, then its cell selected.
   await page.click(`[data-testid="sheet-tab"][data-sheet="${CENTRAL}"]`);
@@ -126,7 +123,7 @@ test("validate zhuzhou: the findings EXPECTED.md lists, summary and chart; click
   expect(marks).toMatchObject({ H4: "error", H36: "error", H11: "warning", H12: "warning" });
   await page.click('[data-testid="finding"][data-cell="H11"]');
   await page.waitForSelector('td[data-cell="H11"][data-selected="true"]');
-  await page.screenshot({ path: path.join(DOCS, "validate.png") });
+  await page.screenshot({ path: screenshotPath("validate.png") });
   await page.click('[data-testid="btn-clear-marks"]');
   await page.waitForSelector('td[data-cell="H4"]:not([data-mark])');
   expect(await hook(page, "marks", ZHUZHOU)).toEqual([]);
@@ -184,7 +181,7 @@ test("fill: the plan first, then the cells written; undo restores every cell, ev
   const rows = await page.$$eval('[data-testid="fill-row"]', (r) => r.map((x) => x.getAttribute("data-cell")));
   expect(rows).toEqual(["H11", "H12", "H36"]);
   expect(await page.textContent('[data-testid="fill-row"][data-cell="H11"]')).toContain("=JXZP.SCORE(G11,E11,F11)");
-  await page.screenshot({ path: path.join(DOCS, "fill.png") });
+  await page.screenshot({ path: screenshotPath("fill.png") });
   await apply(page);
   expect(await hook(page, "cell", ZHUZHOU, "H11")).toEqual({ value: 1.95, formula: "=JXZP.SCORE(G11,E11,F11)" });
   expect(await hook(page, "cell", ZHUZHOU, "H12")).toEqual({ value: 1.93, formula: "=JXZP.SCORE(G12,E12,F12)" });

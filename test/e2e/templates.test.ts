@@ -12,7 +12,7 @@ import { buildTemplate } from "../../src/scoring/templates/build";
 import { TEMPLATE_KINDS, TEMPLATES, type TemplateKind } from "../../src/scoring/templates/definitions";
 import type { TemplateOptions } from "../../src/scoring/templates/options";
 import type { PreviewHooks } from "../../src/taskpane/preview/test-hooks";
-import { buildPages, launch, ROOT, serve, type Served } from "./harness";
+import { buildPages, launch, screenshotPath, serve, type Served } from "./harness";
 
 let browser: Browser;
 let server: Served;
@@ -118,7 +118,7 @@ test.each(TEMPLATE_KINDS)("insert the %s form, type one row, see its score", asy
   if (kind === "project") {
     await page.click(`[data-testid="tab-template"]`);
     await page.click(`td[data-cell="${row.score}"]`);
-    await page.screenshot({ path: path.join(ROOT, "docs", "template.png") });
+    await page.screenshot({ path: screenshotPath("template.png") });
   }
   expect(dialogs).toEqual([]);
   await page.close();
