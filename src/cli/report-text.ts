@@ -1,7 +1,8 @@
 import { FINDING_TITLE, SEVERITY_LABEL, SEVERITY_ORDER } from "../scoring/findings";
 import type { SheetReport } from "../scoring/report";
+import { fileFindings } from "./file-result";
 
-const KIND_LABEL: Record<string, string> = {
+export const KIND_LABEL: Record<string, string> = {
   project: "项目支出绩效自评表",
   department: "部门整体支出绩效自评表",
   transfer: "转移支付绩效自评表",
@@ -26,48 +27,83 @@ const pct = (v: number | null): string => (v === null ? "—" : `${(v * 100).toF
 
 /** The report a person reads: per file and sheet the figures, then findings by severity. */
 export function formatText(results: FileResult[]): string {
+  const totals = newTotals();
   const out: string[] = [];
   for (const f of results) {
-    out.push(`文件：${f.file}`);
-    if (f.error) {
-      out.push(`  无法读取：${f.error}`, "");
-      continue;
-    }
-    for (const note of f.notes ?? []) out.push(`  注意：${note}`);
-    if (f.sheets.length === 0) out.push(f.format === "docx" ? "  文档中没有表格。" : "  工作簿中没有工作表。");
-    for (const s of f.sheets) {
-      out.push(`  ${f.format === "docx" ? "表格" : "工作表"}：${s.sheet}`);
-      out.push(`    表格类型：${KIND_LABEL[s.kind] ?? s.kind}${s.kind !== "unknown" ? `（评分方案 ${s.profile}）` : ""}`);
-      if (s.kind !== "unknown" && s.kindReason) out.push(`    识别依据：${s.kindReason}`);
-      if (s.execution) {
-        const e = s.execution;
-        out.push(
-          `    执行率：${pct(e.rate)}（执行数 ${n(e.spent)} ÷ 预算数 ${n(e.budget)}${e.unit ? " " + e.unit : ""}）` +
-            (e.weight !== null ? `，执行率得分 ${n(e.score)} / ${e.weight}（表中 ${n(e.statedScore)}）` : ""),
-        );
-      }
-      if (s.kind !== "unknown" && s.kind !== "completion") {
-        out.push(`    总分：表中填写 ${n(s.total.stated)}，按规则计算 ${n(s.total.computed)}${s.total.note ? `（${s.total.note}）` : ""}`);
-        out.push(`    等级：表中填写 ${s.grade.stated ?? "—"}，按规则计算 ${s.grade.computed ?? "—"}`);
-      }
-      if (s.findings.length === 0) out.push("    未发现问题。");
-      for (const sev of SEVERITY_ORDER) {
-        const list = s.findings.filter((x) => x.severity === sev);
-        if (list.length === 0) continue;
-        out.push(`    ${SEVERITY_LABEL[sev]}（${list.length}）：`);
-        // The Chinese title first; the code after it, for looking it up.
-        for (const x of list) out.push(`      [${x.cell ?? "整表"}] ${FINDING_TITLE[x.code]}（${x.code}）：${x.message}`);
-      }
-      out.push("");
-    }
+    out.push(...formatFile(f));
+    addToTotals(totals, f);
   }
-  const all = results.flatMap((r) => r.sheets.flatMap((s) => s.findings));
-  const count = (sev: string) => all.filter((x) => x.severity === sev).length;
-  const unreadable = results.filter((r) => r.error).length;
-  out.push(
-    `合计：${results.length} 个文件，${results.reduce((s, r) => s + r.sheets.length, 0)} 个工作表；错误 ${count("error")}，警告 ${count("warning")}，提示 ${count("info")}` +
-      (unreadable ? `；${unreadable} 个文件无法读取` : "") +
-      "。",
-  );
+  out.push(formatTotals(totals));
   return out.join("\n");
+}
+
+/** One file's part of the text report (a batch writes each file as soon as it is checked). */
+export function formatFile(f: FileResult): string[] {
+  const out: string[] = [];
+  out.push(`文件：${f.file}`);
+  if (f.error) {
+    out.push(`  无法读取：${f.error}`, "");
+    return out;
+  }
+  const own = fileFindings(f);
+  if (own.length) {
+    out.push(`  整个文件的问题（${own.length}）：`);
+    for (const x of own) out.push(`    ${SEVERITY_LABEL[x.severity]} [${x.cell ?? "整个文件"}] ${FINDING_TITLE[x.code]}（${x.code}）：${x.message}`);
+  }
+  for (const note of f.notes ?? []) out.push(`  注意：${note}`);
+  if (f.sheets.length === 0) out.push(f.format === "docx" ? "  文档中没有表格。" : "  工作簿中没有工作表。");
+  for (const s of f.sheets) {
+    out.push(`  ${f.format === "docx" ? "表格" : "工作表"}：${s.sheet}`);
+    out.push(`    表格类型：${KIND_LABEL[s.kind] ?? s.kind}${s.kind !== "unknown" ? `（评分方案 ${s.profile}）` : ""}`);
+    if (s.kind !== "unknown" && s.kindReason) out.push(`    识别依据：${s.kindReason}`);
+    if (s.execution) {
+      const e = s.execution;
+      out.push(
+        `    执行率：${pct(e.rate)}（执行数 ${n(e.spent)} ÷ 预算数 ${n(e.budget)}${e.unit ? " " + e.unit : ""}）` +
+          (e.weight !== null ? `，执行率得分 ${n(e.score)} / ${e.weight}（表中 ${n(e.statedScore)}）` : ""),
+      );
+    }
+    if (s.kind !== "unknown" && s.kind !== "completion") {
+      out.push(`    总分：表中填写 ${n(s.total.stated)}，按规则计算 ${n(s.total.computed)}${s.total.note ? `（${s.total.note}）` : ""}`);
+      out.push(`    等级：表中填写 ${s.grade.stated ?? "—"}，按规则计算 ${s.grade.computed ?? "—"}`);
+    }
+    if (s.findings.length === 0) out.push("    未发现问题。");
+    for (const sev of SEVERITY_ORDER) {
+      const list = s.findings.filter((x) => x.severity === sev);
+      if (list.length === 0) continue;
+      out.push(`    ${SEVERITY_LABEL[sev]}（${list.length}）：`);
+      // The Chinese title first; the code after it, for looking it up.
+      for (const x of list) out.push(`      [${x.cell ?? "整表"}] ${FINDING_TITLE[x.code]}（${x.code}）：${x.message}`);
+    }
+    out.push("");
+  }
+  return out;
+}
+
+/** What the closing line counts, kept as files go by so a batch need not keep its results. */
+export interface Totals {
+  files: number;
+  sheets: number;
+  error: number;
+  warning: number;
+  info: number;
+  unreadable: number;
+}
+
+export const newTotals = (): Totals => ({ files: 0, sheets: 0, error: 0, warning: 0, info: 0, unreadable: 0 });
+
+export function addToTotals(t: Totals, f: FileResult): void {
+  t.files++;
+  t.sheets += f.sheets.length;
+  if (f.error) t.unreadable++;
+  for (const x of fileFindings(f)) t[x.severity]++;
+  for (const s of f.sheets) for (const x of s.findings) t[x.severity]++;
+}
+
+export function formatTotals(t: Totals): string {
+  return (
+    `合计：${t.files} 个文件，${t.sheets} 个工作表；错误 ${t.error}，警告 ${t.warning}，提示 ${t.info}` +
+    (t.unreadable ? `；${t.unreadable} 个文件无法读取` : "") +
+    "。"
+  );
 }

@@ -149,6 +149,17 @@ export async function serve(dir: string): Promise<Served> {
   };
 }
 
+/**
+ * Where a test puts a screenshot: docs/ (the README's pictures) when JXZP_UPDATE_DOCS=1, else a
+ * temporary folder, so that a test run never changes the repository (pixels differ run to run).
+ */
+export function screenshotPath(name: string): string {
+  if (process.env.JXZP_UPDATE_DOCS === "1") return path.join(ROOT, "docs", name);
+  const dir = path.join(os.tmpdir(), "jxzp-screenshots");
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, name);
+}
+
 export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
 }

@@ -1,0 +1,19 @@
+import type { Finding } from "../scoring/findings";
+import type { FileResult } from "./report-text";
+
+/**
+ * A file's result with the fields the readers of other formats may add: the format it was read
+ * as, and findings about the file as a whole (a Word report's prose, say). Optional, so results
+ * without them stay valid.
+ */
+export type CheckedFile = FileResult & { format?: string; findings?: Finding[] };
+
+export const fileFindings = (f: FileResult): Finding[] => (f as CheckedFile).findings ?? [];
+
+/** The format a file was read as: the reader's word when it gives one, else the name's extension. */
+export function fileFormat(f: FileResult): string {
+  const stated = (f as CheckedFile).format;
+  if (stated) return stated;
+  const m = /\.([^./\\]+)$/.exec(f.file);
+  return m ? m[1].toLowerCase() : "";
+}
