@@ -1,3 +1,4 @@
+import { ownEntry } from "../scoring/own-key";
 import { PROFILES, STANDARD_GRADES, type GradeBand } from "../scoring/profiles";
 import type { NegativeMode } from "../scoring/rules";
 
@@ -22,7 +23,7 @@ export const NEGATIVE_MODE_CHOICES = "比例 / 偏离";
 const key = (s: string) => squash(s).toLowerCase();
 
 export function readNegativeMode(s: string): NegativeMode | null {
-  return NEGATIVE_MODES[key(s)] ?? null;
+  return ownEntry(NEGATIVE_MODES, key(s)) ?? null;
 }
 
 /** A label set written as its labels, separators dropped: 好/较好/一般/差 → 好较好一般差. */

@@ -49,8 +49,6 @@ export function maxOf(a: Decimal, b: Decimal): Decimal {
 export const D = {
   ZERO: new Decimal(0),
   ONE: new Decimal(1),
-  HALF: new Decimal("0.5"),
-  ONE_POINT_TWO: new Decimal("1.2"),
   ONE_POINT_FIVE: new Decimal("1.5"),
   HUNDRED: new Decimal(100),
   BILLION: new Decimal(1e9),

@@ -1,3 +1,4 @@
+import { ownEntry } from "./own-key";
 import type { Direction } from "./rules";
 import { squash } from "./text";
 
@@ -18,5 +19,5 @@ export const DIRECTION_CHOICES = "正向 / 反向 / 定性";
 
 /** The direction a text names, or null when it names none. */
 export function readDirection(s: string): Direction | null {
-  return DIRECTIONS[squash(s).toLowerCase()] ?? null;
+  return ownEntry(DIRECTIONS, squash(s).toLowerCase()) ?? null;
 }

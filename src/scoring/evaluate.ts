@@ -22,7 +22,7 @@ import { readForm } from "./read/read-form";
 import type { LevelSummary, SheetReport } from "./report";
 import { headerKey } from "./text";
 
-export { tiersFor } from "./check/tiers";
+export { tiersFor } from "./rules";
 
 export interface EvaluateOptions {
   /** A profile name of spec §3 (`project`, `exec20` …) or a profile; default by form kind. */

@@ -1,3 +1,4 @@
+import { ownEntry } from "./own-key";
 import Decimal from "decimal.js";
 import type { GradeBand } from "./profiles";
 import { STANDARD_GRADES } from "./profiles";
@@ -18,6 +19,6 @@ export function readGrade(text: string, bands: GradeBand[] = STANDARD_GRADES): s
   const labels = bands.map((b) => b.label);
   if (labels.includes(t)) return t;
   // 良好 is 良 where 良 is a label; under 好/较好/一般/差 it names no grade.
-  const synonym = SYNONYMS[t];
+  const synonym = ownEntry(SYNONYMS, t);
   return synonym && labels.includes(synonym) ? synonym : null;
 }

@@ -1,5 +1,7 @@
 import Decimal from "decimal.js";
 import { clamp, cmp, round2, maxOf } from "./decimal";
+import { BoundedCache } from "./memo";
+import type { Tier } from "./report";
 import type { Comparator, Measure, Quantity } from "./measure";
 import { qualitativeKey } from "./measure";
 import { sameFamily, unitFamily } from "./units";
@@ -8,6 +10,35 @@ const ZERO = new Decimal(0);
 const ONE = new Decimal(1);
 const RATIO_LIMIT = new Decimal(1.5);
 const HUNDRED = new Decimal(100);
+
+/** The figures the rules are made of, each defined once (spec §3, §4). */
+/** A stated score that differs from the rule's by more than this is reported (§4 SCORE_RULE_MISMATCH, EXEC_SCORE_MISMATCH, TOTAL_MISMATCH). */
+export const SCORE_TOLERANCE = new Decimal("0.01");
+/** R10: 资金管理 deductions are whole steps of 0.5 per violation found. */
+export const DEDUCTION_STEP = new Decimal("0.5");
+/** §4 OVER_COMPLETION: an actual at 120 % of a positive target or more. */
+export const OVER_COMPLETION_RATIO = new Decimal("1.2");
+/** R6 tiers as fractions of the weight: 达成 [0.8w, w], 部分达成 [0.6w, 0.8w), 未达成 [0, 0.6w); suggested scores 1, 0.7, 0.3. */
+const [P3, P6, P7, P8] = ["0.3", "0.6", "0.7", "0.8"].map((x) => new Decimal(x));
+
+/** R6's tiers for a weight, for a qualitative row a person decides. */
+export function tiersFor(weight: Decimal): Tier[] {
+  // Copies: a report's tiers are the caller's to keep.
+  return TIERS.get(weight.toString(), () => tiersOf(weight)).map((t) => ({ ...t }));
+}
+
+const TIERS = new BoundedCache<string, Tier[]>(1000);
+
+function tiersOf(weight: Decimal): Tier[] {
+  const w = round2(weight);
+  const p8 = round2(weight.times(P8));
+  const p6 = round2(weight.times(P6));
+  return [
+    { label: "达成", min: p8.toNumber(), max: w.toNumber(), suggested: w.toNumber() },
+    { label: "部分达成", min: p6.toNumber(), max: p8.toNumber(), suggested: round2(weight.times(P7)).toNumber() },
+    { label: "未达成", min: 0, max: p6.toNumber(), suggested: round2(weight.times(P3)).toNumber() },
+  ];
+}
 
 export type Direction = "positive" | "equal" | "negative" | "qualitative";
 export type NegativeMode = "ratio" | "deviation";

@@ -1,3 +1,4 @@
+import { ownEntry } from "./own-key";
 import Decimal from "decimal.js";
 
 /**
@@ -48,7 +49,7 @@ const PREFIX: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3 };
 
 /** The family a unit belongs to and its factor to the family's base unit. */
 export function unitFamily(unit: string): Family {
-  const f = FAMILIES[unit];
+  const f = ownEntry(FAMILIES, unit);
   if (f) return { family: f[0], scale: new Decimal(f[1]) };
   const prefix = PREFIX[unit[0]];
   if (prefix && unit.length > 1) {

@@ -84,7 +84,7 @@ test("a Word report renamed .xlsx is read as a report: its table checked, its pr
   const report = f.sheets[0].findings.filter((x: { code: string }) => x.code.startsWith("REPORT_"));
   expect(report).toEqual([{ severity: "error", code: "REPORT_RATE_MISMATCH", cell: "F10", message: expect.stringContaining("执行率99.99%") }]);
   const text = jxzp("check", renamed).out;
-  expect(text).toContain("[F10] REPORT_RATE_MISMATCH：报告中“全年财政资金预算2060万元，执行资金2059.18万元，执行率99.99%。”");
+  expect(text).toContain("[F10] 报告执行率与表不符（REPORT_RATE_MISMATCH）：报告中“全年财政资金预算2060万元，执行资金2059.18万元，执行率99.99%。”");
 });
 
 test("an .xls and a .docx give the same figures as their .xlsx", () => {

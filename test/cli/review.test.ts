@@ -89,13 +89,13 @@ test("worst first: unreadable and unrecognised, then by errors, warnings, infos;
 
 test("单位 and 项目: the core's header fields when present, else the project from the title or sheet", () => {
   const huangshi = byName["huangshi-2021-project.xlsx"].sheets[0];
-  expect(formNames(huangshi)).toEqual({ unit: null, project: "医保配套资金" });
+  expect(formNames(huangshi)).toEqual({ unit: "黄石市医疗保障服务中心", project: "医保配套资金" });
   const [rescue] = byName["panzhihua-2021-completion.xlsx"].sheets;
   expect(formNames(rescue).project).toBe("城乡医疗救助资金");
   const zhuzhou = byName["zhuzhou-2021-department.xlsx"].sheets;
   expect(formNames(zhuzhou[0]).project).toBeNull();
   expect(formNames(zhuzhou[1]).project).toBe("医保业务经办专项经费");
-  expect(formNames({ ...huangshi, title: "项目支出绩效自评表", sheet: "Sheet1" }).project).toBeNull();
+  expect(formNames({ ...huangshi, project: "", title: "项目支出绩效自评表", sheet: "Sheet1" }).project).toBeNull();
   const named = { ...huangshi, unit: " 黄石市医疗保障服务中心 ", project: "医保配套资金项目" } as SheetReport;
   expect(formNames(named)).toEqual({ unit: "黄石市医疗保障服务中心", project: "医保配套资金项目" });
 });

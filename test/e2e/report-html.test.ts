@@ -181,7 +181,8 @@ test("markup in forms is shown as text: no dialog, no script run, no element mad
   expect(await page.locator("img").count()).toBe(0);
   expect(await page.locator("script").count()).toBe(1);
   expect(await page.locator("#summary td", { hasText: MARKUP }).count()).toBeGreaterThan(0);
-  expect(await page.locator("table.findings td", { hasText: "<script>alert(2);window.__pwned=2</script>" }).count()).toBeGreaterThan(0);
+  // Messages quote a cell's text cut to 40 characters: the markup shows as text up to there.
+  expect(await page.locator("table.findings td", { hasText: "<script>alert(2);window.__pwned=2</scrip…" }).count()).toBeGreaterThan(0);
   expect(o.requests).toEqual([pathToFileURL(report).href]);
   await o.context.close();
 });

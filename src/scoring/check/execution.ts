@@ -7,7 +7,8 @@ import type { FundRow } from "../read/form";
 import type { ExecutionReport } from "../report";
 import { executionRate, executionScore } from "../rules";
 import { a1, Checker, unreadableMessage } from "./checker";
-import { checkScoreBounds, TOLERANCE } from "./score-bounds";
+import { checkScoreBounds } from "./score-bounds";
+import { SCORE_TOLERANCE as TOLERANCE } from "../rules";
 import { ratio6 } from "./ratio";
 
 export interface ExecutionResult {

@@ -6,12 +6,12 @@ import { cmp, D, fmt, maxOf, pct, toNumber } from "../decimal";
 import { describeMeasure, looksLikeValue, type Measure } from "../measure";
 import type { IndicatorRow, MeasureCell } from "../read/form";
 import type { IndicatorReport, Tier } from "../report";
-import { executionScore, scoreIndicator, Verdict } from "../rules";
+import { executionScore, OVER_COMPLETION_RATIO, scoreIndicator, tiersFor, Verdict } from "../rules";
 import { headerKey, squash } from "../text";
 import { a1, Checker, unreadableMessage } from "./checker";
-import { checkScoreBounds, TOLERANCE } from "./score-bounds";
+import { checkScoreBounds } from "./score-bounds";
+import { SCORE_TOLERANCE as TOLERANCE } from "../rules";
 import { ratio6 } from "./ratio";
-import { tiersFor } from "./tiers";
 
 export interface RowResult {
   report: IndicatorReport;
@@ -222,7 +222,7 @@ function valueFindings(
     verdict.direction === "positive" &&
     verdict.completion !== null &&
     cmp(verdict.aligned.a, D.ZERO) > 0 &&
-    cmp(verdict.completion, D.ONE_POINT_TWO) >= 0 &&
+    cmp(verdict.completion, OVER_COMPLETION_RATIO) >= 0 &&
     devBlank
   )
     ck.add(

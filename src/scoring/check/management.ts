@@ -4,6 +4,7 @@ import { clip, plain } from "../display";
 import { cmp, D, fmt, toNumber } from "../decimal";
 import type { Figure, Level1Group, Pos, TextCell } from "../read/form";
 import type { IndicatorReport } from "../report";
+import { DEDUCTION_STEP } from "../rules";
 import { headerKey } from "../text";
 import { a1, Checker } from "./checker";
 import type { RowResult } from "./indicators";
@@ -58,7 +59,7 @@ export function checkManagement(ck: Checker, line: ManagementLine, scored: boole
   checkScoreBounds(ck, line.score.at!, stated, weight, "得分");
   if (weight !== null && withinBounds(stated, weight)) {
     const deduction = weight.minus(stated);
-    if (!deduction.mod(D.HALF).isZero())
+    if (!deduction.mod(DEDUCTION_STEP).isZero())
       ck.add(
         "MANAGEMENT_DEDUCTION_STEP",
         line.score.at,

@@ -1,12 +1,9 @@
 /** R7 for stated scores: every score lies in [0, w]. */
-import Decimal from "decimal.js";
+import type Decimal from "decimal.js";
 import { plain } from "../display";
 import { cmp, D } from "../decimal";
 import type { Pos } from "../read/form";
 import type { Checker } from "./checker";
-
-/** A stated score that differs from the rule's by more than this is reported (spec §4). */
-export const TOLERANCE = new Decimal("0.01");
 
 /** Whether a stated score lies in [0, w] (w unknown: only ≥ 0). */
 export function withinBounds(stated: Decimal, weight: Decimal | null): boolean {

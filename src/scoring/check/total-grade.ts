@@ -5,7 +5,7 @@ import { cmp, fmt, round2 } from "../decimal";
 import { gradeOf, readGrade } from "../grade";
 import { squash } from "../text";
 import type { Checker } from "./checker";
-import { TOLERANCE } from "./score-bounds";
+import { SCORE_TOLERANCE as TOLERANCE } from "../rules";
 import { cellList, explainingFigures } from "./partly-read";
 
 /** One part of a total: the score counted, and the weight it must lie within (null: unknown). */

@@ -1,4 +1,5 @@
 /** Weights (spec §4 WEIGHT_SUM, LEVEL1_WEIGHT): they add up to 100, and to each level 1's stated points. */
+import { ownEntry } from "../own-key";
 import Decimal from "decimal.js";
 import { clip, plain } from "../display";
 import { D } from "../decimal";
@@ -87,7 +88,8 @@ export function checkWeights(ck: Checker, items: WeightedItem[], groups: Level1G
           form.table?.open === true && key === lastKey,
         );
     } else {
-      const expected = ck.profile.level1[g.family];
+      // A label is the form's text (`constructor`, `__proto__`): only the profile's own keys count.
+      const expected = ownEntry(ck.profile.level1, g.family);
       if (expected !== undefined && !got.eq(expected))
         ck.add(
           "LEVEL1_PROFILE_SPLIT",

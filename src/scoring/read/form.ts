@@ -4,16 +4,15 @@
  * never look at the grid again.
  */
 import type Decimal from "decimal.js";
+import type { CellRef } from "../address";
 import type { StatedRate } from "../amount";
 import type { Measure } from "../measure";
 import type { Direction } from "../rules";
 
 export type FormKind = "project" | "department" | "transfer" | "completion" | "unknown";
 
-export interface Pos {
-  row: number;
-  col: number;
-}
+/** A cell's place on its sheet, 0-based (the address module's CellRef: one name for one thing). */
+export type Pos = CellRef;
 
 /** Why a cell that should hold a figure does not give one. */
 export type UnreadableWhy =
