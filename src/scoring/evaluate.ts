@@ -14,8 +14,9 @@ import { checkExecution } from "./check/execution";
 import { checkIndicator, RowResult } from "./check/indicators";
 import { checkManagement, ManagementLine } from "./check/management";
 import { cellList } from "./check/partly-read";
-import { checkGrade, checkTotal, fullMarks, TotalPart } from "./check/total-grade";
-import { checkWeights, groupKey, WeightedItem } from "./check/weights";
+import { checkGrade, checkTotal, type ExecPart, fullMarks } from "./check/total-grade";
+import { groupKey, type GroupSum, sumByGroup } from "./check/group-sums";
+import { checkWeights } from "./check/weights";
 import { findProfile, Profile, PROFILES } from "./profiles";
 import type { Form, Level1Group } from "./read/form";
 import { readForm } from "./read/read-form";
@@ -49,20 +50,20 @@ function levelFindings(ck: Checker) {
 }
 
 /** Points by level-1 family for the pane's chart: weight against score. */
-function levelSummaries(exec: { weight: Decimal | null; score: Decimal | null } | null, rows: { family: string; r: RowResult }[]): LevelSummary[] {
+function levelSummaries(exec: ExecPart, sums: GroupSum[], executionRows: Set<GroupSum>): LevelSummary[] {
   const order: string[] = [];
   const acc = new Map<string, { w: Decimal | null; s: Decimal | null }>();
   const add = (name: string, w: Decimal | null, s: Decimal | null) => {
-    if (!acc.has(name)) {
-      acc.set(name, { w: null, s: null });
+    let e = acc.get(name);
+    if (!e) {
+      acc.set(name, (e = { w: null, s: null }));
       order.push(name);
     }
-    const e = acc.get(name)!;
     if (w !== null) e.w = e.w ? e.w.plus(w) : w;
     if (s !== null) e.s = e.s ? e.s.plus(s) : s;
   };
-  if (exec && (exec.weight !== null || exec.score !== null)) add("执行率", exec.weight, exec.score);
-  for (const { family, r } of rows) add(r.report.kind === "execution" ? "执行率" : family.replace(/指标$/, "") || "未分类", r.weight, r.used);
+  if (exec.weight !== null) add("执行率", exec.weight, exec.used);
+  for (const g of sums) add(executionRows.has(g) ? "执行率" : g.family.replace(/指标$/, "") || "未分类", g.weight, g.used);
   return order.map((name) => ({ level1: name, weight: toNumber(acc.get(name)!.w), score: toNumber(acc.get(name)!.s) }));
 }
 
@@ -121,8 +122,8 @@ export function evaluateForm(form: Form, options: EvaluateOptions = {}): SheetRe
   const exec = checkExecution(ck, scored);
   base.execution = exec.report;
   const { lines, group: mgmtGroup } = managementLines(form);
-  const results: { family: string; group: Level1Group | null; r: RowResult }[] = [];
-  for (const line of lines) results.push({ family: "资金管理指标", group: mgmtGroup, r: checkManagement(ck, line, scored) });
+  const results: { family: string; group: Level1Group; r: RowResult }[] = [];
+  for (const line of lines) results.push({ family: "资金管理指标", group: mgmtGroup!, r: checkManagement(ck, line, scored) });
   for (const row of form.table?.rows ?? []) {
     const r =
       row.kind === "management"
@@ -134,31 +135,24 @@ export function evaluateForm(form: Form, options: EvaluateOptions = {}): SheetRe
   levelFindings(ck);
   if (form.unread.length && form.filled)
     ck.add("FIGURES_UNREAD", null, `表中 ${cellList(form.unread)} 的数字未能识别属于哪一栏，没有参与校验和计分；如果它们是指标的分值或得分，请核对所在行、列的标题和合并单元格。`);
-  base.levels = scored ? levelSummaries(exec.weight !== null ? { weight: exec.weight, score: exec.score ?? exec.stated } : null, results) : [];
-  if (!scored) return base;
-
-  const items: WeightedItem[] = results.map((x) => ({ group: x.group, weight: x.r.weight, unread: x.r.unreadWeight }));
-  const groups = [...(mgmtGroup ? [mgmtGroup] : []), ...(form.table?.level1 ?? [])];
-  // Weights are the form's own even before any figure is entered: a blank form is checked for them too.
-  const weightSum = checkWeights(ck, items, groups, exec.weight);
-
   // R8: the execution score is the rule's where it can be computed, else the stated one (within R7).
-  const execPart: TotalPart = {
+  const execPart: ExecPart = {
     used: exec.score ?? exec.stated,
     weight: exec.weight,
+    stated: exec.stated,
     impossible: exec.absurd || (exec.score === null && exec.stated !== null && (exec.stated.isNegative() || (exec.weight !== null && exec.stated.gt(exec.weight)))),
+    unreadScore: exec.unreadScore,
   };
-  const parts: TotalPart[] = [
-    execPart,
-    ...results.map((x) => ({
-      used: x.r.used,
-      weight: x.r.weight,
-      impossible: x.r.impossible,
-      group: x.group ? { key: groupKey(x.group), points: x.group.points } : undefined,
-    })),
-  ];
-  const max = fullMarks(parts, form.table?.sectionPoints ?? null);
-  const totals = checkTotal(ck, parts, max, [exec.stated, ...results.map((x) => x.r.stated)], exec.unreadScore || results.some((x) => x.r.unreadScore));
+  const sums = sumByGroup(results);
+  const executionRows = new Set(sums.filter((g) => results.some((x) => x.r.report.kind === "execution" && groupKey(x.group) === g.key)));
+  base.levels = scored ? levelSummaries(execPart, sums, executionRows) : [];
+  if (!scored) return base;
+
+  const groups = [...(mgmtGroup ? [mgmtGroup] : []), ...(form.table?.level1 ?? [])];
+  // Weights are the form's own even before any figure is entered: a blank form is checked for them too.
+  const weightSum = checkWeights(ck, sums, groups, exec.weight);
+  const max = fullMarks(execPart, sums, form.table?.sectionPoints ?? null);
+  const totals = checkTotal(ck, execPart, sums, max);
   base.total = {
     stated: toNumber(totals.stated),
     computed: toNumber(totals.computed),

@@ -1,4 +1,4 @@
-import { parseRange, RangeRef, toA1 } from "./address";
+import { CellRef, parseRange, RangeRef, toA1 } from "./address";
 import { plainNumber } from "./display";
 import { isPlaceholder } from "./text";
 
@@ -37,6 +37,7 @@ export class Sheet {
   /** The merged area at each cell of the grid, by row and column offset. */
   private readonly mergeIndex: (RangeRef | undefined)[][];
   private readonly texts: (string | undefined)[][];
+  private readonly places: CellRef[][];
 
   constructor(grid: Grid) {
     this.grid = grid;
@@ -47,6 +48,7 @@ export class Sheet {
     this.bottom = this.top + grid.values.length - 1;
     this.right = this.left + width - 1;
     this.texts = grid.values.map(() => []);
+    this.places = grid.values.map(() => []);
     this.mergeIndex = grid.values.map(() => []);
     this.merges = [];
     for (const text of grid.merges) {
@@ -104,6 +106,18 @@ export class Sheet {
   rawText(row: number, col: number): string {
     const v = this.value(row, col);
     return v === null ? "" : typeof v === "number" ? plainNumber(v) : String(v).trim();
+  }
+
+  /**
+   * The place of a cell as one shared object per cell: the reader names the same cells many
+   * times (a row's cells by role, claims, findings) and need not make a new object each time.
+   */
+  at(row: number, col: number): CellRef {
+    const i = row - this.top;
+    const j = col - this.left;
+    if (i < 0 || j < 0 || i >= this.places.length) return { row, col };
+    const line = this.places[i];
+    return (line[j] ??= { row, col });
   }
 
   mergeAt(row: number, col: number): RangeRef | null {

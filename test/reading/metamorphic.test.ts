@@ -41,7 +41,7 @@ afterAll(() => {
 });
 
 test("there are forms to vary", () => {
-  expect(sheets.length).toBeGreaterThanOrEqual(24);
+  expect(sheets.length).toBeGreaterThanOrEqual(30);
 });
 
 describe.each(Object.keys(VARIANTS))("variant %s", (name) => {

@@ -5,39 +5,9 @@ import { cmp, fmt, round2 } from "../decimal";
 import { gradeOf, readGrade } from "../grade";
 import { squash } from "../text";
 import type { Checker } from "./checker";
+import type { GroupSum } from "./group-sums";
 import { SCORE_TOLERANCE as TOLERANCE } from "../rules";
 import { cellList, explainingFigures } from "./partly-read";
-
-/** One part of a total: the score counted, and the weight it must lie within (null: unknown). */
-export interface TotalPart {
-  used: Decimal | null;
-  weight: Decimal | null;
-  /** A stated score standing in for the rule broke R7: no total can be made of it. */
-  impossible: boolean;
-  /** Where the row has no weight: its level 1 (a key) and the points the label states. */
-  group?: { key: string; points: Decimal | null };
-}
-
-/**
- * The most a form can score: its weights, or where rows have none (a form without a 分值
- * column) the points their level-1 labels state, or the section's. Null where nothing says.
- */
-export function fullMarks(parts: TotalPart[], sectionPoints: Decimal | null): Decimal | null {
-  let max = new Decimal(0);
-  const groups = new Set<string>();
-  let section = false;
-  for (const p of parts) {
-    if (p.weight !== null) max = max.plus(p.weight);
-    else if (p.group?.points) {
-      if (!groups.has(p.group.key)) max = max.plus(p.group.points);
-      groups.add(p.group.key);
-    } else if (p.used !== null) {
-      if (!sectionPoints) return null;
-      section = true;
-    }
-  }
-  return section && groups.size === 0 ? max.plus(sectionPoints!) : section ? null : max;
-}
 
 export interface Totals {
   stated: Decimal | null;
@@ -47,12 +17,48 @@ export interface Totals {
   why: string | null;
 }
 
+/** The execution item's part of the total (R8): its counted score, weight and stated score. */
+export interface ExecPart {
+  used: Decimal | null;
+  weight: Decimal | null;
+  stated: Decimal | null;
+  /** A stated score standing in for the rule broke R7, or is absurd: no total can be made of it. */
+  impossible: boolean;
+  unreadScore: boolean;
+}
+
+/**
+ * The most a form can score: its weights, or where rows have none (a form without a 分值
+ * column) the points their level-1 labels state, or the section's. Null where nothing says.
+ */
+export function fullMarks(exec: ExecPart, sums: GroupSum[], sectionPoints: Decimal | null): Decimal | null {
+  let max = exec.weight ?? (exec.used !== null ? null : new Decimal(0));
+  if (max === null) return null;
+  let section = false;
+  let labelled = false;
+  for (const g of sums) {
+    if (g.weight !== null) max = max.plus(g.weight);
+    if (!g.unweighted) continue;
+    if (g.group.points) {
+      max = max.plus(g.group.points);
+      labelled = true;
+    } else if (g.unweightedUsed) {
+      if (!sectionPoints) return null;
+      section = true;
+    }
+  }
+  if (!section) return max;
+  return labelled ? null : max.plus(sectionPoints!);
+}
+
 /** R8: the sum of the parts, 2 decimals; null where nothing counts or a part is impossible. */
-export function sumOfParts(parts: TotalPart[], max: Decimal | null): { total: Decimal | null; why: string | null } {
-  if (parts.some((p) => p.impossible)) return { total: null, why: "表中有得分超出分值、小于 0 或大得不合常理，且规则无法替它计算，总分无法计算" };
-  const counted = parts.filter((p) => p.used !== null);
-  if (counted.length === 0) return { total: null, why: null };
-  const total = round2(counted.reduce((s, p) => s.plus(p.used!), new Decimal(0)));
+export function sumOfParts(exec: ExecPart, sums: GroupSum[], max: Decimal | null): { total: Decimal | null; why: string | null } {
+  if (exec.impossible || sums.some((g) => g.impossible))
+    return { total: null, why: "表中有得分超出分值、小于 0 或大得不合常理，且规则无法替它计算，总分无法计算" };
+  let sum = exec.used;
+  for (const g of sums) if (g.used !== null) sum = sum === null ? g.used : sum.plus(g.used);
+  if (sum === null) return { total: null, why: null };
+  const total = round2(sum);
   // R7 for the whole: the total lies within the form's full marks.
   if (max !== null && cmp(total, max) > 0) return { total: null, why: `各项得分之和 ${plain(total)} 超过满分 ${plain(max)}，总分无法计算` };
   return { total, why: null };
@@ -64,11 +70,12 @@ export function sumScores(scores: (Decimal | null)[]): Decimal | null {
   return s.length ? round2(s.reduce((a, b) => a.plus(b), new Decimal(0))) : null;
 }
 
-/** `scoresUnread`: a stated score could not be read (reported there), so the stated sum is not known. */
-export function checkTotal(ck: Checker, parts: TotalPart[], max: Decimal | null, stateds: (Decimal | null)[], scoresUnread: boolean): Totals {
+export function checkTotal(ck: Checker, exec: ExecPart, sums: GroupSum[], max: Decimal | null): Totals {
   const { form } = ck;
-  const computed = form.filled ? sumOfParts(parts, max) : { total: null, why: null };
-  const statedSum = form.filled ? sumScores(stateds) : null;
+  const computed = form.filled ? sumOfParts(exec, sums, max) : { total: null, why: null };
+  const statedSum = form.filled ? sumScores([exec.stated, ...sums.map((g) => g.stated)]) : null;
+  // A stated score that could not be read is reported where it is: the stated sum is not known.
+  const scoresUnread = exec.unreadScore || sums.some((g) => g.unreadScore);
   const cell = form.total?.score ?? null;
   const stated = cell && form.filled ? ck.value(cell, "总分") : null;
   if (stated !== null && statedSum !== null && !scoresUnread && stated.minus(statedSum).abs().gt(TOLERANCE)) {

@@ -6,18 +6,8 @@ import { D } from "../decimal";
 import type { Level1Group } from "../read/form";
 import { headerKey } from "../text";
 import { a1, Checker } from "./checker";
+import { groupKey, type GroupSum } from "./group-sums";
 import { cellList, explainingFigures } from "./partly-read";
-
-/** A weighted item the sums count: its level 1 (null for the fund block's execution item). */
-export interface WeightedItem {
-  group: Level1Group | null;
-  weight: Decimal | null;
-  /** The form has a weight here that could not be read (already reported): sums over it are unknown. */
-  unread: boolean;
-}
-
-/** Level-1 groups with the same label (a label repeated after a page break) are one. */
-export const groupKey = (g: Level1Group): string => headerKey(g.text) || g.id;
 
 /**
  * An error where the engine read the whole table; where unread figures would explain the
@@ -42,11 +32,11 @@ function accuse(ck: Checker, gap: Decimal, cell: string | null, error: () => voi
   );
 }
 
-export function checkWeights(ck: Checker, items: WeightedItem[], groups: Level1Group[], execWeight: Decimal | null): Decimal | null {
+export function checkWeights(ck: Checker, sums: GroupSum[], groups: Level1Group[], execWeight: Decimal | null): Decimal | null {
   const { form } = ck;
-  const weighted = items.filter((i) => i.weight !== null);
   const totalCell = form.total?.weight.kind !== "blank" ? form.total?.weight.at : null;
   const cellName = a1(totalCell);
+  const weighted = sums.filter((g) => g.weight !== null);
   if (weighted.length === 0) {
     // No weight per row, but the form states its full marks (`总分 | 120`).
     const stated = form.total?.weight.kind === "number" ? form.total.weight.value : null;
@@ -55,10 +45,10 @@ export function checkWeights(ck: Checker, items: WeightedItem[], groups: Level1G
     return null;
   }
   let sum = execWeight ?? new Decimal(0);
-  for (const i of weighted) sum = sum.plus(i.weight!);
+  for (const g of weighted) sum = sum.plus(g.weight!);
   // A weight that could not be read is reported where it is; the sum would accuse the form of it twice.
-  const unknown = (g: Level1Group | null) => items.some((i) => i.unread && (g === null || (i.group !== null && groupKey(i.group) === groupKey(g))));
-  if (!sum.eq(D.HUNDRED) && !unknown(null))
+  const unknown = sums.some((g) => g.unreadWeight);
+  if (!sum.eq(D.HUNDRED) && !unknown)
     accuse(
       ck,
       D.HUNDRED.minus(sum),
@@ -66,8 +56,7 @@ export function checkWeights(ck: Checker, items: WeightedItem[], groups: Level1G
       () => ck.add("WEIGHT_SUM", totalCell ?? null, `各项分值合计为 ${plain(sum)}${execWeight ? `（含执行率 ${plain(execWeight)} 分）` : ""}，应为 100。`),
       `各项分值合计为 ${plain(sum)}，与 100 `,
     );
-  const byKey = new Map<string, Decimal>();
-  for (const i of weighted) if (i.group) byKey.set(groupKey(i.group), (byKey.get(groupKey(i.group)) ?? new Decimal(0)).plus(i.weight!));
+  const byKey = new Map(sums.map((g) => [g.key, g]));
   const seen = new Set<string>();
   const lastRow = form.table?.rows.at(-1);
   const lastKey = lastRow ? groupKey(lastRow.level1) : null;
@@ -75,10 +64,11 @@ export function checkWeights(ck: Checker, items: WeightedItem[], groups: Level1G
     const key = groupKey(g);
     if (seen.has(key) || !g.at) continue;
     seen.add(key);
-    const got = byKey.get(key) ?? new Decimal(0);
+    const sumOf = byKey.get(key);
+    const got = sumOf?.weight ?? new Decimal(0);
     const name = clip(headerKey(g.text) || g.family);
     if (g.points !== null) {
-      if (!got.eq(g.points) && !unknown(g))
+      if (!got.eq(g.points) && !sumOf?.unreadWeight)
         accuse(
           ck,
           g.points.minus(got),
@@ -98,5 +88,5 @@ export function checkWeights(ck: Checker, items: WeightedItem[], groups: Level1G
         );
     }
   }
-  return unknown(null) ? null : sum;
+  return unknown ? null : sum;
 }

@@ -13,7 +13,8 @@ const ERROR_VALUE = /^#(?:N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC
 
 /** An error value as Excel shows it (`#DIV/0!`). */
 export function isErrorValue(v: CellValue): boolean {
-  return typeof v === "string" && v.length <= 14 && ERROR_VALUE.test(v.trim());
+  // Every text cell is asked: only one that starts with # can be an error value.
+  return typeof v === "string" && v.length <= 16 && v.trimStart().startsWith("#") && ERROR_VALUE.test(v.trim());
 }
 
 /** A number format that shows a date or a time (`yyyy-mm-dd`, `m/d/yy`, `yyyy"年"m"月"`). */
@@ -70,7 +71,7 @@ export function shownAs(sheet: Sheet, p: Pos): string {
 /** The cell a value is read from: a merged area's value is in its top-left cell. */
 export function valueCell(sheet: Sheet, row: number, col: number): Pos {
   const m = sheet.mergeAt(row, col);
-  return m ? { row: m.top, col: m.left } : { row, col };
+  return m ? sheet.at(m.top, m.left) : sheet.at(row, col);
 }
 
 export function figureAt(sheet: Sheet, p: Pos | null): Figure {

@@ -24,8 +24,8 @@ export function isFundTotalLabel(label: string): boolean {
 /** The cell of a row a column's value is in; a merge that started on an earlier row is that row's. */
 export function ownCell(sheet: Sheet, row: number, col: number): Pos | null {
   const m = sheet.mergeAt(row, col);
-  if (!m) return { row, col };
-  return m.top === row ? { row: m.top, col: m.left } : null;
+  if (!m) return sheet.at(row, col);
+  return m.top === row ? sheet.at(m.top, m.left) : null;
 }
 
 /**

@@ -155,19 +155,37 @@ function labelBandAt(sheet: Sheet, row: number, own: Map<number, Role>): HeaderB
   return { top: row, bottom: row, roles, left: sheet.left, right: sheet.right, labels: true };
 }
 
-/** Every header band of a sheet, top to bottom. */
-export function findBands(sheet: Sheet): { band: HeaderBand; kind: Exclude<BandKind, null> }[] {
-  const out: { band: HeaderBand; kind: Exclude<BandKind, null> }[] = [];
-  const ownRoles = ownRolesOf(sheet);
-  for (let r = sheet.top; r <= sheet.bottom; r++) {
-    // Most rows name no column at all: nothing more is asked of them.
-    if (distinct(ownRoles(r)) < 2) continue;
-    const band = labelBandAt(sheet, r, ownRoles(r)) ?? bandAt(sheet, r, ownRoles);
-    if (!band) continue;
-    const kind = bandKind(band);
-    if (!kind) continue;
-    out.push({ band, kind });
-    r = band.bottom;
+export interface FoundBand {
+  band: HeaderBand;
+  kind: Exclude<BandKind, null>;
+}
+
+/**
+ * Finds header bands as the reader walks down a sheet: a table's own rows are read once, by
+ * the table, which asks here only about rows that could start a block (no figures in them).
+ */
+export class BandFinder {
+  private readonly ownRoles: OwnRoles;
+  constructor(private readonly sheet: Sheet) {
+    this.ownRoles = ownRolesOf(sheet);
   }
-  return out;
+
+  /** The band starting at a row, or null. */
+  at(row: number): FoundBand | null {
+    const own = this.ownRoles(row);
+    // Most rows name no column at all: nothing more is asked of them.
+    if (distinct(own) < 2) return null;
+    const band = labelBandAt(this.sheet, row, own) ?? bandAt(this.sheet, row, this.ownRoles);
+    const kind = band ? bandKind(band) : null;
+    return band && kind ? { band, kind } : null;
+  }
+
+  /** The first band at or below a row. */
+  next(from: number): FoundBand | null {
+    for (let r = from; r <= this.sheet.bottom; r++) {
+      const found = this.at(r);
+      if (found) return found;
+    }
+    return null;
+  }
 }

@@ -14,12 +14,17 @@ import { figureAt, measureAt, rateAt, textAt } from "./cell-read";
 import type { Claims } from "./claims";
 import type { IndicatorRow, IndicatorTable, ItemKind, Level1Group, LevelGap, Pos } from "./form";
 import { cellInSpan } from "./fund-block";
-import type { HeaderBand } from "./header-band";
+import type { BandFinder, HeaderBand } from "./header-band";
 import { pointsOf } from "./points";
 import { isNoteLabel, isTotalLabel } from "./row-labels";
 
 /** Cells whose content makes a row an item (a name, a target, an actual, a weight or a score). */
 const ITEM_ROLES: Role[] = ["level3", "target", "actual", "weight", "score", "completion"];
+const NO_CELLS: Record<Role, Pos | null> = {
+  level1: null, level2: null, level3: null, target: null, actual: null, weight: null, score: null, completion: null, deviation: null,
+  comparator: null, unit: null, direction: null, budgetStart: null, budget: null, spent: null, rate: null, description: null, problems: null,
+};
+
 /** Cells a merge may share between rows: one target, note or unit written for several indicators. */
 const SHARED: Role[] = ["target", "actual", "deviation", "comparator", "unit", "direction"];
 /** Empty rows that end a table where no level merge spans them. */
@@ -44,7 +49,13 @@ export interface TableEnd {
   totalRow: number | null;
 }
 
-export function readIndicatorTable(sheet: Sheet, band: HeaderBand, stop: number, claims: Claims): { table: IndicatorTable; end: TableEnd } {
+export function readIndicatorTable(
+  sheet: Sheet,
+  band: HeaderBand,
+  stop: number,
+  claims: Claims,
+  finder: BandFinder,
+): { table: IndicatorTable; end: TableEnd } {
   const spans = band.roles;
   const col = (r: Role) => spans.get(r)?.first;
   const firstCol = Math.min(...[...spans.values()].map((s) => s.first));
@@ -87,7 +98,7 @@ export function readIndicatorTable(sheet: Sheet, band: HeaderBand, stop: number,
   const levelAt = (state: LevelState, level: "level1" | "level2", c: number | undefined, r: number, isItem: boolean) => {
     if (c === undefined) return;
     const m = sheet.mergeAt(r, c);
-    const top = m ? { row: m.top, col: m.left } : { row: r, col: c };
+    const top = m ? sheet.at(m.top, m.left) : sheet.at(r, c);
     const own = sheet.text(top.row, top.col);
     const startsHere = top.row === r;
     if (own) {
@@ -111,12 +122,13 @@ export function readIndicatorTable(sheet: Sheet, band: HeaderBand, stop: number,
     if (isItem) noteGap(state, level, c, r);
   };
 
-  const roleList = [...spans];
+  const roleList = [...spans].map(([role, span]) => ({ role, span, shared: SHARED.includes(role) }));
   const noteCols = col("level3") ?? firstCol;
   for (let r = band.bottom + 1; r < stop; r++) {
     let note = false;
     let total = false;
     let anyText = false;
+    let figures = false;
     // A merged area's value is in its top-left cell only: the other cells read as empty.
     for (let c = sheet.left; c <= sheet.right; c++) {
       const t = sheet.text(r, c);
@@ -125,8 +137,14 @@ export function readIndicatorTable(sheet: Sheet, band: HeaderBand, stop: number,
         continue;
       }
       anyText = true;
-      if (isTotalLabel(t)) total = true;
+      if (!figures && typeof sheet.value(r, c) === "number") figures = true;
+      if (t.length <= 16 && (t.includes("分") || t.includes("计")) && isTotalLabel(t)) total = true;
       else if (c <= noteCols && isNoteLabel(t)) note = true;
+    }
+    // A row with no figure may be the next block's header (or this header repeated after a page break).
+    if (!figures && !total && !note && anyText && finder.at(r)) {
+      next = r;
+      break;
     }
     if (total) {
       totalRow = r;
@@ -137,8 +155,9 @@ export function readIndicatorTable(sheet: Sheet, band: HeaderBand, stop: number,
       next = r;
       break;
     }
-    const cells: Partial<Record<Role, Pos | null>> = {};
-    for (const [role, span] of roleList) cells[role] = cellInSpan(sheet, r, span, SHARED.includes(role));
+    // Every role present from the start: one object shape for every row.
+    const cells: Partial<Record<Role, Pos | null>> = { ...NO_CELLS };
+    for (const x of roleList) cells[x.role] = cellInSpan(sheet, r, x.span, x.shared);
     // One cell merged across the name, target and actual columns is a remark row (`本年度无此项`), not an item.
     const n = cells.level3;
     const t = cells.target;

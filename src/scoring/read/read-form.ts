@@ -9,7 +9,7 @@ import { Claims } from "./claims";
 import type { Form, FundBlock, IndicatorTable, ManagementBlock } from "./form";
 import { formKind } from "./form-kind";
 import { readFundColumns, readFundLabels } from "./fund-block";
-import { findBands, type HeaderBand } from "./header-band";
+import { BandFinder, type HeaderBand } from "./header-band";
 import { headerLabels, readHeaderFields } from "./header-fields";
 import { readIndicatorTable, settleKinds } from "./indicator-table";
 import { readManagementBlock } from "./management-block";
@@ -27,33 +27,27 @@ function hasManagementLabel(sheet: Sheet): boolean {
 
 export function readForm(input: Grid | Sheet): Form {
   const sheet = input instanceof Sheet ? input : new Sheet(input);
-  const claims = new Claims();
-  const bands = findBands(sheet);
+  const claims = new Claims(sheet.top, sheet.left, sheet.bottom, sheet.right);
+  const finder = new BandFinder(sheet);
   let fund: FundBlock | null = null;
   let management: ManagementBlock | null = null;
   let table: IndicatorTable | null = null;
   let tableBand: HeaderBand | null = null;
   let totalFrom = sheet.top;
   let lastRow = sheet.top;
-  for (let i = 0; i < bands.length; i++) {
-    const { band, kind } = bands[i];
-    const stop = i + 1 < bands.length ? bands[i + 1].band.top : sheet.bottom + 1;
-    if (kind === "fund" && !fund) {
-      fund = band.labels ? readFundLabels(sheet, band, stop, claims) : readFundColumns(sheet, band, stop, claims);
-      lastRow = Math.max(lastRow, fund.rows.at(-1)?.row ?? band.bottom);
-      totalFrom = Math.max(totalFrom, lastRow + 1);
-    } else if (kind === "management" && !management) {
-      const m = readManagementBlock(sheet, band, stop, claims);
-      management = m.block;
-      lastRow = Math.max(lastRow, m.next - 1);
-      totalFrom = Math.max(totalFrom, m.next);
-    } else if (kind === "table" && (!table || (tableBand && sameColumns(tableBand, band) && table.lastRow + 1 >= band.top - 1))) {
-      // A header repeated after a page break continues the same table.
-      const { table: t, end } = readIndicatorTable(sheet, band, stop, claims);
+  const first = finder.next(sheet.top);
+  for (let found = first; found; ) {
+    const { band, kind } = found;
+    if (kind === "table") {
+      const repeated = table && tableBand && sameColumns(tableBand, band) && table.lastRow + 1 >= band.top - 1;
+      if (table && !repeated) break; // a second form on the sheet: only the first is read
+      // The table reads down to its end (a total, a note, the next block), finding that end itself.
+      const { table: t, end } = readIndicatorTable(sheet, band, sheet.bottom + 1, claims, finder);
       if (!table) {
         table = t;
         tableBand = band;
       } else {
+        // A header repeated after a page break continues the same table.
         table.rows.push(...t.rows);
         table.level1.push(...t.level1);
         table.gaps.push(...t.gaps);
@@ -63,10 +57,25 @@ export function readForm(input: Grid | Sheet): Form {
       lastRow = Math.max(lastRow, end.next - 1);
       totalFrom = end.next;
       if (end.totalRow !== null) break;
+      found = finder.next(end.next);
+      continue;
     }
+    const after = finder.next(band.bottom + 1);
+    const stop = after ? after.band.top : sheet.bottom + 1;
+    if (kind === "fund" && !fund) {
+      fund = band.labels ? readFundLabels(sheet, band, stop, claims) : readFundColumns(sheet, band, stop, claims);
+      lastRow = Math.max(lastRow, fund.rows.at(-1)?.row ?? band.bottom);
+      totalFrom = Math.max(totalFrom, lastRow + 1);
+    } else if (kind === "management" && !management) {
+      const m = readManagementBlock(sheet, band, stop, claims);
+      management = m.block;
+      lastRow = Math.max(lastRow, m.next - 1);
+      totalFrom = Math.max(totalFrom, m.next);
+    }
+    found = after;
   }
   if (table) settleKinds(table);
-  const firstTop = bands.length ? bands[0].band.top : sheet.bottom;
+  const firstTop = first ? first.band.top : sheet.bottom;
   const header = readHeaderFields(sheet, firstTop - 1, claims);
   const total = fund || table || management ? readTotal(sheet, totalFrom, table, claims) : null;
   const grade = fund || table || management ? readGrade(sheet, table ? table.headerRow : firstTop, total ? total.label.row : null, claims) : null;
