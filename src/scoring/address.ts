@@ -35,8 +35,13 @@ function lettersOf(col: number): string {
   return s;
 }
 
+// Reports name seven cells a row on every sheet, and sheets share their places: each name is made once.
+const NAMES: string[][] = [];
+
 export function toA1(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
+  if (row < 0 || col < 0 || row >= 10000 || col >= 256) return `${columnLetters(col)}${row + 1}`;
+  const line = (NAMES[row] ??= []);
+  return (line[col] ??= `${columnLetters(col)}${row + 1}`);
 }
 
 export function rangeToA1(r: RangeRef): string {

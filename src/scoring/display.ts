@@ -24,6 +24,8 @@ export function clip(text: string, limit = QUOTE_LIMIT): string {
 
 /** A decimal in plain digits, or the words for a magnitude no form means. */
 export function plain(d: Decimal): string {
+  // Nearly every figure is of a sane size: its exponent says so without a comparison that allocates.
+  if (d.e > -8 && d.e < 12) return d.toFixed();
   if (!d.isFinite()) return "无效数值";
   const abs = d.abs();
   if (abs.gt(HUGE)) return d.isNegative() ? "一个小得不合常理的负数" : "一个大得不合常理的数";

@@ -87,17 +87,18 @@ export function checkExecution(ck: Checker, scored: boolean): ExecutionResult {
       ck.add("EXEC_OVER_BUDGET", row.spent.at, `执行数 ${plain(spent!)} 超过预算数 ${plain(budget!)}（执行率 ${pct(rate)}），请核实；执行率得分按 100% 计。`);
     const score = weight !== null && rate !== null ? executionScore(weight, rate) : null;
     if (hasScoreColumn && weight !== null) {
-      const how = score !== null ? `${fmt(weight)} × ${pct(rate!.gt(D.ONE) ? D.ONE : rate!)}` : "";
+      // Only a message needs the working, and few rows have one.
+      const how = () => (score !== null ? `${fmt(weight)} × ${pct(rate!.gt(D.ONE) ? D.ONE : rate!)}` : "");
       if (statedScore === null && !waiting && !ck.filled(row.score))
         ck.add(
           "SCORE_MISSING",
           row.score.at,
-          score !== null ? `执行率得分为空，应为 ${fmt(score)}（${how}）。` : `执行率得分为空，请按执行率填写（分值 ${fmt(weight)}）。`,
+          score !== null ? `执行率得分为空，应为 ${fmt(score)}（${how()}）。` : `执行率得分为空，请按执行率填写（分值 ${fmt(weight)}）。`,
         );
       if (statedScore !== null) {
         checkScoreBounds(ck, row.score.at!, statedScore, weight, "执行率得分");
         if (score !== null && cmp(statedScore.minus(score).abs(), TOLERANCE) > 0)
-          ck.add("EXEC_SCORE_MISMATCH", row.score.at, `执行率得分应为 ${fmt(score)}（${how}），表中填写为 ${plain(statedScore)}。`);
+          ck.add("EXEC_SCORE_MISMATCH", row.score.at, `执行率得分应为 ${fmt(score)}（${how()}），表中填写为 ${plain(statedScore)}。`);
       }
     }
     result = {

@@ -13,8 +13,11 @@ const ERROR_VALUE = /^#(?:N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC
 
 /** An error value as Excel shows it (`#DIV/0!`). */
 export function isErrorValue(v: CellValue): boolean {
-  // Every text cell is asked: only one that starts with # can be an error value.
-  return typeof v === "string" && v.length <= 16 && v.trimStart().startsWith("#") && ERROR_VALUE.test(v.trim());
+  if (typeof v !== "string" || v.length > 16) return false;
+  // Every text cell is asked: only one that starts with # (after spaces) can be an error value.
+  const first = v.charCodeAt(0);
+  if (first !== 35 && first > 32 && first !== 0x3000) return false;
+  return ERROR_VALUE.test(v.trim());
 }
 
 /** A number format that shows a date or a time (`yyyy-mm-dd`, `m/d/yy`, `yyyy"年"m"月"`). */
@@ -50,6 +53,9 @@ function isJxzpFormula(formula: string | null): boolean {
 /** Why a cell that is not a plain value cannot be read, or null when it is a plain value (or blank). */
 export function unreadableWhy(sheet: Sheet, p: Pos): UnreadableWhy | null {
   const v = sheet.value(p.row, p.col);
+  // The common cases first: plain text and numbers in General format.
+  if (typeof v === "string" && !isErrorValue(v)) return null;
+  if (typeof v === "number" && sheet.format(p.row, p.col) === null) return null;
   const formula = sheet.formula(p.row, p.col);
   // A formula that shows "" (`=IF(D5="","",…)` waiting for its figures) is blank, not unsaved.
   if (v === null) return formula && !sheet.hasResult(p.row, p.col) ? "formula-no-value" : null;
@@ -98,7 +104,7 @@ export function rateAt(sheet: Sheet, p: Pos | null): StatedRateCell {
  * A target or an actual, completed by the row's 指标性质 (comparator) and 度量单位 (unit) cells.
  * A date is compared as the date it shows (qualitative), never as its serial number.
  */
-export function measureAt(sheet: Sheet, p: Pos | null, row: { comparator?: Pos | null; unit?: Pos | null } = {}): MeasureCell {
+export function measureAt(sheet: Sheet, p: Pos | null, row: { comparator?: Pos | null; unit?: Pos | null } = {}, withComparator = true): MeasureCell {
   if (!p) return { at: null, measure: { kind: "blank", text: "" } };
   const why = unreadableWhy(sheet, p);
   if (why === "date") {
@@ -107,9 +113,12 @@ export function measureAt(sheet: Sheet, p: Pos | null, row: { comparator?: Pos |
   }
   if (why) return { at: p, measure: { kind: "blank", text: "" }, problem: why, text: shownAs(sheet, p) };
   const v = sheet.value(p.row, p.col);
-  const comparator = row.comparator ? readComparator(sheet.value(row.comparator.row, row.comparator.col)) : null;
+  const comparator = withComparator && row.comparator ? readComparator(sheet.value(row.comparator.row, row.comparator.col)) : null;
   const unit = row.unit ? sheet.text(row.unit.row, row.unit.col) || null : null;
-  return { at: p, measure: readMeasure(v, { percent: isPercentFormat(sheet.format(p.row, p.col)), comparator, unit }) };
+  const percent = isPercentFormat(sheet.format(p.row, p.col));
+  // Most cells need no context: the plain reading is shared by every sheet.
+  if (!percent && !comparator && !unit) return { at: p, measure: readMeasure(v) };
+  return { at: p, measure: readMeasure(v, { percent, comparator, unit }) };
 }
 
 export function textAt(sheet: Sheet, p: Pos | null): TextCell {

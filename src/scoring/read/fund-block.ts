@@ -34,6 +34,8 @@ export function ownCell(sheet: Sheet, row: number, col: number): Pos | null {
  */
 export function cellInSpan(sheet: Sheet, row: number, span: Span | undefined, shared = false): Pos | null {
   if (!span) return null;
+  // Most columns are one column wide.
+  if (span.first === span.last) return shared ? valueCell(sheet, row, span.first) : ownCell(sheet, row, span.first);
   let first: Pos | null = null;
   for (let c = span.first; c <= span.last; c++) {
     const p = shared ? valueCell(sheet, row, c) : ownCell(sheet, row, c);

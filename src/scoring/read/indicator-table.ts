@@ -14,19 +14,10 @@ import { figureAt, measureAt, rateAt, textAt } from "./cell-read";
 import type { Claims } from "./claims";
 import type { IndicatorRow, IndicatorTable, ItemKind, Level1Group, LevelGap, Pos } from "./form";
 import { cellInSpan } from "./fund-block";
-import type { BandFinder, HeaderBand } from "./header-band";
+import type { BandFinder, HeaderBand, Span } from "./header-band";
 import { pointsOf } from "./points";
 import { isNoteLabel, isTotalLabel } from "./row-labels";
 
-/** Cells whose content makes a row an item (a name, a target, an actual, a weight or a score). */
-const ITEM_ROLES: Role[] = ["level3", "target", "actual", "weight", "score", "completion"];
-const NO_CELLS: Record<Role, Pos | null> = {
-  level1: null, level2: null, level3: null, target: null, actual: null, weight: null, score: null, completion: null, deviation: null,
-  comparator: null, unit: null, direction: null, budgetStart: null, budget: null, spent: null, rate: null, description: null, problems: null,
-};
-
-/** Cells a merge may share between rows: one target, note or unit written for several indicators. */
-const SHARED: Role[] = ["target", "actual", "deviation", "comparator", "unit", "direction"];
 /** Empty rows that end a table where no level merge spans them. */
 const END_AFTER_EMPTY = 3;
 
@@ -122,7 +113,19 @@ export function readIndicatorTable(
     if (isItem) noteGap(state, level, c, r);
   };
 
-  const roleList = [...spans].map(([role, span]) => ({ role, span, shared: SHARED.includes(role) }));
+  const span = (role: Role) => spans.get(role);
+  const ROW_SPANS = {
+    level3: span("level3"),
+    target: span("target"),
+    actual: span("actual"),
+    weight: span("weight"),
+    score: span("score"),
+    completion: span("completion"),
+    deviation: span("deviation"),
+    comparator: span("comparator"),
+    unit: span("unit"),
+    direction: span("direction"),
+  };
   const noteCols = col("level3") ?? firstCol;
   for (let r = band.bottom + 1; r < stop; r++) {
     let note = false;
@@ -131,13 +134,16 @@ export function readIndicatorTable(
     let figures = false;
     // A merged area's value is in its top-left cell only: the other cells read as empty.
     for (let c = sheet.left; c <= sheet.right; c++) {
-      const t = sheet.text(r, c);
-      if (!t) {
-        if (!anyText && sheet.value(r, c) !== null) anyText = true;
+      const v = sheet.value(r, c);
+      if (v === null) continue;
+      anyText = true;
+      // A number is a figure, never a label.
+      if (typeof v === "number") {
+        figures = true;
         continue;
       }
-      anyText = true;
-      if (!figures && typeof sheet.value(r, c) === "number") figures = true;
+      const t = sheet.text(r, c);
+      if (!t) continue;
       if (t.length <= 16 && (t.includes("分") || t.includes("计")) && isTotalLabel(t)) total = true;
       else if (c <= noteCols && isNoteLabel(t)) note = true;
     }
@@ -155,17 +161,13 @@ export function readIndicatorTable(
       next = r;
       break;
     }
-    // Every role present from the start: one object shape for every row.
-    const cells: Partial<Record<Role, Pos | null>> = { ...NO_CELLS };
-    for (const x of roleList) cells[x.role] = cellInSpan(sheet, r, x.span, x.shared);
+    const cells = rowCells(sheet, r, ROW_SPANS);
     // One cell merged across the name, target and actual columns is a remark row (`本年度无此项`), not an item.
     const n = cells.level3;
     const t = cells.target;
     const merged = n && t && n.row === t.row && n.col === t.col;
-    const isItem = !merged && ITEM_ROLES.some((role) => {
-      const p = cells[role];
-      return p != null && sheet.text(p.row, p.col) !== "";
-    });
+    const has = (p: Pos | null) => p !== null && sheet.text(p.row, p.col) !== "";
+    const isItem = !merged && (has(cells.level3) || has(cells.target) || has(cells.actual) || has(cells.weight) || has(cells.score) || has(cells.completion));
     if (!anyText) {
       if (!spansRow(r) && r > sectionBottom && ++empty >= END_AFTER_EMPTY) break;
       continue;
@@ -222,33 +224,69 @@ function kindOf(family: string, name: string): ItemKind {
   return "indicator";
 }
 
-function readRow(sheet: Sheet, r: number, cells: Partial<Record<Role, Pos | null>>, group: Level1Group, level2: string, claims: Claims): IndicatorRow {
-  for (const p of Object.values(cells)) claims.add(p);
-  const at = (role: Role) => cells[role] ?? null;
-  const name = textAt(sheet, at("level3"));
-  const nameAt = at("level3");
-  const nameValue = nameAt ? sheet.value(nameAt.row, nameAt.col) : null;
-  const dirAt = at("direction");
-  const dirText = dirAt ? sheet.text(dirAt.row, dirAt.col) : "";
-  const context = { comparator: at("comparator"), unit: at("unit") };
+/** The cells of one row, by the role of their column (null where the table has no such column). */
+interface RowCells {
+  level3: Pos | null;
+  target: Pos | null;
+  actual: Pos | null;
+  weight: Pos | null;
+  score: Pos | null;
+  completion: Pos | null;
+  deviation: Pos | null;
+  comparator: Pos | null;
+  unit: Pos | null;
+  direction: Pos | null;
+}
+
+type RowSpans = { [K in keyof RowCells]: Span | undefined };
+
+function rowCells(sheet: Sheet, r: number, s: RowSpans): RowCells {
+  // A value merged down over rows (one target, note or unit for several indicators) is each row's.
+  return {
+    level3: cellInSpan(sheet, r, s.level3),
+    target: cellInSpan(sheet, r, s.target, true),
+    actual: cellInSpan(sheet, r, s.actual, true),
+    weight: cellInSpan(sheet, r, s.weight),
+    score: cellInSpan(sheet, r, s.score),
+    completion: cellInSpan(sheet, r, s.completion),
+    deviation: cellInSpan(sheet, r, s.deviation, true),
+    comparator: cellInSpan(sheet, r, s.comparator, true),
+    unit: cellInSpan(sheet, r, s.unit, true),
+    direction: cellInSpan(sheet, r, s.direction, true),
+  };
+}
+
+function readRow(sheet: Sheet, r: number, c: RowCells, group: Level1Group, level2: string, claims: Claims): IndicatorRow {
+  claims.add(c.level3);
+  claims.add(c.target);
+  claims.add(c.actual);
+  claims.add(c.weight);
+  claims.add(c.score);
+  claims.add(c.completion);
+  claims.add(c.deviation);
+  claims.add(c.comparator);
+  claims.add(c.unit);
+  claims.add(c.direction);
+  const nameValue = c.level3 ? sheet.value(c.level3.row, c.level3.col) : null;
+  const dirText = c.direction ? sheet.text(c.direction.row, c.direction.col) : "";
   return {
     row: r,
     // The family is settled once every row of the group is read: the kind is fixed after.
     kind: "indicator",
     level1: group,
     level2,
-    name,
+    name: textAt(sheet, c.level3),
     nameValue,
-    target: measureAt(sheet, at("target"), context),
+    target: measureAt(sheet, c.target, c),
     // The 度量单位 column is the indicator's unit: a bare actual (735) is in it too; the comparator is the target's alone.
-    actual: measureAt(sheet, at("actual"), { unit: at("unit") }),
-    direction: dirAt ? { at: dirAt, direction: dirText ? readDirection(dirText) : null, text: dirText } : null,
-    comparatorAt: at("comparator"),
-    unitAt: at("unit"),
-    weight: figureAt(sheet, at("weight")),
-    score: figureAt(sheet, at("score")),
-    completion: rateAt(sheet, at("completion")),
-    deviation: at("deviation") ? textAt(sheet, at("deviation")) : null,
+    actual: measureAt(sheet, c.actual, c, false),
+    direction: c.direction ? { at: c.direction, direction: dirText ? readDirection(dirText) : null, text: dirText } : null,
+    comparatorAt: c.comparator,
+    unitAt: c.unit,
+    weight: figureAt(sheet, c.weight),
+    score: figureAt(sheet, c.score),
+    completion: rateAt(sheet, c.completion),
+    deviation: c.deviation ? textAt(sheet, c.deviation) : null,
   };
 }
 

@@ -19,8 +19,9 @@ import { unreadFigures } from "./unread-figures";
 const sameColumns = (a: HeaderBand, b: HeaderBand) =>
   a.roles.size === b.roles.size && [...a.roles].every(([r, s]) => b.roles.get(r)?.first === s.first);
 
-function hasManagementLabel(sheet: Sheet): boolean {
-  for (let r = sheet.top; r <= sheet.bottom; r++)
+/** A 资金管理 label before the indicator table (the central form's text-only block sits there). */
+function hasManagementLabel(sheet: Sheet, before: number): boolean {
+  for (let r = sheet.top; r < before; r++)
     for (let c = sheet.left; c <= Math.min(sheet.right, sheet.left + 2); c++) if (headerKey(sheet.text(r, c)).startsWith("资金管理")) return true;
   return false;
 }
@@ -78,11 +79,12 @@ export function readForm(input: Grid | Sheet): Form {
   const firstTop = first ? first.band.top : sheet.bottom;
   const header = readHeaderFields(sheet, firstTop - 1, claims);
   const total = fund || table || management ? readTotal(sheet, totalFrom, table, claims) : null;
-  const grade = fund || table || management ? readGrade(sheet, table ? table.headerRow : firstTop, total ? total.label.row : null, claims) : null;
+  // The grade follows the table (beside or under the total), or the blocks where there is no table.
+  const grade = fund || table || management ? readGrade(sheet, table ? table.lastRow + 1 : firstTop, total ? total.label.row : null, claims) : null;
   const scored = Boolean(table?.hasScores || table?.hasWeights || management?.scored || (!table && fund?.scored));
   const found = Boolean(fund || table || management);
   const { kind, reason } = found
-    ? formKind({ title: header.title, labels: headerLabels(sheet, firstTop - 1), fund, management, managementLabel: hasManagementLabel(sheet), managementRows: Boolean(table?.rows.some((r) => r.kind === "management")), scored })
+    ? formKind({ title: header.title, labels: headerLabels(sheet, firstTop - 1), fund, management, managementLabel: hasManagementLabel(sheet, table ? table.headerRow : sheet.bottom + 1), managementRows: Boolean(table?.rows.some((r) => r.kind === "management")), scored })
     : { kind: "unknown" as const, reason: "没有找到绩效指标表、预算执行情况栏或资金管理情况栏" };
   const bottom = total ? total.label.row : lastRow;
   const filled =
