@@ -70,7 +70,8 @@ function levelSummaries(exec: ExecPart, sums: GroupSum[], executionRows: Set<Gro
 function managementLines(form: Form): { lines: ManagementLine[]; group: Level1Group | null } {
   const m = form.management;
   if (!m) return { lines: [], group: null };
-  const group: Level1Group = { id: toA1(m.anchor.row, m.anchor.col), text: m.title || "资金管理情况", family: "资金管理指标", at: m.anchor, points: m.statedPoints };
+  const text = m.title || "资金管理情况";
+  const group: Level1Group = { id: toA1(m.anchor.row, m.anchor.col), text, key: headerKey(text), family: "资金管理指标", at: m.anchor, points: m.statedPoints };
   const lines = m.items.map((i) => ({
     row: i.row,
     level1: group.text,

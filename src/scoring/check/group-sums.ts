@@ -5,11 +5,10 @@
  */
 import type Decimal from "decimal.js";
 import type { Level1Group } from "../read/form";
-import { headerKey } from "../text";
 import type { RowResult } from "./indicators";
 
 /** Level-1 groups with the same label (a label repeated after a page break) are one. */
-export const groupKey = (g: Level1Group): string => headerKey(g.text) || g.id;
+export const groupKey = (g: Level1Group): string => g.key || g.id;
 
 export interface GroupSum {
   key: string;

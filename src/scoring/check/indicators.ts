@@ -7,7 +7,7 @@ import { describeMeasure, looksLikeValue, type Measure } from "../measure";
 import type { IndicatorRow, MeasureCell } from "../read/form";
 import type { IndicatorReport, Tier } from "../report";
 import { executionScore, OVER_COMPLETION_RATIO, scoreIndicator, tiersFor, Verdict } from "../rules";
-import { headerKey, squash } from "../text";
+import { squash } from "../text";
 import { a1, Checker, unreadableMessage } from "./checker";
 import { checkScoreBounds } from "./score-bounds";
 import { SCORE_TOLERANCE as TOLERANCE } from "../rules";
@@ -41,6 +41,8 @@ function ruleExplanation(v: Verdict, w: Decimal): string {
 
 /** A deviation cell says nothing: blank, or `无`. */
 export function isBlankNote(text: string): boolean {
+  // A note is a sentence; only a short text can be blank or 无 once its spaces are gone.
+  if (text.length > 6) return false;
   const t = squash(text);
   return t === "" || t === "无";
 }
@@ -96,8 +98,8 @@ export function checkIndicator(ck: Checker, row: IndicatorRow, scored: boolean, 
   const report: IndicatorReport = {
     row: row.row + 1,
     kind: row.kind,
-    level1: headerKey(row.level1.text),
-    level2: headerKey(row.level2),
+    level1: row.level1.key,
+    level2: row.level2Key,
     name,
     target: target.kind === "blank" ? null : target.text,
     actual: actual.kind === "blank" ? null : actual.text,

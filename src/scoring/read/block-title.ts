@@ -1,6 +1,7 @@
 /** A block's title: the merged label left of its header (`项目资金（万元）` over A5:A9), and what it states. */
 import type { RangeRef } from "../address";
 import type { Sheet } from "../grid";
+import { BoundedCache } from "../memo";
 import { squash } from "../text";
 
 export interface BlockTitle {
@@ -32,6 +33,13 @@ export function titleLeftOf(sheet: Sheet, row: number, firstCol: number): BlockT
 
 /** The amounts' unit a title or header states: 万元, 元, or "" where it says neither. */
 export function amountUnit(text: string): string {
+  return text ? UNITS.get(text, unitOf) : "";
+}
+
+// Every fund block's title and headers are asked; forms repeat them.
+const UNITS = new BoundedCache<string, string>(1000);
+
+function unitOf(text: string): string {
   const t = squash(text);
   if (/万元/.test(t)) return "万元";
   if (/\(元\)|单位[:：]?元|（元）|^元$/.test(t)) return "元";

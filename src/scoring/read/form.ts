@@ -89,6 +89,8 @@ export interface Level1Group {
   /** Stable identity: the label's cell (or the first row's cell where the form has none). */
   id: string;
   text: string;
+  /** The label as matched: no spaces, no bracketed points (`产出指标（50分）` → 产出指标). */
+  key: string;
   /** 产出指标 / 效益指标 / 满意度指标 / 预算执行指标 / 资金管理指标, or the label itself. */
   family: string;
   at: Pos | null;
@@ -102,6 +104,8 @@ export interface IndicatorRow {
   kind: ItemKind;
   level1: Level1Group;
   level2: string;
+  /** The level-2 label as matched (headerKey). */
+  level2Key: string;
   name: TextCell;
   /** The 三级指标 cell's own value, for NAME_LOOKS_LIKE_VALUE. */
   nameValue: string | number | boolean | null;

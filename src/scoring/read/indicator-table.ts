@@ -29,7 +29,7 @@ interface LevelState {
 }
 
 function newGroup(text: string, at: Pos | null, idAt: Pos): Level1Group {
-  return { id: toA1(idAt.row, idAt.col), text, family: level1Family(text), at, points: pointsOf(text) };
+  return { id: toA1(idAt.row, idAt.col), text, key: headerKey(text), family: level1Family(text), at, points: pointsOf(text) };
 }
 
 /** Where the table ends: the row of its total, a note, or the next block. */
@@ -275,6 +275,7 @@ function readRow(sheet: Sheet, r: number, c: RowCells, group: Level1Group, level
     kind: "indicator",
     level1: group,
     level2,
+    level2Key: headerKey(level2),
     name: textAt(sheet, c.level3),
     nameValue,
     target: measureAt(sheet, c.target, c),

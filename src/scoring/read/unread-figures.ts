@@ -10,9 +10,12 @@ export function unreadFigures(sheet: Sheet, top: number, bottom: number, claims:
     for (let c = sheet.left; c <= sheet.right; c++) {
       const v = sheet.value(r, c);
       if (v === null || typeof v === "boolean") continue;
-      const figure = typeof v === "number" || (v.length <= 16 && /\d/.test(v) && readAmount(v).kind === "number");
-      if (!figure || claims.has({ row: r, col: c })) continue;
-      out.push({ at: { row: r, col: c }, text: String(v).trim() });
+      // Most figures are claimed: that is the cheap question, asked first.
+      const at = sheet.at(r, c);
+      if (claims.has(at)) continue;
+      const figure = typeof v === "number" || (v.length <= 16 && readAmount(v).kind === "number");
+      if (!figure) continue;
+      out.push({ at, text: typeof v === "number" ? sheet.text(r, c) : v.trim() });
     }
   return out;
 }
