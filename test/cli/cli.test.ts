@@ -151,3 +151,12 @@ test("odd but possible cells (issue 11): exit 1, each odd cell named for what it
   expect(text).not.toMatch(/\de[+-]?\d|NaN|Infinity|undefined|44197/);
   expect(Math.max(...sheet.findings.map((f: { message: string }) => f.message.length))).toBeLessThanOrEqual(400);
 });
+
+test("the text report of a completion form lists the indicators not met", () => {
+  const r = jxzp("check", path.join(FIX, "panzhihua-2021-completion.xlsx"));
+  expect(r.code).toBe(0);
+  const notMet = r.out.split("\n").filter((l) => l.includes("指标未达成（TARGET_NOT_MET）"));
+  expect(notMet).toHaveLength(4);
+  expect(notMet[0]).toContain("[F13] 指标未达成（TARGET_NOT_MET）：“城乡医疗救助资金”未达成：年度指标值“150万元”，实际完成值“48.44万元”（完成率 32.29%）");
+  expect(r.out).toContain("“城乡参保人员”未达成：年度指标值“160000人”，实际完成值“153428人”（完成率 95.89%）");
+});

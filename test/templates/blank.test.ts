@@ -46,6 +46,9 @@ describe.each(cases)("blank %s (%s)", (kind, _label, opts) => {
     const r = evaluateSheet(grid);
     expect(r.kind).toBe(READS_AS[kind]);
     expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
+    // Nothing is filled in: no total is computed (the transfer form's preset 资金管理 scores do not make one).
+    expect(r.total.computed).toBeNull();
+    expect(r.grade.computed).toBeNull();
   });
 
   test("as calculated: blank scores, blank total and grade, no error cell, no error finding", async () => {
