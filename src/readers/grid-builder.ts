@@ -61,15 +61,7 @@ export class GridBuilder {
   }
 
   build(sheet: string): BuiltGrid {
-    let rows = this.lastRow + 1;
-    let cols = this.lastCol + 1;
-    // A merged area that starts among the filled cells belongs to the table: a title merged
-    // across A1:I1 must reach I even when only A1 holds text.
-    for (const m of this.merges) {
-      if (m.top >= rows || m.left >= cols) continue;
-      rows = Math.max(rows, Math.min(m.bottom + 1, GRID_LIMITS.rows));
-      cols = Math.max(cols, Math.min(m.right + 1, GRID_LIMITS.cols));
-    }
+    const { rows, cols } = reachOfMerges(this.lastRow + 1, this.lastCol + 1, this.merges);
     const values: CellValue[][] = [];
     const numberFormats: (string | null)[][] = [];
     const formulas: (string | null)[][] = [];
@@ -98,4 +90,19 @@ export class GridBuilder {
     const grid: Grid = { sheet, origin: { row: 0, col: 0 }, values, numberFormats, merges, ...(anyFormula ? { formulas } : {}) };
     return this.dropped ? { grid, note: beyondLimitsNote(sheet, this.dropped) } : { grid };
   }
+}
+
+/**
+ * The extent of a grid of filled cells, widened by the merged areas that start among them: a
+ * title merged across A1:I1 belongs to the table and must reach I even when only A1 holds text.
+ */
+export function reachOfMerges(rows: number, cols: number, merges: Iterable<{ top: number; left: number; bottom: number; right: number }>): { rows: number; cols: number } {
+  let r = rows;
+  let c = cols;
+  for (const m of merges) {
+    if (m.top >= rows || m.left >= cols) continue;
+    r = Math.max(r, Math.min(m.bottom + 1, GRID_LIMITS.rows));
+    c = Math.max(c, Math.min(m.right + 1, GRID_LIMITS.cols));
+  }
+  return { rows: r, cols: c };
 }

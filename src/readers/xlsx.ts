@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
-import { parseRange } from "../scoring/address";
+import { parseRange, type RangeRef } from "../scoring/address";
 import type { CellValue, Grid } from "../scoring/grid";
-import { beyondLimitsNote, BuiltGrid, GRID_LIMITS } from "./grid-builder";
+import { beyondLimitsNote, BuiltGrid, GRID_LIMITS, reachOfMerges } from "./grid-builder";
 import { READ_LIMITS, ReadError } from "./read-error";
 import type { ZipPackage } from "./zip-package";
 
@@ -63,13 +63,7 @@ export function worksheetToBuiltGrid(ws: ExcelJS.Worksheet): BuiltGrid {
       cols = Math.max(cols, c);
     }),
   );
-  // A merged area that starts among the filled cells belongs to the table (a title across A1:I1).
-  for (const text of merges) {
-    const m = parseRange(text);
-    if (!m || m.top >= rows || m.left >= cols) continue;
-    rows = Math.max(rows, Math.min(m.bottom + 1, GRID_LIMITS.rows));
-    cols = Math.max(cols, Math.min(m.right + 1, GRID_LIMITS.cols));
-  }
+  ({ rows, cols } = reachOfMerges(rows, cols, merges.map(parseRange).filter((m): m is RangeRef => m !== null)));
   const values: CellValue[][] = [];
   const numberFormats: (string | null)[][] = [];
   const formulas: (string | null)[][] = [];
