@@ -15,15 +15,19 @@ export type Amount =
 /** Reads `2059.18`, `1,329`, `2 分`, `１００`; anything else with no figure is unreadable. */
 export function readAmount(v: CellValue): Amount {
   if (v === null || v === "") return { kind: "blank" };
-  if (typeof v === "number") {
-    return Number.isFinite(v) ? { kind: "number", value: decimalOf(v), text: plainNumber(v) } : { kind: "unreadable", text: plainNumber(v) };
-  }
+  // Amounts are immutable: the same number in any cell reads the same.
+  if (typeof v === "number") return NUMBER_AMOUNTS.get(v, numberAmount);
   if (typeof v === "boolean") return { kind: "unreadable", text: v ? "TRUE" : "FALSE" };
   // Every text cell of a form is asked whether it is a figure; the same texts recur on every sheet.
   return TEXT_AMOUNTS.get(v, readTextAmount);
 }
 
 const TEXT_AMOUNTS = new BoundedCache<string, Amount>();
+const NUMBER_AMOUNTS = new BoundedCache<number, Amount>();
+
+function numberAmount(v: number): Amount {
+  return Number.isFinite(v) ? { kind: "number", value: decimalOf(v), text: plainNumber(v) } : { kind: "unreadable", text: plainNumber(v) };
+}
 
 function readTextAmount(v: string): Amount {
   const text = v.trim();

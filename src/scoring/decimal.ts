@@ -61,6 +61,8 @@ export function toNumber(d: Decimal | null): number | null {
   const known = NUMBER_OF.get(d);
   if (known !== undefined) return known;
   const n = d.toNumber();
+  // Rule scores are shared between rows (verdicts are cached): convert each decimal once.
+  if (Number.isFinite(n)) NUMBER_OF.set(d, n);
   return Number.isFinite(n) ? n : null;
 }
 

@@ -114,6 +114,7 @@ function figuresOf(t: string): { figures: Quantity[]; firstAt: number; firstLeng
  * `2021年底前`, a number cell (a percentage cell holds 0.9996 for 99.96 %). Never throws.
  */
 export function readMeasure(v: CellValue, ctx: MeasureContext = {}): Measure {
+  if (typeof v === "number" && !ctx.percent && !ctx.comparator && !ctx.unit) return NUMBERS.get(v, (n) => readMeasureUncached(n));
   if (typeof v !== "string") return readMeasureUncached(v, ctx);
   // Forms repeat the same targets (`≥90%`, `100%`) on every sheet; a measure is immutable.
   // Most cells have no row context: they are cached by their text alone.
@@ -123,6 +124,7 @@ export function readMeasure(v: CellValue, ctx: MeasureContext = {}): Measure {
 }
 
 const PLAIN = new BoundedCache<string, Measure>();
+const NUMBERS = new BoundedCache<number, Measure>();
 const MEASURES = new BoundedCache<string, Measure>();
 
 /** readMeasure without its memo: what one reading costs (the bench's readings per second). */
@@ -180,8 +182,8 @@ export function qualitativeKey(s: string): string {
 export function looksLikeValue(v: CellValue): boolean {
   if (typeof v === "number") return true;
   if (typeof v !== "string") return false;
-  if (!/[\d０-９]/.test(v)) return false;
-  return LOOKS.get(v, looksLikeValueText);
+  // Names recur on every sheet: the whole answer is cached, the digit test included.
+  return LOOKS.get(v, (t) => /[\d０-９]/.test(t) && looksLikeValueText(t));
 }
 
 const LOOKS = new BoundedCache<string, boolean>();
