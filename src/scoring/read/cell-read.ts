@@ -6,7 +6,7 @@
 import { isPercentFormat, readAmount, readStatedRate } from "../amount";
 import { plainNumber } from "../display";
 import type { CellValue, Sheet } from "../grid";
-import { readComparator, readMeasure } from "../measure";
+import { readComparator, readMeasure, type Measure } from "../measure";
 import type { Figure, MeasureCell, Pos, StatedRateCell, TextCell, UnreadableWhy } from "./form";
 
 const ERROR_VALUE = /^#(?:N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|BLOCKED!|CONNECT!|FIELD!|UNKNOWN!|PYTHON!|TEXT!)$/i;
@@ -80,8 +80,14 @@ export function valueCell(sheet: Sheet, row: number, col: number): Pos {
   return m ? sheet.at(m.top, m.left) : sheet.at(row, col);
 }
 
+// A column the form does not have reads the same on every row: one frozen value each.
+const NO_FIGURE: Figure = Object.freeze({ kind: "blank", at: null });
+const NO_RATE: StatedRateCell = Object.freeze({ kind: "blank", at: null });
+const NO_MEASURE: MeasureCell = Object.freeze({ at: null, measure: Object.freeze({ kind: "blank", text: "" }) as Measure });
+const NO_TEXT: TextCell = Object.freeze({ at: null, text: "" });
+
 export function figureAt(sheet: Sheet, p: Pos | null): Figure {
-  if (!p) return { kind: "blank", at: null };
+  if (!p) return NO_FIGURE;
   const why = unreadableWhy(sheet, p);
   if (why) return { kind: "unreadable", at: p, text: shownAs(sheet, p), why };
   const a = readAmount(sheet.value(p.row, p.col));
@@ -91,7 +97,7 @@ export function figureAt(sheet: Sheet, p: Pos | null): Figure {
 }
 
 export function rateAt(sheet: Sheet, p: Pos | null): StatedRateCell {
-  if (!p) return { kind: "blank", at: null };
+  if (!p) return NO_RATE;
   const why = unreadableWhy(sheet, p);
   if (why) return { kind: "unreadable", at: p, text: shownAs(sheet, p), why };
   const r = readStatedRate(sheet.value(p.row, p.col), sheet.format(p.row, p.col));
@@ -105,7 +111,7 @@ export function rateAt(sheet: Sheet, p: Pos | null): StatedRateCell {
  * A date is compared as the date it shows (qualitative), never as its serial number.
  */
 export function measureAt(sheet: Sheet, p: Pos | null, row: { comparator?: Pos | null; unit?: Pos | null } = {}, withComparator = true): MeasureCell {
-  if (!p) return { at: null, measure: { kind: "blank", text: "" } };
+  if (!p) return NO_MEASURE;
   const why = unreadableWhy(sheet, p);
   if (why === "date") {
     const text = shownAs(sheet, p);
@@ -122,6 +128,6 @@ export function measureAt(sheet: Sheet, p: Pos | null, row: { comparator?: Pos |
 }
 
 export function textAt(sheet: Sheet, p: Pos | null): TextCell {
-  if (!p) return { at: null, text: "" };
+  if (!p) return NO_TEXT;
   return { at: p, text: sheet.text(p.row, p.col) };
 }
