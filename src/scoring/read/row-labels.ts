@@ -15,8 +15,10 @@ const NOTES = new BoundedCache<string, boolean>();
 
 /** 说明 / 备注 / 其他需要说明事项 / 填报人 …: a note or a signature line, not an indicator. */
 export function isNoteLabel(text: string): boolean {
-  if (!text) return false;
+  // Asked of every name in every table row: a label can only start with one of its first characters.
+  if (!text || !NOTE_STARTS.has(text.trimStart()[0])) return false;
   return NOTES.get(text, (t) => NOTE.test(headerKey(t)));
 }
 
+const NOTE_STARTS = new Set("其需说备注填联审负单财偏改主评自问存".split(""));
 const NOTE = /^(其他需要说明|需要说明|说明|备注|注[:：\d]|注$|填报人|填表人|联系电话|联系人|审核人|负责人|单位负责人|财务负责人|填报日期|填表日期|偏差大或目标未完成原因|改进措施及结果应用|主要绩效|评价结论|自评结论|问题及整改|存在的问题)/;
