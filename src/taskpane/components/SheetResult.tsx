@@ -17,14 +17,16 @@ const useStyles = makeStyles({
 function Summary({ report }: { report: SheetReport }) {
   const s = useStyles();
   const e = report.execution;
-  const scored = report.kind !== "unknown" && report.kind !== "completion";
+  const scored = report.scored;
   const rows: [string, string][] = [["表格类型", KIND_LABEL[report.kind]]];
+  // Why the sheet was taken for its kind: a reviewer can see at once if it was misread.
+  if (report.kind !== "unknown" && report.kindReason) rows.push(["识别依据", report.kindReason]);
   if (e) {
     rows.push(["执行率", `${percent(e.rate)}（执行数 ${figure(e.spent)} ÷ 预算数 ${figure(e.budget)}${e.unit ? ` ${e.unit}` : ""}）`]);
     if (e.weight !== null) rows.push(["执行率得分", `按规则 ${figure(e.score)} / ${figure(e.weight)}，表中 ${figure(e.statedScore)}`]);
   }
   if (scored) {
-    rows.push(["总分", `表中 ${figure(report.total.stated)}，按规则计算 ${figure(report.total.computed)}`]);
+    rows.push(["总分", `表中 ${figure(report.total.stated)}，按规则计算 ${figure(report.total.computed)}${report.total.note ? `（${report.total.note}）` : ""}`]);
     rows.push(["等级", `表中 ${report.grade.stated ?? "—"}，按规则 ${report.grade.computed ?? "—"}`]);
   }
   return (
