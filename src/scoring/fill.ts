@@ -22,6 +22,11 @@ export interface CellWrite {
   /** The same figure as a live formula (English function names, as Office.js `formulas` takes them). */
   formula: string;
   reason: string;
+  /**
+   * What names the cell's row when the plan was made (its first filled cell on the left), so an
+   * undo can tell that rows moved since (a row inserted above) and leave the cell alone.
+   */
+  anchor: { cell: string; value: CellValue } | null;
 }
 
 /** A qualitative row the rule cannot decide: a person picks a tier and a score within it. */
@@ -60,6 +65,27 @@ function isEmpty(v: CellValue): boolean {
   return v === null || (typeof v === "string" && v.trim() === "");
 }
 
+/** A cell the plan may write without being asked: nothing in it, not even a formula that shows "". */
+function isFree(sheet: Sheet, cell: string): boolean {
+  const p = parseA1(cell)!;
+  return isEmpty(sheet.value(p.row, p.col)) && sheet.formula(p.row, p.col) === null;
+}
+
+/** The first filled cell left of a cell on its row: what an undo checks to know the row is the same. */
+function anchorOf(sheet: Sheet, cell: string): CellWrite["anchor"] {
+  const p = parseA1(cell)!;
+  for (let c = p.col - 1; c >= sheet.left; c--) {
+    const v = sheet.value(p.row, c);
+    if (v !== null) return { cell: toA1(p.row, c), value: v };
+  }
+  return null;
+}
+
+/** `等级：` with nothing after it: an inline grade cell waiting for its grade. */
+function isBlankInlineGrade(v: CellValue): boolean {
+  return typeof v === "string" && /^(?:自评|评价|绩效|综合)?等级\s*[:：]?\s*$/.test(v.trim());
+}
+
 /** SUM arguments: the execution cell, then one run per column over the indicator rows (SUM skips blanks). */
 function sumArgs(exec: string | null, cells: string[]): string {
   const cols = new Map<number, { top: number; bottom: number }>();
@@ -96,13 +122,17 @@ export function planFill(grid: Grid, report: SheetReport, options: FillOptions =
   const final = new Map<string, Decimal | null>();
   const consider = (cell: string, kind: WriteKind, value: Decimal, formula: string, reason: string) => {
     const current = currentAt(sheet, cell);
-    const empty = isEmpty(current);
+    const empty = isFree(sheet, cell);
     const same = !empty && typeof current === "number" && new Decimal(current).eq(value);
     if (empty || (overwrite && !same)) {
-      plan.writes.push({ cell, kind, current, value: value.toNumber(), formula, reason });
+      plan.writes.push({ cell, kind, current, value: value.toNumber(), formula, reason, anchor: anchorOf(sheet, cell) });
       final.set(cell, value);
     } else {
-      if (!same) plan.skipped.push({ cell, reason: `已有得分 ${String(current)}，未覆盖（可开启“覆盖已有得分”）。` });
+      if (!same)
+        plan.skipped.push({
+          cell,
+          reason: isEmpty(current) ? "单元格中有公式，未覆盖（可开启“覆盖已有得分”）。" : `已有得分 ${String(current)}，未覆盖（可开启“覆盖已有得分”）。`,
+        });
       final.set(cell, typeof current === "number" ? new Decimal(current) : null);
     }
   };
@@ -143,11 +173,11 @@ export function planFill(grid: Grid, report: SheetReport, options: FillOptions =
       consider(cell, "score", new Decimal(r.score), formula, `${r.name || `第 ${r.row} 行`}：${why}`);
       continue;
     }
-    if (r.tiers && r.weight !== null && (isEmpty(current) || overwrite)) {
+    if (r.tiers && r.weight !== null && (isFree(sheet, cell) || overwrite)) {
       const chosen = choices[cell];
       if (chosen !== undefined && Number.isFinite(chosen) && chosen >= 0 && chosen <= r.weight) {
         const value = round2(new Decimal(chosen));
-        plan.writes.push({ cell, kind: "score", current, value: value.toNumber(), formula: "", reason: `${r.name}：人工判定得分 ${fmt(value)}` });
+        plan.writes.push({ cell, kind: "score", current, value: value.toNumber(), formula: "", reason: `${r.name}：人工判定得分 ${fmt(value)}`, anchor: anchorOf(sheet, cell) });
         final.set(cell, value);
         continue;
       }
@@ -190,10 +220,11 @@ export function planFill(grid: Grid, report: SheetReport, options: FillOptions =
   }
   const current = currentAt(sheet, g.cell);
   const text = g.inline ? `等级：${grade}` : grade;
-  const blank = isEmpty(current) || (g.inline && g.stated === null);
+  // Only an empty cell, or `等级：` with nothing after it, waits for a grade: `等级：A` is the person's.
+  const blank = g.inline ? isBlankInlineGrade(current) || isFree(sheet, g.cell) : isFree(sheet, g.cell);
   if (blank || (overwrite && g.stated !== grade)) {
     const formula = g.inline ? `="等级："&${gradeCall(totalCell, profile)}` : `=${gradeCall(totalCell, profile)}`;
-    plan.writes.push({ cell: g.cell, kind: "grade", current, value: text, formula, reason: `总分 ${fmt(total)} 对应等级“${grade}”` });
+    plan.writes.push({ cell: g.cell, kind: "grade", current, value: text, formula, reason: `总分 ${fmt(total)} 对应等级“${grade}”`, anchor: anchorOf(sheet, g.cell) });
   } else if (g.stated !== grade) {
     plan.skipped.push({ cell: g.cell, reason: `已有等级“${String(current)}”，未覆盖。` });
   }

@@ -187,24 +187,28 @@ export class FakeExcel {
 
   private usedRange(sheet: FakeSheet): Mock {
     const refs = [...sheet.cells.keys()].map((a) => parseA1(a)!);
-    if (refs.length === 0) return Object.assign(this.mock({ address: "", values: [], numberFormat: [] }), { isNullObject: true });
+    if (refs.length === 0) return Object.assign(this.mock({ address: "", values: [], numberFormat: [], formulas: [] }), { isNullObject: true });
     const top = Math.min(...refs.map((r) => r.row));
     const left = Math.min(...refs.map((r) => r.col));
     const bottom = Math.max(...refs.map((r) => r.row));
     const right = Math.max(...refs.map((r) => r.col));
     const values: unknown[][] = [];
     const formats: unknown[][] = [];
+    const formulas: unknown[][] = [];
     for (let i = top; i <= bottom; i++) {
       values.push([]);
       formats.push([]);
+      formulas.push([]);
       for (let j = left; j <= right; j++) {
         const c = sheet.cells.get(toA1(i, j));
         values[i - top].push(c?.value ?? "");
         formats[i - top].push(c?.format ?? "General");
+        // As Excel reports range.formulas: the formula where there is one, else the constant.
+        formulas[i - top].push(c?.formula ?? c?.value ?? "");
       }
     }
     const address = `${sheet.name}!${toA1(top, left)}:${toA1(bottom, right)}`;
-    return Object.assign(this.mock({ address, values, numberFormat: formats }), { isNullObject: false });
+    return Object.assign(this.mock({ address, values, numberFormat: formats, formulas }), { isNullObject: false });
   }
 
   private cfCollection(sheet: FakeSheet, ranges: string): Mock {

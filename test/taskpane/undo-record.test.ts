@@ -4,7 +4,7 @@ import { parseInput } from "../../src/taskpane/host/memory-workbook";
 import { fillsFromXml, fillsToXml, MAX_FILLS, UNDO_NAMESPACE } from "../../src/taskpane/host/undo-xml";
 import type { CellWrite } from "../../src/scoring/fill";
 
-const write = (cell: string, current: CellWrite["current"], value: number, formula = ""): CellWrite => ({ cell, kind: "score", current, value, formula, reason: "测试" });
+const write = (cell: string, current: CellWrite["current"], value: number, formula = ""): CellWrite => ({ cell, kind: "score", current, value, formula, reason: "测试", anchor: null });
 
 describe("cell contents", () => {
   test("what Office.js reports becomes content; empty is null", () => {
@@ -45,8 +45,8 @@ describe("fill records", () => {
   test("a record keeps before and after of every cell", () => {
     const r = buildFillRecord("表", [write("H4", null, 10, "=JXZP.EXECSCORE(F4,D4,E4)"), write("H36", 98, 99.88, "=SUM(H4,H11:H35)")], true, before);
     expect(r.cells).toEqual([
-      { cell: "H4", before: { formula: null, value: null }, after: { formula: "=JXZP.EXECSCORE(F4,D4,E4)", value: 10 } },
-      { cell: "H36", before: { formula: "=SUM(H5:H35)", value: 98 }, after: { formula: "=SUM(H4,H11:H35)", value: 99.88 } },
+      { cell: "H4", before: { formula: null, value: null }, after: { formula: "=JXZP.EXECSCORE(F4,D4,E4)", value: 10 }, anchor: null },
+      { cell: "H36", before: { formula: "=SUM(H5:H35)", value: 98 }, after: { formula: "=SUM(H4,H11:H35)", value: 99.88 }, anchor: null },
     ]);
   });
 
@@ -66,6 +66,15 @@ describe("fill records", () => {
     );
     expect(plan.keep).toEqual(["H4"]);
     expect(plan.restore.map((c) => c.cell)).toEqual(["H36"]);
+  });
+
+  test("undo keeps a cell whose row is no longer the one it was (a row inserted above moved the form)", () => {
+    const w = { ...write("H14", null, 2), anchor: { cell: "D14", value: "2021年城乡居民市本级支出" } };
+    const r = buildFillRecord("表", [w], false, new Map([["H14", { formula: null, value: null }]]));
+    const same = undoPlan(r, new Map([["H14", { formula: null, value: 2 }], ["D14", { formula: null, value: "2021年城乡居民市本级支出" }]]));
+    expect(same.restore.map((c) => c.cell)).toEqual(["H14"]);
+    const moved = undoPlan(r, new Map([["H14", { formula: null, value: 2 }], ["D14", { formula: null, value: null }]]));
+    expect(moved).toEqual({ restore: [], keep: ["H14"] });
   });
 });
 

@@ -1,6 +1,6 @@
 import { parseA1 } from "../../scoring/address";
 import { CellContent, contentInput } from "./cell-content";
-import { buildFillRecord, FillRecord, undoPlan } from "./fill-record";
+import { buildFillRecord, cellsToCheck, FillRecord, undoPlan } from "./fill-record";
 import { HostError, sheetMissing, sheetProtected } from "./host-error";
 import type { MemorySheet, MemoryWorkbook } from "./memory-workbook";
 import { fillsFromXml, fillsToXml, UNDO_NAMESPACE } from "./undo-xml";
@@ -131,7 +131,7 @@ export class MemoryHost implements WorkbookHost {
     const record = fills[fills.length - 1];
     if (!record) throw new HostError("没有可撤销的填写。", "NothingToUndo");
     const s = this.sheetFor(record.sheet, "无法撤销填写");
-    const now = new Map(record.cells.map((c) => [c.cell, this.workbook.content(s, c.cell)]));
+    const now = new Map(cellsToCheck(record).map((cell) => [cell, this.workbook.content(s, cell)]));
     const plan = undoPlan(record, now);
     this.putAll(
       s,

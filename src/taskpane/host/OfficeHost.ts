@@ -1,5 +1,5 @@
 import { CellContent, contentInput, contentOf } from "./cell-content";
-import { buildFillRecord, FillRecord, undoPlan } from "./fill-record";
+import { buildFillRecord, cellsToCheck, FillRecord, undoPlan } from "./fill-record";
 import { HostError, sheetMissing, sheetProtected, toHostError } from "./host-error";
 import { addOfficeMarks, clearOfficeMarks, markedOfficeSheets } from "./office-marks";
 import { readWorkbook } from "./office-read";
@@ -168,11 +168,7 @@ export class OfficeHost implements WorkbookHost {
       const record = store.fills[store.fills.length - 1];
       if (!record) throw new HostError("没有可撤销的填写。", "NothingToUndo");
       const sheet = await existingSheet(context, record.sheet, "无法撤销填写");
-      const now = await contentsOf(
-        context,
-        sheet,
-        record.cells.map((c) => c.cell),
-      );
+      const now = await contentsOf(context, sheet, cellsToCheck(record));
       const plan = undoPlan(record, now);
       queueContents(
         sheet,

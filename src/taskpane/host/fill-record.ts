@@ -1,4 +1,5 @@
 import type { CellWrite } from "../../scoring/fill";
+import type { CellValue } from "../../scoring/grid";
 import { CellContent, sameContent, sameValue } from "./cell-content";
 import { HostError } from "./host-error";
 
@@ -9,7 +10,13 @@ export interface FillRecord {
   /** ISO time of the fill. */
   at: string;
   useFormulas: boolean;
-  cells: { cell: string; before: CellContent; after: CellContent }[];
+  cells: {
+    cell: string;
+    before: CellContent;
+    after: CellContent;
+    /** What named the cell's row at the fill (its first filled cell on the left); absent in older records. */
+    anchor?: { cell: string; value: CellValue } | null;
+  }[];
 }
 
 /** What the fill puts into a cell: the plan's formula when asked and it has one, else the figure. */
@@ -41,18 +48,31 @@ export function buildFillRecord(
     sheet,
     at: now.toISOString(),
     useFormulas,
-    cells: writes.map((w) => ({ cell: w.cell, before: before.get(w.cell)!, after: contentAfter(w, useFormulas) })),
+    cells: writes.map((w) => ({ cell: w.cell, before: before.get(w.cell)!, after: contentAfter(w, useFormulas), anchor: w.anchor })),
   };
 }
 
-/** Which cells an undo puts back, and which it leaves because someone changed them after the fill. */
+/** The cells an undo must look at: the ones written, and the ones that named their rows. */
+export function cellsToCheck(record: FillRecord): string[] {
+  const out = new Set(record.cells.map((c) => c.cell));
+  for (const c of record.cells) if (c.anchor) out.add(c.anchor.cell);
+  return [...out];
+}
+
+/**
+ * Which cells an undo puts back, and which it leaves because someone changed them after the
+ * fill: a cell that holds something else now, or whose row is no longer the row it was (a row
+ * inserted above moved the form down: the figure at that address is the person's, not the fill's).
+ */
 export function undoPlan(record: FillRecord, now: Map<string, CellContent>): { restore: FillRecord["cells"]; keep: string[] } {
   const restore: FillRecord["cells"] = [];
   const keep: string[] = [];
   for (const c of record.cells) {
     const cur = now.get(c.cell);
+    const rowMoved = c.anchor ? !sameValue(now.get(c.anchor.cell)?.value ?? null, c.anchor.value) : false;
     // A formula's value may have been recalculated since: compare formulas only.
-    const untouched = cur && (c.after.formula !== null ? sameContent(cur, c.after) : cur.formula === null && sameValue(cur.value, c.after.value));
+    const untouched =
+      !rowMoved && cur && (c.after.formula !== null ? sameContent(cur, c.after) : cur.formula === null && sameValue(cur.value, c.after.value));
     if (untouched) restore.push(c);
     else keep.push(c.cell);
   }

@@ -138,17 +138,25 @@ export class MemoryWorkbook {
     const { rows, cols } = this.extent(s);
     const values: CellValue[][] = [];
     const numberFormats: (string | null)[][] = [];
+    const formulas: (string | null)[][] = [];
+    let anyFormula = false;
     for (let i = 0; i < rows; i++) {
       const vr: CellValue[] = [];
       const fr: (string | null)[] = [];
+      const xr: (string | null)[] = [];
       for (let j = 0; j < cols; j++) {
-        vr.push(s.values[i]?.[j] ?? null);
+        const f = s.formulas[i]?.[j] ?? null;
+        if (f) anyFormula = true;
+        // As in Excel, a formula always has its result, "" included.
+        vr.push(s.values[i]?.[j] ?? (f ? "" : null));
         fr.push(s.numberFormats[i]?.[j] ?? null);
+        xr.push(f);
       }
       values.push(vr);
       numberFormats.push(fr);
+      formulas.push(xr);
     }
-    return { sheet: s.name, origin: { row: 0, col: 0 }, values, numberFormats, merges: [...s.merges] };
+    return { sheet: s.name, origin: { row: 0, col: 0 }, values, numberFormats, merges: [...s.merges], ...(anyFormula ? { formulas } : {}) };
   }
 
   content(s: MemorySheet, cell: string): CellContent {

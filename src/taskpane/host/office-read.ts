@@ -11,7 +11,8 @@ interface QueuedSheet {
 
 function queueSheet(sheet: Excel.Worksheet): QueuedSheet {
   const used = sheet.getUsedRangeOrNullObject();
-  used.load("address,values,numberFormat");
+  // Formulas too: a cell whose formula shows "" is not empty, and #NAME? may be a JXZP formula.
+  used.load("address,values,numberFormat,formulas");
   // Merges over the whole sheet, not the used range: works on an empty sheet too.
   const merged = sheet.getRange().getMergedAreasOrNullObject();
   merged.load("address");
@@ -33,9 +34,13 @@ function gridOf(name: string, q: QueuedSheet): Grid {
   const merges = q.merged.isNullObject ? [] : rangesOfAddress(q.merged.address);
   if (q.used.isNullObject) return { sheet: name, origin: { row: 0, col: 0 }, values: [], numberFormats: [], merges };
   const top = parseRange(q.used.address);
-  const values = (q.used.values as unknown[][]).map((r) => r.map(cellOf));
+  const raw = q.used.formulas as unknown[][] | undefined;
+  const formulas = (raw ?? []).map((r) => r.map((f) => (typeof f === "string" && f.startsWith("=") ? f : null)));
+  // A formula's result is always there in Excel, "" included: keep it, so it is not read as unsaved.
+  const values = (q.used.values as unknown[][]).map((r, i) => r.map((v, j) => (formulas[i]?.[j] && v === "" ? "" : cellOf(v))));
   const numberFormats = (q.used.numberFormat as unknown[][]).map((r) => r.map((f) => (typeof f === "string" && f !== "General" ? f : null)));
-  return { sheet: name, origin: { row: top?.top ?? 0, col: top?.left ?? 0 }, values, numberFormats, merges };
+  const anyFormula = formulas.some((r) => r.some((f) => f !== null));
+  return { sheet: name, origin: { row: top?.top ?? 0, col: top?.left ?? 0 }, values, numberFormats, merges, ...(anyFormula ? { formulas } : {}) };
 }
 
 /**
