@@ -52,12 +52,16 @@ function checkStatedRate(ck: Checker, row: FundRow, budget: Decimal | null, spen
   return r.rate;
 }
 
-function weightOf(ck: Checker, row: FundRow): Decimal | null {
-  const fund = ck.form.fund!;
-  const fromCell = ck.value(row.weight, "执行率分值");
-  if (fromCell !== null) return fromCell;
-  if (fund.statedPoints !== null) return fund.statedPoints;
-  return new Decimal(ck.profile.executionWeight);
+/** The 执行数 ÷ 预算数 budget: 全年预算数, or 年初预算数 where the form has no other. */
+const budgetFigureOf = (row: FundRow) => (row.budget.at ? row.budget : row.budgetStart);
+
+/** The execution weight: the row's own 分值, else the block's stated points, else the profile's. */
+function weightOf(ck: Checker, fromCell: Decimal | null): Decimal {
+  return fromCell ?? ck.form.fund!.statedPoints ?? new Decimal(ck.profile.executionWeight);
+}
+
+function cellsOf(row: FundRow): ExecutionReport["cells"] {
+  return { budget: a1(budgetFigureOf(row).at), spent: a1(row.spent.at), rate: a1(row.rate.at), score: a1(row.score.at), weight: a1(row.weight.at) };
 }
 
 export function checkExecution(ck: Checker, scored: boolean): ExecutionResult {
@@ -68,7 +72,7 @@ export function checkExecution(ck: Checker, scored: boolean): ExecutionResult {
   let result: ExecutionResult = NONE;
   for (const row of fund.rows) {
     if (waitingForm) break;
-    const budgetFigure = row.budget.at ? row.budget : row.budgetStart;
+    const budgetFigure = budgetFigureOf(row);
     const budget = ck.value(budgetFigure, "预算数");
     const spent = ck.value(row.spent, "执行数");
     if (row !== total) {
@@ -76,7 +80,7 @@ export function checkExecution(ck: Checker, scored: boolean): ExecutionResult {
       continue;
     }
     const hasScoreColumn = scored && row.score.at !== null;
-    const weight = scored && fund.scored ? weightOf(ck, row) : null;
+    const weight = scored && fund.scored ? weightOf(ck, ck.value(row.weight, "执行率分值")) : null;
     const statedScore = hasScoreColumn ? ck.value(row.score, "执行率得分") : null;
     const statedRate = checkStatedRate(ck, row, budget, spent, fund.unit);
     const waiting = budget === null && spent === null && statedScore === null && statedRate === null;
@@ -117,34 +121,18 @@ export function checkExecution(ck: Checker, scored: boolean): ExecutionResult {
         statedRate: statedRate ? statedRate.ratio.toNumber() : null,
         statedScore: toNumber(statedScore),
         unit: fund.unit,
-        cells: {
-          budget: a1(budgetFigure.at),
-          spent: a1(row.spent.at),
-          rate: a1(row.rate.at),
-          score: a1(row.score.at),
-          weight: a1(row.weight.at),
-        },
+        cells: cellsOf(row),
       },
     };
   }
   if (waitingForm && total) {
-    const budgetFigure = total.budget.at ? total.budget : total.budgetStart;
+    // A blank form's weight is the template's: read without findings, nothing else to report.
+    const weight = scored && fund.scored ? weightOf(ck, total.weight.kind === "number" ? total.weight.value : null) : null;
     result = {
       ...NONE,
-      weight: scored && fund.scored ? (total.weight.kind === "number" ? total.weight.value : (fund.statedPoints ?? new Decimal(ck.profile.executionWeight))) : null,
-      report: {
-        budget: null,
-        spent: null,
-        rate: null,
-        weight: null,
-        score: null,
-        statedRate: null,
-        statedScore: null,
-        unit: fund.unit,
-        cells: { budget: a1(budgetFigure.at), spent: a1(total.spent.at), rate: a1(total.rate.at), score: a1(total.score.at), weight: a1(total.weight.at) },
-      },
+      weight,
+      report: { budget: null, spent: null, rate: null, weight: toNumber(weight), score: null, statedRate: null, statedScore: null, unit: fund.unit, cells: cellsOf(total) },
     };
-    if (result.report) result.report.weight = toNumber(result.weight);
   }
   return result;
 }

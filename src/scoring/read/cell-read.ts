@@ -8,6 +8,7 @@ import { plainNumber } from "../display";
 import type { CellValue, Sheet } from "../grid";
 import { readComparator, readMeasure, type Measure } from "../measure";
 import type { Figure, MeasureCell, Pos, StatedRateCell, TextCell, UnreadableWhy } from "./form";
+import type { Span } from "./header-band";
 
 const ERROR_VALUE = /^#(?:N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|BLOCKED!|CONNECT!|FIELD!|UNKNOWN!|PYTHON!|TEXT!)$/i;
 
@@ -78,6 +79,31 @@ export function shownAs(sheet: Sheet, p: Pos): string {
 export function valueCell(sheet: Sheet, row: number, col: number): Pos {
   const m = sheet.mergeAt(row, col);
   return m ? sheet.at(m.top, m.left) : sheet.at(row, col);
+}
+
+/** The cell of a row a column's value is in; a merge that started on an earlier row is that row's. */
+export function ownCell(sheet: Sheet, row: number, col: number): Pos | null {
+  const m = sheet.mergeAt(row, col);
+  if (!m) return sheet.at(row, col);
+  return m.top === row ? sheet.at(m.top, m.left) : null;
+}
+
+/**
+ * The first cell of a role's columns in a row that holds something, else its first cell. With
+ * `shared`, a value merged down over several rows (one deviation note for three rows) is each row's.
+ */
+export function cellInSpan(sheet: Sheet, row: number, span: Span | undefined, shared = false): Pos | null {
+  if (!span) return null;
+  // Most columns are one column wide.
+  if (span.first === span.last) return shared ? valueCell(sheet, row, span.first) : ownCell(sheet, row, span.first);
+  let first: Pos | null = null;
+  for (let c = span.first; c <= span.last; c++) {
+    const p = shared ? valueCell(sheet, row, c) : ownCell(sheet, row, c);
+    if (!p) continue;
+    first ??= p;
+    if (sheet.value(p.row, p.col) !== null || sheet.formula(p.row, p.col) !== null) return p;
+  }
+  return first;
 }
 
 // A column the form does not have reads the same on every row: one frozen value each.

@@ -7,10 +7,10 @@ import type { Role } from "../columns";
 import type { Sheet } from "../grid";
 import { squash } from "../text";
 import { amountUnit, titleLeftOf } from "./block-title";
-import { figureAt, rateAt, valueCell } from "./cell-read";
+import { cellInSpan, figureAt, ownCell, rateAt, valueCell } from "./cell-read";
 import type { Claims } from "./claims";
 import type { Figure, FundBlock, FundRow, Pos, StatedRateCell } from "./form";
-import type { HeaderBand, Span } from "./header-band";
+import type { HeaderBand } from "./header-band";
 import { pointsOf } from "./points";
 
 const FUND_ROLES: Role[] = ["budgetStart", "budget", "spent", "rate", "weight", "score"];
@@ -21,37 +21,11 @@ export function isFundTotalLabel(label: string): boolean {
   return /合计|总额|总计|小计|总金额|资金总|支出总/.test(t) && !/^其中/.test(t);
 }
 
-/** The cell of a row a column's value is in; a merge that started on an earlier row is that row's. */
-export function ownCell(sheet: Sheet, row: number, col: number): Pos | null {
-  const m = sheet.mergeAt(row, col);
-  if (!m) return sheet.at(row, col);
-  return m.top === row ? sheet.at(m.top, m.left) : null;
-}
-
-/**
- * The first cell of a role's columns in a row that holds something, else its first cell. With
- * `shared`, a value merged down over several rows (one deviation note for three rows) is each row's.
- */
-export function cellInSpan(sheet: Sheet, row: number, span: Span | undefined, shared = false): Pos | null {
-  if (!span) return null;
-  // Most columns are one column wide.
-  if (span.first === span.last) return shared ? valueCell(sheet, row, span.first) : ownCell(sheet, row, span.first);
-  let first: Pos | null = null;
-  for (let c = span.first; c <= span.last; c++) {
-    const p = shared ? valueCell(sheet, row, c) : ownCell(sheet, row, c);
-    if (!p) continue;
-    first ??= p;
-    if (sheet.value(p.row, p.col) !== null || sheet.formula(p.row, p.col) !== null) return p;
-  }
-  return first;
-}
-
 function labelAt(sheet: Sheet, row: number, from: number, to: number): { text: string; at: Pos | null } {
   for (let c = from; c <= to; c++) {
     const t = sheet.shownText(row, c);
     if (t) {
-      const m = sheet.mergeAt(row, c);
-      return { text: t, at: m ? { row: m.top, col: m.left } : { row, col: c } };
+      return { text: t, at: valueCell(sheet, row, c) };
     }
   }
   return { text: "", at: null };

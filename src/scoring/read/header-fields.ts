@@ -19,9 +19,13 @@ function titleOf(sheet: Sheet): string {
   return parts.join(" ");
 }
 
-/** `项目名称` | value, or `单位名称：黄石市医疗保障服务中心` in one cell. */
-export function readHeaderFields(sheet: Sheet, before: number, claims: Claims): HeaderFields {
+/**
+ * `项目名称` | value, or `单位名称：黄石市医疗保障服务中心` in one cell; and the labels the header
+ * uses, for the form's kind (which names a form asks for tells what it is). One pass over the rows.
+ */
+export function readHeaderFields(sheet: Sheet, before: number, claims: Claims): { fields: HeaderFields; labels: Set<string> } {
   const out: HeaderFields = { title: titleOf(sheet), project: "", unit: "", department: "" };
+  const labels = new Set<string>();
   const set = (field: "project" | "unit" | "department", value: string) => {
     if (!out[field] && value) out[field] = value.replace(/[\u3000\s]+$/, "").trim();
   };
@@ -29,7 +33,12 @@ export function readHeaderFields(sheet: Sheet, before: number, claims: Claims): 
     for (let c = sheet.left; c <= sheet.right; c++) {
       const raw = sheet.text(r, c);
       if (!raw || raw.length > 80) continue;
-      const inline = /^([^:：]{2,10})[:：](.+)$/.exec(squash(raw));
+      const flat = squash(raw);
+      if (raw.length <= 30) {
+        const named = /^([^:：]{2,10})[:：]/.exec(flat);
+        labels.add(headerKey(named ? named[1] : raw));
+      }
+      const inline = /^([^:：]{2,10})[:：](.+)$/.exec(flat);
       const label = headerKey(inline ? inline[1] : raw);
       const field = PROJECT.test(label) ? "project" : DEPARTMENT.test(label) ? "department" : UNIT.test(label) ? "unit" : null;
       if (!field) continue;
@@ -49,18 +58,5 @@ export function readHeaderFields(sheet: Sheet, before: number, claims: Claims): 
       }
     }
   }
-  return out;
-}
-
-/** Labels the header uses, for the form's kind: which names the form asks for tells what it is. */
-export function headerLabels(sheet: Sheet, before: number): Set<string> {
-  const out = new Set<string>();
-  for (let r = sheet.top; r <= Math.min(before, sheet.bottom); r++)
-    for (let c = sheet.left; c <= sheet.right; c++) {
-      const raw = sheet.text(r, c);
-      if (!raw || raw.length > 30) continue;
-      const inline = /^([^:：]{2,10})[:：]/.exec(squash(raw));
-      out.add(headerKey(inline ? inline[1] : raw));
-    }
-  return out;
+  return { fields: out, labels };
 }

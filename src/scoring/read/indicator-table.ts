@@ -10,10 +10,9 @@ import { readDirection } from "../direction";
 import { headerKey } from "../text";
 import { toA1 } from "../address";
 import { titleLeftOf } from "./block-title";
-import { figureAt, measureAt, rateAt, textAt } from "./cell-read";
+import { cellInSpan, figureAt, measureAt, rateAt, textAt } from "./cell-read";
 import type { Claims } from "./claims";
 import type { IndicatorRow, IndicatorTable, ItemKind, Level1Group, LevelGap, Pos } from "./form";
-import { cellInSpan } from "./fund-block";
 import type { BandFinder, HeaderBand, Span } from "./header-band";
 import { pointsOf } from "./points";
 import { isNoteLabel, isTotalLabel } from "./row-labels";
@@ -144,7 +143,7 @@ export function readIndicatorTable(
       }
       const t = sheet.text(r, c);
       if (!t) continue;
-      if (t.length <= 16 && (t.includes("分") || t.includes("计")) && isTotalLabel(t)) total = true;
+      if (isTotalLabel(t)) total = true;
       else if (c <= noteCols && isNoteLabel(t)) note = true;
     }
     // A row with no figure may be the next block's header (or this header repeated after a page break).

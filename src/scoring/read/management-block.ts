@@ -6,10 +6,9 @@
 import type { Role } from "../columns";
 import type { Sheet } from "../grid";
 import { titleLeftOf } from "./block-title";
-import { figureAt, textAt } from "./cell-read";
+import { cellInSpan, figureAt, textAt } from "./cell-read";
 import type { Claims } from "./claims";
 import type { ManagementBlock, ManagementItem, Pos } from "./form";
-import { cellInSpan } from "./fund-block";
 import type { HeaderBand } from "./header-band";
 import { pointsOf } from "./points";
 import { isNoteLabel, isTotalLabel } from "./row-labels";

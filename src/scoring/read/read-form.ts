@@ -10,10 +10,10 @@ import type { Form, FundBlock, IndicatorTable, ManagementBlock } from "./form";
 import { formKind } from "./form-kind";
 import { readFundColumns, readFundLabels } from "./fund-block";
 import { BandFinder, type HeaderBand } from "./header-band";
-import { headerLabels, readHeaderFields } from "./header-fields";
+import { readHeaderFields } from "./header-fields";
 import { readIndicatorTable, settleKinds } from "./indicator-table";
 import { readManagementBlock } from "./management-block";
-import { readGrade, readTotal } from "./total-and-grade";
+import { readGradeCell, readTotal } from "./total-and-grade";
 import { unreadFigures } from "./unread-figures";
 
 const sameColumns = (a: HeaderBand, b: HeaderBand) =>
@@ -77,14 +77,14 @@ export function readForm(input: Grid | Sheet): Form {
   }
   if (table) settleKinds(table);
   const firstTop = first ? first.band.top : sheet.bottom;
-  const header = readHeaderFields(sheet, firstTop - 1, claims);
+  const { fields: header, labels } = readHeaderFields(sheet, firstTop - 1, claims);
   const total = fund || table || management ? readTotal(sheet, totalFrom, table, claims) : null;
   // The grade follows the table (beside or under the total), or the blocks where there is no table.
-  const grade = fund || table || management ? readGrade(sheet, table ? table.lastRow + 1 : firstTop, total ? total.label.row : null, claims) : null;
+  const grade = fund || table || management ? readGradeCell(sheet, table ? table.lastRow + 1 : firstTop, total ? total.label.row : null, claims) : null;
   const scored = Boolean(table?.hasScores || table?.hasWeights || management?.scored || (!table && fund?.scored));
   const found = Boolean(fund || table || management);
   const { kind, reason } = found
-    ? formKind({ title: header.title, labels: headerLabels(sheet, firstTop - 1), fund, management, managementLabel: hasManagementLabel(sheet, table ? table.headerRow : sheet.bottom + 1), managementRows: Boolean(table?.rows.some((r) => r.kind === "management")), scored })
+    ? formKind({ title: header.title, labels, fund, management, managementLabel: hasManagementLabel(sheet, table ? table.headerRow : sheet.bottom + 1), managementRows: Boolean(table?.rows.some((r) => r.kind === "management")), scored })
     : { kind: "unknown" as const, reason: "没有找到绩效指标表、预算执行情况栏或资金管理情况栏" };
   const bottom = total ? total.label.row : lastRow;
   const filled =

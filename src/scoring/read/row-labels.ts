@@ -4,7 +4,8 @@ import { headerKey } from "../text";
 
 /** 总分 / 合计 / 得分合计 / 自评总分 (with or without `（100分）`): the row that states the total. */
 export function isTotalLabel(text: string): boolean {
-  if (!text || text.length > 16) return false;
+  // Asked of every text in every table row: every total label holds 分 or 计.
+  if (!text || text.length > 16 || !(text.includes("分") || text.includes("计"))) return false;
   return TOTALS.get(text, (t) => TOTAL.test(headerKey(t).replace(/[:：]/g, "")));
 }
 

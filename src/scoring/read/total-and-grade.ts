@@ -5,10 +5,9 @@
 import { readAmount } from "../amount";
 import type { Sheet } from "../grid";
 import { squash } from "../text";
-import { figureAt } from "./cell-read";
+import { figureAt, ownCell } from "./cell-read";
 import type { Claims } from "./claims";
 import type { Figure, GradeCell, IndicatorTable, Pos, TotalCells } from "./form";
-import { ownCell } from "./fund-block";
 import { isTotalLabel } from "./row-labels";
 
 /** Every grade word of every profile, and the words that mean them (良好 is 良). */
@@ -56,7 +55,7 @@ export function readTotal(sheet: Sheet, from: number, table: IndicatorTable | nu
 }
 
 /** The stated grade: `等级：优`, a 等级 label with its value beside it, or a grade word in the total's row. */
-export function readGrade(sheet: Sheet, from: number, totalRow: number | null, claims: Claims): GradeCell | null {
+export function readGradeCell(sheet: Sheet, from: number, totalRow: number | null, claims: Claims): GradeCell | null {
   for (let r = from; r <= sheet.bottom; r++) {
     for (let c = sheet.left; c <= sheet.right; c++) {
       const raw = sheet.text(r, c);
