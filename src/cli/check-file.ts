@@ -6,6 +6,7 @@ import { checkReportClaims } from "../scoring/report-claims";
 import { readDocument, ReadDocument } from "../readers/document";
 import { describeReadError, readProblemMessage } from "../readers/read-error";
 import { extensionOf } from "../readers/sniff";
+import { readFileBytes } from "./file-bytes";
 import type { FileResult } from "./report-text";
 
 /** Said when the engine itself fails on a grid: the file was read, the fault is ours. */
@@ -30,7 +31,7 @@ export async function checkFile(file: string, profile: string | undefined): Prom
       await fs.promises.readdir(file);
       return { file, error: readProblemMessage("folder"), sheets: [] };
     }
-    doc = await readDocument(await fs.promises.readFile(file), file);
+    doc = await readDocument(await readFileBytes(file), file);
   } catch (e) {
     return { file, error: describeReadError(e), sheets: [] };
   }

@@ -2,6 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { profileNames } from "../scoring/profiles";
+import { saidInChinese } from "../scoring/said-in-chinese";
 import type { FileResult } from "./report-text";
 import { TEMPLATE_USAGE, templateCommand } from "./template-command";
 import { checkFile, expandInputs } from "./check-file";
@@ -99,7 +100,8 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e) => {
-      process.stderr.write(`内部错误：${e instanceof Error ? e.message : String(e)}\n`);
+      const said = e instanceof Error ? e.message : String(e);
+      process.stderr.write(saidInChinese(said) ? `${said}\n` : "程序出现内部错误，未能完成；请把所用的文件和命令交给维护人员排查。\n");
       process.exitCode = 2;
     },
   );

@@ -1,5 +1,6 @@
 import type Decimal from "decimal.js";
 import { isPercentFormat, readAmount } from "../scoring/amount";
+import { plainNumber } from "../scoring/display";
 import type { CellValue } from "../scoring/grid";
 import { readMeasure, type Measure, type Quantity } from "../scoring/measure";
 import { EMPTY, invalid, type Outcome } from "./outcome";
@@ -15,7 +16,7 @@ const BLANK = { kind: "blank" } as const;
 
 /** The argument's text as a message quotes it, cut short so the message stays readable. */
 export function quote(v: unknown): string {
-  const s = String(v).trim();
+  const s = (typeof v === "number" ? plainNumber(v) : String(v)).trim();
   return `「${s.length > 24 ? `${s.slice(0, 24)}…` : s}」`;
 }
 
@@ -122,7 +123,7 @@ export function choiceArg(v: unknown, label: string): Arg<string> {
   const c = cellOf(v, label);
   if (isBad(c)) return { kind: "bad", message: c.bad };
   if (c.value === null) return BLANK;
-  const s = String(c.value).trim();
+  const s = (typeof c.value === "number" ? plainNumber(c.value) : String(c.value)).trim();
   return s ? { kind: "ok", value: s } : BLANK;
 }
 

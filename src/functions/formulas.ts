@@ -1,5 +1,6 @@
 import type Decimal from "decimal.js";
 import { gradeOf } from "../scoring/grade";
+import { plain } from "../scoring/display";
 import type { Measure } from "../scoring/measure";
 import { align, executionRate, executionScore, scoreIndicator, type Direction, type NegativeMode, type Verdict } from "../scoring/rules";
 import { amountArg, checkFigures, choiceArg, measureArg, numberArg, quote, type Arg } from "./args";
@@ -142,7 +143,7 @@ export function grade(total: unknown, scheme?: unknown): Outcome {
   const stop = checkFigures([[label(id, "total"), t]]);
   if (stop !== null) return stop;
   if (t.kind !== "ok") return invalid("参数无法读取");
-  if (t.value.isNegative() || t.value.gt(100)) return invalid(`「${label(id, "total")}」应在 0 到 100 之间，收到 ${t.value.toString()}`);
+  if (t.value.isNegative() || t.value.gt(100)) return invalid(`「${label(id, "total")}」应在 0 到 100 之间，收到 ${plain(t.value)}`);
   const s = choiceArg(scheme, label(id, "scheme"));
   if (s.kind === "bad") return invalid(s.message);
   const bands = s.kind === "ok" ? readGradeScheme(s.value) : undefined;

@@ -33,6 +33,8 @@ export type ReadProblem =
   | "corrupt-xls"
   | "corrupt-docx"
   | "too-large"
+  | "file-too-large"
+  | "not-a-file"
   | "huge-merge"
   | "no-sheets"
   | "unknown";
@@ -60,6 +62,8 @@ const ASK_ORIGINAL = "请向报送单位索取原始的 .docx 或 .xlsx 文件";
 
 /** Limits the readers keep to, stated in the messages. */
 export const READ_LIMITS = {
+  /** Size of a file as stored: a form with its report's pictures is a few megabytes. */
+  fileMegabytes: 100,
   /** Uncompressed size of all the parts of an .xlsx or .docx. */
   unpackedMegabytes: 200,
   /** A merged area larger than this is not a form's. */
@@ -125,6 +129,10 @@ export function readProblemMessage(problem: ReadProblem, detail: ReadProblemDeta
       return `Word 文档内容已损坏${what}，无法读取；${RESAVE_DOCX}。`;
     case "too-large":
       return `文件解压后超过 ${READ_LIMITS.unpackedMegabytes} MB，不像是自评表或自评报告，未读取。`;
+    case "file-too-large":
+      return `文件超过 ${READ_LIMITS.fileMegabytes} MB，不像是自评表或自评报告，未读取；请确认是否选错了文件。`;
+    case "not-a-file":
+      return "这不是普通文件（而是设备、管道或套接字），未读取；请指定 .xlsx、.xls 或 .docx 文件。";
     case "huge-merge":
       return `工作表“${detail.sheet ?? ""}”中的合并区域 ${detail.range ?? ""} 大得不合常理（超过 ${READ_LIMITS.mergeCells.toLocaleString("en-US")} 个单元格），文件可能已损坏；请在 Excel/WPS 中取消该合并并另存后再校验。`;
     case "no-sheets":

@@ -1,6 +1,7 @@
 import Decimal from "decimal.js";
 import { D, decimalOf } from "./decimal";
 import { plainNumber } from "./display";
+import { FIGURE } from "./figure";
 import { BoundedCache } from "./memo";
 import type { CellValue } from "./grid";
 import { normalizeMeasureText } from "./measure";
@@ -22,6 +23,7 @@ export function readAmount(v: CellValue): Amount {
   return TEXT_AMOUNTS.get(v, readTextAmount);
 }
 
+const AMOUNT = new RegExp(String.raw`^([-+]?)(${FIGURE})(万元|元|分|万|%)?$`);
 const TEXT_AMOUNTS = new BoundedCache<string, Amount>();
 const NUMBER_AMOUNTS = new BoundedCache<number, Amount>();
 
@@ -33,10 +35,10 @@ function readTextAmount(v: string): Amount {
   const text = v.trim();
   if (!text || isPlaceholder(text)) return { kind: "blank" };
   const t = normalizeMeasureText(text).replace(/^(约|共|计|合计)/, "");
-  const m = /^([-+]?)(\d+(?:\.\d+)?|\.\d+)(万元|元|分|万|%)?$/.exec(t);
+  const m = AMOUNT.exec(t);
   if (!m) return { kind: "unreadable", text };
   let value = new Decimal(m[2]);
-  if (m[1] === "-") value = value.negated();
+  if (m[1] === "-" && !value.isZero()) value = value.negated();
   return { kind: "number", value, text };
 }
 

@@ -82,7 +82,8 @@ const NUMBER_OF = new WeakMap<Decimal, number>();
 
 /** The decimal of a cell's number. Forms repeat the same weights and scores; decimals are immutable. */
 export function decimalOf(n: number): Decimal {
-  return FROM_NUMBER.get(n, (x) => {
+  // -0 (a host's or a formula's) is 0: a budget of -0 is not negative.
+  return FROM_NUMBER.get(n === 0 ? 0 : n, (x) => {
     const d = new Decimal(x);
     NUMBER_OF.set(d, x);
     return d;

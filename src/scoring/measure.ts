@@ -2,6 +2,7 @@ import Decimal from "decimal.js";
 import { decimalOf } from "./decimal";
 import { plainNumber } from "./display";
 import type { CellValue } from "./grid";
+import { FIGURE } from "./figure";
 import { squash, isPlaceholder } from "./text";
 import { leadingUnit } from "./units";
 import { BoundedCache } from "./memo";
@@ -61,7 +62,7 @@ const DATE_PATTERNS = [
   /(?<![\d.])\d{1,2}[-~至]\d{1,2}月份?/g,
 ];
 
-const NUMBER = /\d+(?:\.\d+)?|\.\d+/g;
+const NUMBER = new RegExp(FIGURE, "g");
 const MAYBE_DATE = /[年月]|\d[-/.]\d/;
 
 /** Half-width, no white space, no thousands separators. */
@@ -164,7 +165,7 @@ export function readMeasureUncached(v: CellValue, ctx: MeasureContext = {}): Mea
   comparator ??= ctx.comparator ?? "≥";
   const first = figures[0];
   const negative = before === "-" && (firstAt < 2 || !/\d/.test(t[firstAt - 2]));
-  const value = negative ? first.value.negated() : first.value;
+  const value = negative && !first.value.isZero() ? first.value.negated() : first.value;
   const unit = first.unit || (ctx.unit ? normalizeMeasureText(ctx.unit) : "");
   figures[0] = { value, unit };
   return { kind: "quantity", text, comparator, comparatorWritten: written, value, unit, figures };

@@ -177,6 +177,28 @@ describe("bad input gives a Chinese #VALUE!, never an exception, NaN or a silent
     expect(call("SCORE", [[10]], [["≥95%"]], [["97%"]])).toBe(10);
   });
 
+  test("-0 is 0, not a negative figure; a huge number is quoted in plain digits, never 1e+308", () => {
+    expect(call("EXECRATE", 100, -0)).toBe(0);
+    expect(call("EXECSCORE", 10, "100", "-0")).toBe(0);
+    const huge = errorOf(call("SCORE", 10, "≥95%", "97%", 1e308))?.message ?? "";
+    expect(huge).toContain("「100000000000000000000000…」");
+    expect(huge).not.toMatch(/e\+/);
+  });
+
+  test("text named like an object's property (constructor, __proto__) is just unknown text", () => {
+    for (const name of ["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"]) {
+      expectValueError(call("SCORE", 10, "≥95%", "97%", name), "「方向」", name);
+      expectValueError(call("SCORE", 10, "≤5", "6", "反向", name), "「反向口径」", name);
+      expectValueError(call("GRADE", 90, name), "「等级方案」", name);
+      expectValueError(call("EXECRATE", name, 1), "「预算数」", name);
+    }
+  });
+
+  test("scientific notation kept as text reads as the number it is", () => {
+    expect(call("SCORE", 2, "≥4.1E+04", "4.2E+03")).toBe(0.2);
+    expect(call("READVALUE", "4.1E+04人")).toBe(41000);
+  });
+
   test("an error cell passed as a data type", () => {
     expectValueError(call("READVALUE", { type: "Error", basicValue: "#DIV/0!" }), "错误值");
   });

@@ -192,6 +192,11 @@ const CELLS: Row[] = [
   ["指标性质 = on a number cell", 0, { comparator: "=" }, q("=", "0", "")],
   ["NaN from a host is not a figure", NaN, null, QUAL],
   ["Infinity from a host is not a figure", Infinity, null, QUAL],
+  // Numbers exported from other systems as text keep scientific notation (attack case 25).
+  ["scientific notation as text", "4.1E+04", null, q("≥", "41000", "", false)],
+  ["scientific notation with a unit", "4.2e3人", null, q("≥", "4200", "人", false)],
+  ["scientific notation after ≥", "≥1.5E+02万元", null, q("≥", "150", "万元")],
+  ["a negative exponent", "2.5E-01", null, q("≥", "0.25", "", false)],
 ];
 
 function check(m: Measure, expected: Expect) {
@@ -326,6 +331,8 @@ describe("readAmount (weights, scores, budgets)", () => {
     ["+3", "3"],
     [".5", "0.5"],
     [0, "0"],
+    ["4.1E+04", "41000"],
+    ["1E+02分", "100"],
   ])("%p reads as %s", (v, n) => {
     const a = readAmount(v);
     expect(a.kind).toBe("number");

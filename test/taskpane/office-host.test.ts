@@ -3,7 +3,7 @@ import { readWorkbookFile } from "../../src/readers/xlsx";
 import { evaluateSheet } from "../../src/scoring/evaluate";
 import { planFill } from "../../src/scoring/fill";
 import type { Grid } from "../../src/scoring/grid";
-import { HostError } from "../../src/taskpane/host/host-error";
+import { HostError, toHostError } from "../../src/taskpane/host/host-error";
 import { OfficeHost } from "../../src/taskpane/host/OfficeHost";
 import { UNDO_NAMESPACE } from "../../src/taskpane/host/undo-xml";
 import { FakeExcel } from "./fake-excel";
@@ -298,4 +298,16 @@ test("errors Excel reports by code come out in Chinese", async () => {
     },
   };
   await expect(new OfficeHost().read("active")).rejects.toThrow(/受保护/);
+});
+
+test("a library's English error never reaches the pane: a Chinese sentence instead, our own Chinese words kept", async () => {
+  const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
+  for (const english of [new RangeError("Invalid string length"), new Error("[DecimalError] Invalid argument: constructor"), "Corrupted zip: missing 42 bytes."]) {
+    const said = toHostError(english).message;
+    expect(said).toMatch(/^操作未完成：程序出现了未预料的错误/);
+    expect(said).not.toMatch(/Invalid|Decimal|zip/);
+  }
+  expect(spy).toHaveBeenCalledTimes(3);
+  spy.mockRestore();
+  expect(toHostError(new Error("找不到工作表“表1”。")).message).toBe("操作未完成：找不到工作表“表1”。");
 });

@@ -1,3 +1,5 @@
+import { saidInChinese } from "../../scoring/said-in-chinese";
+
 /** An error the pane can show as it is: the message is Chinese and says what to do. */
 export class HostError extends Error {
   constructor(
@@ -33,7 +35,10 @@ export function toHostError(e: unknown): HostError {
   const known = OFFICE_CODES[code];
   if (known) return new HostError(known, code);
   const detail = e instanceof Error ? e.message : String(e);
-  return new HostError(`操作未完成：${detail || "未知错误"}。`, code || "Unknown");
+  if (saidInChinese(detail)) return new HostError(`操作未完成：${detail}`, code || "Unknown");
+  // A library's English words mean nothing to the person; they stay in the console for whoever debugs.
+  console.error(e);
+  return new HostError("操作未完成：程序出现了未预料的错误。请重试；若仍出现，请把工作簿交给维护人员排查。", code || "Unknown");
 }
 
 /** The same words for a missing sheet in both hosts. */
