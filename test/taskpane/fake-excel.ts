@@ -10,7 +10,7 @@ import { OfficeMockObject } from "office-addin-mock";
 // office-addin-mock needs only the OfficeApp enum from office-addin-manifest, whose other
 // dependencies are ES modules jest cannot require: hand it the enum's own module.
 jest.mock("office-addin-manifest", () => jest.requireActual("office-addin-manifest/lib/officeApp"));
-import { parseA1, toA1 } from "../../src/scoring/address";
+import { parseA1, parseRange, toA1 } from "../../src/scoring/address";
 import type { CellValue, Grid } from "../../src/scoring/grid";
 import { parseInput } from "../../src/taskpane/host/memory-workbook";
 
@@ -56,6 +56,8 @@ export class FakeExcel {
   failNextWrite = false;
   /** What happened, in order: `sync`, `activate 表`, `select 表!H4`. */
   log: string[] = [];
+  /** Each used range asked for: the sheet, and the area it was limited to (null: the whole sheet). */
+  usedRangeLoads: { sheet: string; within: string | null }[] = [];
   private ops: { write: boolean; run: () => void }[] = [];
   private mocks: Mock[] = [];
   private ranges: { mock: Mock; sheet: FakeSheet; cell: string; orig: { values: unknown; formulas: unknown } }[] = [];
@@ -175,6 +177,8 @@ export class FakeExcel {
       values,
       formulas,
       numberFormat: [[c?.format ?? "General"]],
+      // Excel's Range.getUsedRangeOrNullObject: the used part of this range only.
+      getUsedRangeOrNullObject: () => this.usedRange(sheet, parseRange(cell) ?? undefined),
       select: () =>
         this.queue(() => {
           this.log.push(`select ${sheet.name}!${cell}`);
@@ -185,13 +189,22 @@ export class FakeExcel {
     return m;
   }
 
-  private usedRange(sheet: FakeSheet): Mock {
-    const refs = [...sheet.cells.keys()].map((a) => parseA1(a)!);
+  private usedRange(sheet: FakeSheet, within?: { top: number; left: number; bottom: number; right: number }): Mock {
+    this.usedRangeLoads.push({ sheet: sheet.name, within: within ? `${toA1(within.top, within.left)}:${toA1(within.bottom, within.right)}` : null });
+    const refs = [...sheet.cells.keys()]
+      .map((a) => parseA1(a)!)
+      .filter((r) => !within || (r.row >= within.top && r.row <= within.bottom && r.col >= within.left && r.col <= within.right));
     if (refs.length === 0) return Object.assign(this.mock({ address: "", values: [], numberFormat: [], formulas: [] }), { isNullObject: true });
     const top = Math.min(...refs.map((r) => r.row));
     const left = Math.min(...refs.map((r) => r.col));
     const bottom = Math.max(...refs.map((r) => r.row));
     const right = Math.max(...refs.map((r) => r.col));
+    const address = `${sheet.name}!${toA1(top, left)}:${toA1(bottom, right)}`;
+    if ((bottom - top + 1) * (right - left + 1) > 5_000_000) {
+      // Excel cannot send the values of so large a range; reading them here fails the test.
+      const refused = "Error, the response payload size has exceeded the limit";
+      return Object.assign(this.mock({ address, values: refused, numberFormat: refused, formulas: refused }), { isNullObject: false });
+    }
     const values: unknown[][] = [];
     const formats: unknown[][] = [];
     const formulas: unknown[][] = [];
@@ -207,7 +220,6 @@ export class FakeExcel {
         formulas[i - top].push(c?.formula ?? c?.value ?? "");
       }
     }
-    const address = `${sheet.name}!${toA1(top, left)}:${toA1(bottom, right)}`;
     return Object.assign(this.mock({ address, values, numberFormat: formats, formulas }), { isNullObject: false });
   }
 

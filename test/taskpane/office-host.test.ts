@@ -55,6 +55,20 @@ describe("reading through the one adapter", () => {
     expect(g.merges).toEqual(["B2:B3"]);
   });
 
+  test("a stray mark at XFD1048576: values are loaded only where a form can be, in the same syncs, and the mark is noted", async () => {
+    loadZhuzhou();
+    fake.sheet(ZHUZHOU_SHEET).cells.set("XFD1048576", { value: "x" });
+    const read = await new OfficeHost().read("active");
+    expect(fake.syncs).toBeLessThanOrEqual(2);
+    // The values asked for are limited to A1:GR10000; only the whole sheet's address is asked beyond it.
+    expect(fake.usedRangeLoads.filter((l) => l.within !== null).map((l) => l.within)).toEqual(["A1:GR10000"]);
+    const g = read.grids[0];
+    expect(g.values.length).toBeLessThan(100);
+    expect(Math.max(...g.values.map((r) => r.length))).toBeLessThan(20);
+    expect(read.notes).toEqual(["工作表“部门整体支出绩效自评表”在 XFD1048576 等处有超出读取范围（前 10000 行、前 200 列）的内容，已忽略；自评表不会在那里。"]);
+    expect(evaluateSheet(g).kind).toBe("department");
+  });
+
   test("an empty sheet reads as an empty grid", async () => {
     fake.addSheet("空表", {});
     const read = await new OfficeHost().read("active");

@@ -11,6 +11,8 @@ export interface Validation {
   activeSheet: string;
   reports: SheetReport[];
   grids: Grid[];
+  /** What the read left out, in Chinese (values beyond the area a form can occupy). */
+  notes: string[];
 }
 
 export type Progress = { phase: "read" } | { phase: "evaluate"; sheet: string; done: number; total: number };
@@ -30,7 +32,7 @@ export async function validate(host: WorkbookHost, scope: ReadScope, onProgress:
       throw new HostError(`校验工作表“${grid.sheet}”时出错：${toHostError(e).message}`, "EvaluateFailed");
     }
   }
-  return { scope, activeSheet: read.activeSheet, reports, grids: read.grids };
+  return { scope, activeSheet: read.activeSheet, reports, grids: read.grids, notes: read.notes ?? [] };
 }
 
 /** One mark per cell with findings, at the cell's worst severity. */

@@ -62,6 +62,7 @@ export function ValidatePanel({ host, written }: { host: WorkbookHost; written: 
       try {
         const v = await validate(host, whole ? "workbook" : "active", setProgress);
         setResult(v);
+        if (!quiet && v.notes.length > 0) setNotice({ intent: "info", title: "部分内容未读取", text: v.notes.join("") });
         if (quiet) await keepMarksCurrent(v, changedSheet);
       } catch (e) {
         setNotice({ intent: "error", title: "校验未完成", text: toHostError(e).message });

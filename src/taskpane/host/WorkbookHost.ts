@@ -12,6 +12,8 @@ export type ReadScope = "active" | "workbook";
 export interface WorkbookRead {
   grids: Grid[];
   activeSheet: string;
+  /** What was left unread, in Chinese (values beyond the area a form can occupy). */
+  notes?: string[];
 }
 
 /** A cell to highlight with the severity of its worst finding. */

@@ -1,22 +1,33 @@
-import { parseRange } from "../../scoring/address";
+import { parseRange, toA1 } from "../../scoring/address";
+import { beyondLimitsNote, GRID_LIMITS } from "../../readers/grid-builder";
 import type { CellValue, Grid } from "../../scoring/grid";
 import type { ReadScope, WorkbookRead } from "./WorkbookHost";
 
 /** What is queued for one sheet: loaded together so a sheet costs no extra sync. */
 interface QueuedSheet {
   sheet: Excel.Worksheet;
+  whole: Excel.Range;
   used: Excel.Range;
   merged: Excel.RangeAreas;
 }
 
+/**
+ * The area a form can occupy, as the file readers keep it. One stray mark at XFD1048576 makes the
+ * used range 17 billion cells, which Excel cannot send: values are loaded within this area only.
+ */
+const READ_AREA = `A1:${toA1(GRID_LIMITS.rows - 1, GRID_LIMITS.cols - 1)}`;
+
 function queueSheet(sheet: Excel.Worksheet): QueuedSheet {
-  const used = sheet.getUsedRangeOrNullObject();
+  // The whole used range's address only, to say when something lies beyond the area read.
+  const whole = sheet.getUsedRangeOrNullObject(true);
+  whole.load("address");
+  const used = sheet.getRange(READ_AREA).getUsedRangeOrNullObject();
   // Formulas too: a cell whose formula shows "" is not empty, and #NAME? may be a JXZP formula.
   used.load("address,values,numberFormat,formulas");
   // Merges over the whole sheet, not the used range: works on an empty sheet too.
   const merged = sheet.getRange().getMergedAreasOrNullObject();
   merged.load("address");
-  return { sheet, used, merged };
+  return { sheet, whole, used, merged };
 }
 
 /** `Sheet1!A1:B2, 'My, sheet'!C3` → [`A1:B2`, `C3`]: the range part of each address. */
@@ -43,6 +54,13 @@ function gridOf(name: string, q: QueuedSheet): Grid {
   return { sheet: name, origin: { row: top?.top ?? 0, col: top?.left ?? 0 }, values, numberFormats, merges, ...(anyFormula ? { formulas } : {}) };
 }
 
+/** Said when a sheet has values beyond the area read (the same words as the file readers'). */
+function beyondNote(name: string, q: QueuedSheet): string[] {
+  const reach = q.whole.isNullObject ? null : parseRange(q.whole.address.replace(/^.*!/, ""));
+  if (!reach || (reach.bottom < GRID_LIMITS.rows && reach.right < GRID_LIMITS.cols)) return [];
+  return [beyondLimitsNote(name, toA1(reach.bottom, reach.right))];
+}
+
 /**
  * The one reader of the Office adapter: values, number formats and merged areas together.
  * One sheet: one sync. Whole workbook: two (the sheet list, then every sheet in one batch).
@@ -53,12 +71,12 @@ export async function readWorkbook(context: Excel.RequestContext, scope: ReadSco
   if (scope === "active") {
     const q = queueSheet(active);
     await context.sync();
-    return { grids: [gridOf(active.name, q)], activeSheet: active.name };
+    return { grids: [gridOf(active.name, q)], activeSheet: active.name, notes: beyondNote(active.name, q) };
   }
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await context.sync();
   const queued = sheets.items.map(queueSheet);
   await context.sync();
-  return { grids: queued.map((q) => gridOf(q.sheet.name, q)), activeSheet: active.name };
+  return { grids: queued.map((q) => gridOf(q.sheet.name, q)), activeSheet: active.name, notes: queued.flatMap((q) => beyondNote(q.sheet.name, q)) };
 }
