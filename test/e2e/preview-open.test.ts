@@ -89,3 +89,40 @@ test("an .xls workbook and a .docx report open as sheets, and the pane validates
   expect(errors).toEqual([]);
   await page.close();
 });
+
+test.each(["11b-one-cell-at-XFD1048576.xlsx", "11h-cell-at-Z1048576.xlsx", "11i-cell-at-ZZ300000.xlsx", "11g-merge-whole-sheet.xlsx"])(
+  "%s (2 KB, reaching the sheet's far corner): the tab stays alive, the sheet opens and validates, what lies beyond is noted",
+  async (name) => {
+    const { page, requests, errors } = await openPage();
+    await page.setInputFiles('[data-testid="file-input"]', path.join(FIX, "attack", name));
+    await page.waitForSelector(`[data-testid="file-name"]:has-text("${name}")`, { timeout: 30000 });
+    expect(await sheets(page)).toEqual(["s"]);
+    const cli = await checkFile(path.join(FIX, "attack", name), undefined);
+    if (cli.notes?.length) expect(await page.textContent('[data-testid="open-notes"]')).toBe(cli.notes.join(""));
+    else expect(await page.$('[data-testid="open-notes"]')).toBeNull();
+    await page.click('[data-testid="tab-validate"]');
+    await page.click('[data-testid="btn-validate"]');
+    await page.waitForSelector('[data-testid="results"]');
+    expect(await page.$('[role="alert"]')).toBeNull();
+    expect(requests.filter((u) => !u.startsWith(server.origin))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  },
+  60000,
+);
+
+test("a workbook whose first sheet has a level-1 label “constructor” opens with all 5 sheets, and each validates", async () => {
+  const { page, errors } = await openPage();
+  const file = path.join(FIX, "attack", "22d-constructor-5-sheets.xlsx");
+  await page.setInputFiles('[data-testid="file-input"]', file);
+  await page.waitForSelector('[data-testid="file-name"]:has-text("22d-constructor-5-sheets.xlsx")');
+  const cli = await checkFile(file, undefined);
+  expect(await sheets(page)).toEqual(cli.sheets.map((s) => s.sheet));
+  expect(cli.sheets).toHaveLength(5);
+  await page.click('[data-testid="tab-validate"]');
+  await page.click('[data-testid="btn-validate"]');
+  await page.waitForSelector('[data-testid="results"]');
+  expect(await page.textContent('[data-testid="summary"]')).toContain("部门整体支出绩效自评表");
+  expect(errors).toEqual([]);
+  await page.close();
+}, 60000);

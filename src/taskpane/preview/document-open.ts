@@ -19,7 +19,7 @@ function formulasOf(grids: Grid[]): Map<string, Map<string, string>> {
  * readers the CLI uses. A file they cannot read throws ReadError, whose Chinese message is the
  * CLI's (describeReadError says it for any other error).
  */
-export async function openDocument(data: ArrayBuffer, name: string): Promise<{ workbook: MemoryWorkbook; tables: boolean }> {
+export async function openDocument(data: ArrayBuffer, name: string): Promise<{ workbook: MemoryWorkbook; tables: boolean; notes: string[] }> {
   const doc = await readDocument(data, name);
-  return { workbook: MemoryWorkbook.fromGrids(doc.grids, formulasOf(doc.grids)), tables: doc.format === "docx" };
+  return { workbook: MemoryWorkbook.fromGrids(doc.grids, formulasOf(doc.grids)), tables: doc.format === "docx", notes: doc.notes };
 }

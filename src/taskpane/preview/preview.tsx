@@ -24,6 +24,7 @@ const useStyles = makeStyles({
   grid: { flex: 1, minWidth: 0 },
   // Below the header, so a long message wraps here instead of squashing the header.
   error: { color: "#fff", background: "#a4262c", padding: "4px 12px", fontSize: "13px" },
+  notes: { color: "#323130", background: "#fff4ce", padding: "4px 12px", fontSize: "13px" },
 });
 
 function blankWorkbook(): MemoryWorkbook {
@@ -37,6 +38,8 @@ function Preview() {
   const [fileName, setFileName] = useState("（未打开文件，空白工作簿）");
   const [paneKey, setPaneKey] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  // What the reader left out of the opened file (cells beyond the area a form can occupy).
+  const [notes, setNotes] = useState<string[]>([]);
   const host = useMemo(() => {
     workbook.engine = previewEngine;
     return new MemoryHost(workbook);
@@ -57,14 +60,16 @@ function Preview() {
 
   const open = async (file: File) => {
     setError(null);
+    setNotes([]);
     try {
-      const { workbook: wb, tables } = await openDocument(await file.arrayBuffer(), file.name);
+      const { workbook: wb, tables, notes: left } = await openDocument(await file.arrayBuffer(), file.name);
       if (wb.sheets.length === 0) {
         setError(`无法打开“${file.name}”：${tables ? "文档中没有表格。" : "工作簿中没有工作表。"}`);
         return;
       }
       setWorkbook(wb);
       setFileName(file.name);
+      setNotes(left);
       setPaneKey((k) => k + 1);
     } catch (e) {
       // The CLI's words for the same file: never a library's English text.
@@ -100,6 +105,11 @@ function Preview() {
       {error ? (
         <div className={s.error} role="alert" data-testid="open-error">
           {error}
+        </div>
+      ) : null}
+      {notes.length > 0 ? (
+        <div className={s.notes} role="status" data-testid="open-notes">
+          {notes.join("")}
         </div>
       ) : null}
       <div className={s.main}>
