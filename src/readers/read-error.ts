@@ -33,15 +33,12 @@ export type ReadProblem =
   | "corrupt-xls"
   | "corrupt-docx"
   | "too-large"
-  | "huge-merge"
   | "no-sheets"
   | "unknown";
 
 export interface ReadProblemDetail {
   /** A short Chinese phrase saying what is broken (`缺少工作簿目录`). */
   what?: string;
-  sheet?: string;
-  range?: string;
 }
 
 /** A file the readers recognised but cannot read; the message is for people. */
@@ -62,8 +59,6 @@ const ASK_ORIGINAL = "请向报送单位索取原始的 .docx 或 .xlsx 文件";
 export const READ_LIMITS = {
   /** Uncompressed size of all the parts of an .xlsx or .docx. */
   unpackedMegabytes: 200,
-  /** A merged area larger than this is not a form's. */
-  mergeCells: 1_000_000,
 };
 
 export function readProblemMessage(problem: ReadProblem, detail: ReadProblemDetail = {}): string {
@@ -125,8 +120,6 @@ export function readProblemMessage(problem: ReadProblem, detail: ReadProblemDeta
       return `Word 文档内容已损坏${what}，无法读取；${RESAVE_DOCX}。`;
     case "too-large":
       return `文件解压后超过 ${READ_LIMITS.unpackedMegabytes} MB，不像是自评表或自评报告，未读取。`;
-    case "huge-merge":
-      return `工作表“${detail.sheet ?? ""}”中的合并区域 ${detail.range ?? ""} 大得不合常理（超过 ${READ_LIMITS.mergeCells.toLocaleString("en-US")} 个单元格），文件可能已损坏；请在 Excel/WPS 中取消该合并并另存后再校验。`;
     case "no-sheets":
       return `工作簿中没有工作表${what}，文件可能已损坏；${RESAVE_XLSX}。`;
     case "unknown":
