@@ -27,7 +27,7 @@ async function readZipDocument(bytes: Uint8Array, ext: string): Promise<ReadDocu
   const pkg = await openZip(bytes);
   switch (pkg.kind) {
     case "xlsx": {
-      const x = await readXlsx(pkg, bytes);
+      const x = await readXlsx(pkg);
       return { format: "xlsx", grids: x.grids, notes: x.notes };
     }
     case "docx": {

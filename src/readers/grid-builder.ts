@@ -32,6 +32,8 @@ interface Merge {
 export class GridBuilder {
   private readonly cells = new Map<number, { v: CellValue; f: string | null; x: string | null }>();
   private readonly merges: Merge[] = [];
+  private readonly rowFormats = new Map<number, string>();
+  private readonly columnFormats: (string | null)[] = [];
   private lastRow = -1;
   private lastCol = -1;
   private dropped: string | null = null;
@@ -40,19 +42,36 @@ export class GridBuilder {
     return row * 16384 + col;
   }
 
-  /** A cell at 0-based row and column; an empty value with no formula only carries its format. */
+  /**
+   * A cell at 0-based row and column; an empty value with no formula only carries its format.
+   * A formula's empty text is kept: it is a saved result, unlike a formula with none (null).
+   */
   set(row: number, col: number, value: CellValue, format: string | null = null, formula: string | null = null): void {
     const filled = (value !== null && value !== "") || formula !== null;
     if (row >= GRID_LIMITS.rows || col >= GRID_LIMITS.cols) {
       if (filled && !this.dropped) this.dropped = toA1(row, col);
       return;
     }
-    if (!filled && format === null) return;
-    this.cells.set(this.key(row, col), { v: value === "" ? null : value, f: formula, x: format });
+    if (!filled && format === null) {
+      // A later empty cell at the same place replaces an earlier one, as it does in Excel.
+      this.cells.delete(this.key(row, col));
+      return;
+    }
+    this.cells.set(this.key(row, col), { v: value === "" && formula === null ? null : value, f: formula, x: format });
     if (filled) {
       if (row > this.lastRow) this.lastRow = row;
       if (col > this.lastCol) this.lastCol = col;
     }
+  }
+
+  /** The format of a row's cells that the file leaves out (Excel's row style). */
+  rowFormat(row: number, format: string | null): void {
+    if (row < GRID_LIMITS.rows && format !== null) this.rowFormats.set(row, format);
+  }
+
+  /** The format of columns' cells that the file leaves out (Excel's column style). */
+  columnFormat(left: number, right: number, format: string | null): void {
+    for (let c = Math.max(0, left); c <= Math.min(right, GRID_LIMITS.cols - 1); c++) this.columnFormats[c] = format;
   }
 
   merge(top: number, left: number, bottom: number, right: number): void {
@@ -66,10 +85,12 @@ export class GridBuilder {
     const numberFormats: (string | null)[][] = [];
     const formulas: (string | null)[][] = [];
     let anyFormula = false;
+    const columns: (string | null)[] = Array.from({ length: cols }, (_, c) => this.columnFormats[c] ?? null);
     for (let r = 0; r < rows; r++) {
       const vr: CellValue[] = new Array(cols).fill(null);
-      const xr: (string | null)[] = new Array(cols).fill(null);
+      const xr: (string | null)[] = new Array(cols).fill(this.rowFormats.get(r) ?? null);
       const fr: (string | null)[] = new Array(cols).fill(null);
+      if (!this.rowFormats.has(r)) for (let c = 0; c < cols; c++) xr[c] = columns[c];
       for (let c = 0; c < cols; c++) {
         const cell = this.cells.get(this.key(r, c));
         if (!cell) continue;
@@ -84,6 +105,17 @@ export class GridBuilder {
       numberFormats.push(xr);
       formulas.push(fr);
     }
+    // Excel keeps a merged area's value and formula in its top-left cell only. The areas do not
+    // overlap, so this visits each cell of the (bounded) grid at most once.
+    for (const m of this.merges) {
+      for (let r = m.top; r <= Math.min(m.bottom, rows - 1); r++) {
+        for (let c = r === m.top ? m.left + 1 : m.left; c <= Math.min(m.right, cols - 1); c++) {
+          values[r][c] = null;
+          formulas[r][c] = null;
+        }
+      }
+    }
+    if (anyFormula) anyFormula = formulas.some((row) => row.some((f) => f !== null));
     const merges = this.merges
       .filter((m) => m.top < GRID_LIMITS.rows && m.left < GRID_LIMITS.cols)
       .map((m) => `${toA1(m.top, m.left)}:${toA1(m.bottom, m.right)}`);
@@ -92,17 +124,44 @@ export class GridBuilder {
   }
 }
 
+/** How many rows past the filled cells a merged area may carry the grid (a note merged over a few rows). */
+export const MERGE_REACH_ROWS = 100;
+
 /**
  * The extent of a grid of filled cells, widened by the merged areas that start among them: a
  * title merged across A1:I1 belongs to the table and must reach I even when only A1 holds text.
+ * A merge carries the grid at most MERGE_REACH_ROWS rows past the filled ones: a 2 KB file
+ * merging A1:XFD1048576 must not make a grid of the whole sheet (its cells are all empty).
  */
 export function reachOfMerges(rows: number, cols: number, merges: Iterable<{ top: number; left: number; bottom: number; right: number }>): { rows: number; cols: number } {
   let r = rows;
   let c = cols;
+  const rowCap = Math.min(rows + MERGE_REACH_ROWS, GRID_LIMITS.rows);
   for (const m of merges) {
     if (m.top >= rows || m.left >= cols) continue;
-    r = Math.max(r, Math.min(m.bottom + 1, GRID_LIMITS.rows));
+    r = Math.max(r, Math.min(m.bottom + 1, rowCap));
     c = Math.max(c, Math.min(m.right + 1, GRID_LIMITS.cols));
   }
   return { rows: r, cols: c };
+}
+
+/**
+ * Two merged areas that share a cell within GRID_LIMITS, as A1 ranges, or null. Excel refuses
+ * such a file until repaired. Swept by rows: the areas open on a row are disjoint there, so
+ * there are never more than GRID_LIMITS.cols of them to compare a new one with.
+ */
+export function mergeOverlap(merges: readonly Merge[]): [string, string] | null {
+  const inside = merges.filter((m) => m.top < GRID_LIMITS.rows && m.left < GRID_LIMITS.cols).sort((a, b) => a.top - b.top);
+  let open: Merge[] = [];
+  for (const m of inside) {
+    open = open.filter((o) => o.bottom >= m.top);
+    for (const o of open) {
+      if (o.left <= m.right && m.left <= o.right) {
+        const a1 = (x: Merge) => `${toA1(x.top, x.left)}:${toA1(x.bottom, x.right)}`;
+        return [a1(o), a1(m)];
+      }
+    }
+    open.push(m);
+  }
+  return null;
 }

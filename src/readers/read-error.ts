@@ -35,15 +35,12 @@ export type ReadProblem =
   | "too-large"
   | "file-too-large"
   | "not-a-file"
-  | "huge-merge"
   | "no-sheets"
   | "unknown";
 
 export interface ReadProblemDetail {
   /** A short Chinese phrase saying what is broken (`缺少工作簿目录`). */
   what?: string;
-  sheet?: string;
-  range?: string;
 }
 
 /** A file the readers recognised but cannot read; the message is for people. */
@@ -66,8 +63,6 @@ export const READ_LIMITS = {
   fileMegabytes: 100,
   /** Uncompressed size of all the parts of an .xlsx or .docx. */
   unpackedMegabytes: 200,
-  /** A merged area larger than this is not a form's. */
-  mergeCells: 1_000_000,
 };
 
 export function readProblemMessage(problem: ReadProblem, detail: ReadProblemDetail = {}): string {
@@ -133,8 +128,6 @@ export function readProblemMessage(problem: ReadProblem, detail: ReadProblemDeta
       return `文件超过 ${READ_LIMITS.fileMegabytes} MB，不像是自评表或自评报告，未读取；请确认是否选错了文件。`;
     case "not-a-file":
       return "这不是普通文件（而是设备、管道或套接字），未读取；请指定 .xlsx、.xls 或 .docx 文件。";
-    case "huge-merge":
-      return `工作表“${detail.sheet ?? ""}”中的合并区域 ${detail.range ?? ""} 大得不合常理（超过 ${READ_LIMITS.mergeCells.toLocaleString("en-US")} 个单元格），文件可能已损坏；请在 Excel/WPS 中取消该合并并另存后再校验。`;
     case "no-sheets":
       return `工作簿中没有工作表${what}，文件可能已损坏；${RESAVE_XLSX}。`;
     case "unknown":

@@ -7,7 +7,7 @@
  * Each test asserts the promised behaviour; a failing test is a defect.
  */
 import path from "node:path";
-import { readWorkbookFile } from "../../src/readers/xlsx";
+import { readWorkbookFile } from "../../src/readers/xlsx-file";
 import { evaluateSheet } from "../../src/scoring/evaluate";
 import { planFill } from "../../src/scoring/fill";
 import type { Grid } from "../../src/scoring/grid";

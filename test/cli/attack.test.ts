@@ -34,7 +34,12 @@ test("what cannot be read is said, and what lies beyond the limits is noted and 
   expect(await error("03-truncated-half.xlsx")).toContain("文件不完整");
   expect(await error("04-no-workbook.xlsx")).toContain("缺少工作簿目录");
   expect(await error("09d-xml-entity-billion-laughs.xlsx")).toContain("工作簿内容已损坏");
-  expect(await error("11g-merge-whole-sheet.xlsx")).toContain("合并区域 A1:XFD1048576 大得不合常理");
+  expect(await error("05-no-sheet1.xlsx")).toContain("缺少工作表“部门整体支出绩效自评表”的内容");
+  expect(await error("07-no-sharedstrings.xlsx")).toContain("缺少共享字符串表 xl/sharedStrings.xml");
+  // A merge over the whole sheet is a range like any other: the sheet is read, not refused.
+  const whole = await checkFile(path.join(DIR, "11g-merge-whole-sheet.xlsx"), undefined);
+  expect(whole.error).toBeUndefined();
+  expect(whole.sheets).toHaveLength(1);
   const far = await checkFile(path.join(DIR, "11b-one-cell-at-XFD1048576.xlsx"), undefined);
   expect(far.notes).toEqual(["工作表“s”在 XFD1048576 等处有超出读取范围（前 10000 行、前 200 列）的内容，已忽略；自评表不会在那里。"]);
   expect(far.sheets[0].kind).toBe("unknown");

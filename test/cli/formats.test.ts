@@ -103,7 +103,7 @@ test("an .xls and a .docx give the same figures as their .xlsx", () => {
 });
 
 test("cells beyond the limits are noted in the text report; every message is Chinese", () => {
-  const r = jxzp("check", path.join(FIX, "attack", "11b-one-cell-at-XFD1048576.xlsx"), path.join(FIX, "attack", "11g-merge-whole-sheet.xlsx"));
+  const r = jxzp("check", path.join(FIX, "attack", "11b-one-cell-at-XFD1048576.xlsx"), path.join(FIX, "attack", "05-no-sheet1.xlsx"));
   expect(r.code).toBe(2);
   const lines = r.out.split("\n");
   const note = lines.find((l) => l.includes("注意："))!;

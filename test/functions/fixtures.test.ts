@@ -1,5 +1,5 @@
 import * as path from "path";
-import { readWorkbookFile } from "../../src/readers/xlsx";
+import { readWorkbookFile } from "../../src/readers/xlsx-file";
 import { parseA1 } from "../../src/scoring/address";
 import { evaluateSheet } from "../../src/scoring/evaluate";
 import type { Grid } from "../../src/scoring/grid";

@@ -4,7 +4,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { readWorkbookFile } from "../../src/readers/xlsx";
+import { readWorkbookFile } from "../../src/readers/xlsx-file";
 import { evaluateSheet } from "../../src/scoring/evaluate";
 import type { Grid } from "../../src/scoring/grid";
 import { readForm } from "../../src/scoring/read/read-form";

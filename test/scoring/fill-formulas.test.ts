@@ -6,7 +6,7 @@
 import * as path from "path";
 import { DetailedCellError, HyperFormula, type RawCellContent } from "hyperformula";
 import { parseA1 } from "../../src/scoring/address";
-import { readWorkbookFile } from "../../src/readers/xlsx";
+import { readWorkbookFile } from "../../src/readers/xlsx-file";
 import { evaluateSheet } from "../../src/scoring/evaluate";
 import { planFill, type FillPlan } from "../../src/scoring/fill";
 import type { Grid } from "../../src/scoring/grid";

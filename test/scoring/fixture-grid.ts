@@ -1,6 +1,6 @@
 import * as path from "path";
 import { parseA1 } from "../../src/scoring/address";
-import { readWorkbookFile } from "../../src/readers/xlsx";
+import { readWorkbookFile } from "../../src/readers/xlsx-file";
 import type { CellValue, Grid } from "../../src/scoring/grid";
 
 /** A sheet of a fixture workbook, read with the real .xlsx adapter. */

@@ -12,7 +12,7 @@ import { evaluateSheet } from "../../src/scoring/evaluate";
 import type { Grid } from "../../src/scoring/grid";
 import { checkReportClaims, ReportBlock } from "../../src/scoring/report-claims";
 import { sentencesOf } from "../../src/scoring/report-prose";
-import { readWorkbookFile } from "../../src/readers/xlsx";
+import { readWorkbookFile } from "../../src/readers/xlsx-file";
 
 const FIX = path.join(__dirname, "..", "fixtures");
 

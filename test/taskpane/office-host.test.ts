@@ -1,5 +1,5 @@
 import path from "node:path";
-import { readWorkbookFile } from "../../src/readers/xlsx";
+import { readWorkbookFile } from "../../src/readers/xlsx-file";
 import { evaluateSheet } from "../../src/scoring/evaluate";
 import { planFill } from "../../src/scoring/fill";
 import type { Grid } from "../../src/scoring/grid";

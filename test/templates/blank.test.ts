@@ -3,7 +3,7 @@
  * mistakes. Validated as the .xlsx holds it (formulas not yet calculated) and as Excel shows
  * it (formulas calculated), every template reads back as its own kind with no error finding.
  */
-import { readWorkbookBuffer } from "../../src/readers/xlsx";
+import { readWorkbookBuffer } from "../../src/readers/xlsx-file";
 import { templateWorkbookBuffer } from "../../src/cli/template-xlsx";
 import { parseA1 } from "../../src/scoring/address";
 import { evaluateSheet } from "../../src/scoring/evaluate";

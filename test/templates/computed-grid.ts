@@ -3,7 +3,7 @@ import { DetailedCellError, HyperFormula } from "hyperformula";
 import type { RawCellContent } from "hyperformula";
 import { toA1 } from "../../src/scoring/address";
 import type { CellValue, Grid } from "../../src/scoring/grid";
-import { worksheetToGrid } from "../../src/readers/xlsx";
+import { worksheetToGrid } from "../readers/exceljs-grid";
 import { registerJxzp } from "./jxzp-hyperformula";
 
 /** `_xldudf_JXZP_SCORE(`, `_xlfn.IFNA(` as the file stores them → `JXZP.SCORE(`, `IFNA(` as the engine (and Office.js) writes them. */

@@ -1,6 +1,6 @@
 import * as path from "path";
 import type ExcelJS from "exceljs";
-import { readWorkbookFile } from "../../src/readers/xlsx";
+import { readWorkbookFile } from "../../src/readers/xlsx-file";
 import { parseA1, toA1 } from "../../src/scoring/address";
 import { level1Family } from "../../src/scoring/columns";
 import { evaluateSheet } from "../../src/scoring/evaluate";

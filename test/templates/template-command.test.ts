@@ -2,7 +2,7 @@
 import ExcelJS from "exceljs";
 import { PassThrough } from "stream";
 import { templateCommand } from "../../src/cli/template-command";
-import { readWorkbookBuffer } from "../../src/readers/xlsx";
+import { readWorkbookBuffer } from "../../src/readers/xlsx-file";
 import { evaluateSheet } from "../../src/scoring/evaluate";
 
 function sink(isTTY = false) {

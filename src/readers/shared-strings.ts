@@ -1,0 +1,68 @@
+/**
+ * The shared string table (xl/sharedStrings.xml): one text per `<si>`, plain `<t>` or rich
+ * `<r><t>` runs joined; phonetic guides (`<rPh>`) are not part of the cell's text.
+ */
+import { parseXmlPart } from "./xlsx-xml";
+
+/**
+ * Excel writes characters XML cannot hold as `_xHHHH_`, and a literal `_x…_` with its underscore
+ * escaped as `_x005F_`. One left-to-right pass undoes both: `_x005F_x0001_` reads `_x0001_`.
+ */
+export function unescapeOoxml(s: string): string {
+  return s.indexOf("_x") < 0 ? s : s.replace(/_x([0-9A-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+/** Collects the text of `<t>` elements inside an `<si>` or `<is>`, leaving out `<rPh>`. */
+export class RunText {
+  private parts: string[] = [];
+  private inT = false;
+  private phonetic = 0;
+
+  open(name: string): void {
+    if (name === "t" && this.phonetic === 0) this.inT = true;
+    else if (name === "rPh") this.phonetic++;
+  }
+
+  close(name: string): void {
+    if (name === "t") this.inT = false;
+    else if (name === "rPh") this.phonetic--;
+  }
+
+  text(s: string): void {
+    if (this.inT) this.parts.push(s);
+  }
+
+  /** The text so far, unescaped; starts the next one. */
+  take(): string {
+    const s = unescapeOoxml(this.parts.join(""));
+    this.parts = [];
+    this.inT = false;
+    this.phonetic = 0;
+    return s;
+  }
+}
+
+export function readSharedStrings(xml: string): string[] {
+  const out: string[] = [];
+  const run = new RunText();
+  let inSi = false;
+  parseXmlPart(xml, "共享字符串表 xl/sharedStrings.xml ", {
+    open(name) {
+      // saxes closes a self-closing `<si/>` too: it reads as an empty text.
+      if (name === "si") {
+        inSi = true;
+        run.take();
+      } else if (inSi) run.open(name);
+    },
+    close(name) {
+      if (name === "si" && inSi) {
+        out.push(run.take());
+        inSi = false;
+      } else if (inSi) run.close(name);
+    },
+    text(s) {
+      if (inSi) run.text(s);
+    },
+  });
+  return out;
+}

@@ -1,0 +1,222 @@
+/**
+ * One worksheet part streamed into a GridBuilder: only the cells the file holds are kept, a
+ * merged area is passed on as a range, and a shared formula is spelled out for each cell of it.
+ */
+import { toA1 } from "../scoring/address";
+import type { CellValue } from "../scoring/grid";
+import { isDateFormat } from "./builtin-formats";
+import { BuiltGrid, GridBuilder, mergeOverlap } from "./grid-builder";
+import { ReadError } from "./read-error";
+import { shiftFormula } from "./shared-formula";
+import { RunText, unescapeOoxml } from "./shared-strings";
+import { attr, parseXmlPart } from "./xlsx-xml";
+
+export interface SheetContext {
+  name: string;
+  /** The shared string table, or null when the workbook has none. */
+  strings: string[] | null;
+  /** Number format by cell style index. */
+  formats: (string | null)[];
+  date1904: boolean;
+}
+
+/** Days between Excel's 1900 and 1904 epochs. */
+const DAYS_1904 = 1462;
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+
+/** A `t="d"` value as Excel's serial day, taken at face value (Excel writes local times). */
+export function isoSerial(text: string): number | null {
+  const m = ISO_DATE.exec(text.trim());
+  if (!m) return null;
+  const ms = Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)) + Math.round(Number(m[7] ?? 0) * 1000);
+  const serial = (ms - EPOCH_1900) / 86400000;
+  return Number.isFinite(serial) ? serial : null;
+}
+
+/** `B12` → row 11, column 1 (0-based); null when it is not an address. */
+function parseRef(r: string): { row: number; col: number } | null {
+  let i = 0;
+  let col = 0;
+  for (; i < r.length; i++) {
+    const c = r.charCodeAt(i) & ~32;
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  if (i === 0 || i > 3 || i === r.length) return null;
+  const row = Number(r.slice(i));
+  return Number.isInteger(row) && row >= 1 ? { row: row - 1, col: col - 1 } : null;
+}
+
+function styleIndex(s: string | undefined): number {
+  const n = s === undefined ? 0 : Number(s);
+  return Number.isInteger(n) && n >= 0 ? n : 0;
+}
+
+interface Shared {
+  text: string;
+  row: number;
+  col: number;
+}
+
+/** Reads a worksheet part into a grid. Throws ReadError for a shared string it cannot find. */
+export function readSheetXml(xml: string, ctx: SheetContext): BuiltGrid {
+  const b = new GridBuilder();
+  const shared = new Map<string, Shared>();
+  const merges: { top: number; left: number; bottom: number; right: number }[] = [];
+  const run = new RunText();
+  let inData = false;
+  let row = -1;
+  let col = -1;
+  // The cell being read.
+  let inCell = false;
+  let type = "n";
+  let format: string | null = null;
+  let v: string | null = null;
+  let f: string | null = null;
+  let fType = "";
+  let fShared: string | undefined;
+  let fRef: string | undefined;
+  let inline: string | null = null;
+  let into: "v" | "f" | "is" | null = null;
+
+  const fail = (what: string): never => {
+    throw new ReadError("corrupt-xlsx", { what: `工作表“${ctx.name}”的单元格 ${toA1(row, col)} ${what}` });
+  };
+
+  const value = (): CellValue => {
+    if (type === "inlineStr") return inline ?? (v === null ? null : unescapeOoxml(v));
+    if (v === null) return null;
+    switch (type) {
+      case "s": {
+        if (f !== null) break;
+        if (ctx.strings === null) throw new ReadError("corrupt-xlsx", { what: "缺少共享字符串表 xl/sharedStrings.xml" });
+        const i = Number(v);
+        if (!Number.isInteger(i) || i < 0 || i >= ctx.strings.length) fail(`引用的共享字符串 ${v.trim()} 不存在`);
+        return ctx.strings[i];
+      }
+      case "str":
+        return unescapeOoxml(v);
+      case "b":
+        return v === "" ? null : parseInt(v, 10) !== 0;
+      case "e":
+        return v === "" ? null : v;
+      case "d": {
+        if (v === "") return null;
+        // A date Excel would not take is kept as the text it is, never as NaN.
+        return isoSerial(v) ?? v;
+      }
+    }
+    if (v.trim() === "") return null;
+    const n = Number(v);
+    if (!Number.isFinite(n)) return v;
+    // ExcelJS, which these grids were first made with, gives a date cell of a 1904 workbook its
+    // 1900 serial, and the core reads every date serial as 1900-based.
+    return ctx.date1904 && isDateFormat(format) ? n + DAYS_1904 : n;
+  };
+
+  const formula = (): string | null => {
+    if (fType === "shared" && fShared !== undefined) {
+      if (f !== null && f !== "" && fRef !== undefined) {
+        shared.set(fShared, { text: f, row, col });
+        return `=${f}`;
+      }
+      const master = shared.get(fShared);
+      return master ? `=${shiftFormula(master.text, row - master.row, col - master.col)}` : null;
+    }
+    return f ? `=${f}` : null;
+  };
+
+  parseXmlPart(xml, `工作表“${ctx.name}”`, {
+    open(name, tag) {
+      if (inCell) {
+        if (name === "v") {
+          into = "v";
+          v ??= "";
+        } else if (name === "f") {
+          into = "f";
+          f ??= "";
+          fType = attr(tag, "t") ?? "";
+          fShared = attr(tag, "si");
+          fRef = attr(tag, "ref");
+        } else if (name === "is") {
+          into = "is";
+          run.take();
+        } else if (into === "is") run.open(name);
+        return;
+      }
+      switch (name) {
+        case "sheetData":
+          inData = true;
+          break;
+        case "row": {
+          if (!inData) break;
+          const r = Number(attr(tag, "r"));
+          row = Number.isInteger(r) && r >= 1 ? r - 1 : row + 1;
+          col = -1;
+          const s = attr(tag, "s");
+          if (s !== undefined && /^(1|true)$/.test(attr(tag, "customFormat") ?? "")) b.rowFormat(row, ctx.formats[styleIndex(s)] ?? null);
+          break;
+        }
+        case "c": {
+          if (!inData) break;
+          const ref = attr(tag, "r");
+          const at = ref === undefined ? null : parseRef(ref);
+          if (at) {
+            row = at.row;
+            col = at.col;
+          } else {
+            if (row < 0) row = 0;
+            col++;
+          }
+          inCell = true;
+          type = attr(tag, "t") ?? "n";
+          format = ctx.formats[styleIndex(attr(tag, "s"))] ?? null;
+          v = f = inline = null;
+          fType = "";
+          fShared = fRef = undefined;
+          into = null;
+          break;
+        }
+        case "col": {
+          const min = Number(attr(tag, "min"));
+          const max = Number(attr(tag, "max"));
+          const s = attr(tag, "style");
+          if (s !== undefined && Number.isInteger(min) && Number.isInteger(max) && min >= 1) b.columnFormat(min - 1, max - 1, ctx.formats[styleIndex(s)] ?? null);
+          break;
+        }
+        case "mergeCell": {
+          const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec((attr(tag, "ref") ?? "").trim());
+          const p = m && parseRef(`${m[1]}${m[2]}`);
+          const q = m && (m[3] ? parseRef(`${m[3]}${m[4]}`) : p);
+          if (p && q) merges.push({ top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) });
+          break;
+        }
+      }
+    },
+    close(name) {
+      if (!inCell) {
+        if (name === "sheetData") inData = false;
+        return;
+      }
+      if (name === "c") {
+        inCell = false;
+        const fx = formula();
+        b.set(row, col, value(), format, fx);
+      } else if (name === "is") {
+        inline = run.take();
+        into = null;
+      } else if (into === "is") run.close(name);
+      else if (name === "v" || name === "f") into = null;
+    },
+    text(s) {
+      if (into === "v") v += s;
+      else if (into === "f") f += s;
+      else if (into === "is") run.text(s);
+    },
+  });
+  const overlap = mergeOverlap(merges);
+  if (overlap) throw new ReadError("corrupt-xlsx", { what: `工作表“${ctx.name}”的合并区域 ${overlap[0]} 与 ${overlap[1]} 重叠` });
+  for (const m of merges) b.merge(m.top, m.left, m.bottom, m.right);
+  return b.build(ctx.name);
+}
