@@ -116,9 +116,11 @@ export class GridBuilder {
       }
     }
     if (anyFormula) anyFormula = formulas.some((row) => row.some((f) => f !== null));
+    // A merged area is kept as its part within the grid: A1:XFD1048576 over one filled cell would
+    // otherwise send every host that walks a merge (the preview's grid view) over 17 billion cells.
     const merges = this.merges
-      .filter((m) => m.top < GRID_LIMITS.rows && m.left < GRID_LIMITS.cols)
-      .map((m) => `${toA1(m.top, m.left)}:${toA1(m.bottom, m.right)}`);
+      .filter((m) => m.top < rows && m.left < cols && (Math.min(m.bottom, rows - 1) > m.top || Math.min(m.right, cols - 1) > m.left))
+      .map((m) => `${toA1(m.top, m.left)}:${toA1(Math.min(m.bottom, rows - 1), Math.min(m.right, cols - 1))}`);
     const grid: Grid = { sheet, origin: { row: 0, col: 0 }, values, numberFormats, merges, ...(anyFormula ? { formulas } : {}) };
     return this.dropped ? { grid, note: beyondLimitsNote(sheet, this.dropped) } : { grid };
   }

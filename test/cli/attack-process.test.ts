@@ -116,6 +116,13 @@ test("the 2 KB files whose cells or merges reach the sheet's far corner are read
   }
 }, 120000);
 
+test("a workbook with a part missing says which, instead of quietly reading less", () => {
+  const error = (name: string) => (JSON.parse(run(path.join(DIR, name)).stdout) as Output).files[0].error ?? "";
+  expect(error("05-no-sheet1.xlsx")).toContain("缺少工作表“部门整体支出绩效自评表”");
+  expect(error("07-no-sharedstrings.xlsx")).toContain("缺少共享字符串表");
+  expect(error("04-no-workbook.xlsx")).toContain("缺少工作簿目录");
+}, 60000);
+
 test("a device, a named pipe and a folder holding a pipe: refused or skipped at once, never read for ever", () => {
   const fifo = path.join(tmp, "表.xlsx");
   spawnSync("mkfifo", [fifo]);

@@ -109,7 +109,8 @@ describe("the attack suite", () => {
     const t = performance.now();
     const { grids, notes } = await read(attack("11g-merge-whole-sheet.xlsx"));
     expect(performance.now() - t).toBeLessThan(1000);
-    expect(grids[0].merges).toEqual(["A1:XFD1048576"]);
+    // Kept as its part within the grid (all of it empty): a host walking the merge stays in the grid.
+    expect(grids[0].merges).toEqual(["A1:GR101"]);
     expect(grids[0].values.length).toBeLessThanOrEqual(101);
     expect(grids[0].values[0].length).toBeLessThanOrEqual(200);
     expect(notes).toEqual([]);
