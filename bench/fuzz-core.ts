@@ -8,6 +8,7 @@ import { performance } from "perf_hooks";
 import { toA1 } from "../src/scoring/address";
 import { evaluateSheet } from "../src/scoring/evaluate";
 import { planFill } from "../src/scoring/fill";
+import { plainNumber } from "../src/scoring/display";
 import type { CellValue, Grid } from "../src/scoring/grid";
 import { PROFILES } from "../src/scoring/profiles";
 import type { SheetReport } from "../src/scoring/report";
@@ -152,20 +153,29 @@ export function mutatedGrid(r: Rand, base: Grid, realStrings: string[]): Grid {
 const BAD = /NaN|Infinity|undefined|\[object|function|\de\+|\n\s+at |Error:/;
 const CHINESE = /[\u4e00-\u9fff]/;
 
+function isSubsequence(part: string, whole: string): boolean {
+  let i = 0;
+  for (const ch of whole) if (i < part.length && ch === part[i]) i++;
+  return i === part.length;
+}
+
 const squash = (t: string) => t.replace(/[^\p{L}\p{N}]/gu, "");
 
 /** The text without the cell contents it quotes (whole, or as a message shows them: “…”, 「…」, spaces and marks dropped). */
 function cleanOf(text: string, quoted: string[]): string {
   let t = text;
   for (const q of quoted) if (q && t.includes(q)) t = t.split(q).join("");
-  const cells = quoted.map(squash);
+  // Labels may join neighbouring cells (资金情况 | [object Object]): the cells run together count too.
+  const cells = [...quoted.map(squash), squash(quoted.join(""))];
   return t.replace(/“([^”]*)”|「([^」]*)」/g, (whole, a: string | undefined, b: string | undefined) => {
     const inner = squash(a ?? b ?? "");
-    return cells.some((c) => c.includes(inner)) ? "“”" : whole;
+    // The core may drop a unit in brackets from a label (资金情况 (万元)…): the quote is then a subsequence of the cell.
+    return cells.some((c) => isSubsequence(inner, c)) ? "“”" : whole;
   });
 }
 
-const twoDecimals = (x: number) => Math.abs(Math.round(x * 100) - x * 100) < 1e-6;
+// Decided on the digits, not on x * 100 (which is off by a little for figures in the billions).
+const twoDecimals = (x: number) => /^-?\d+(\.\d{1,2})?$/.test(plainNumber(x));
 
 function checkScore(label: string, score: number | null, weight: number | null, out: string[]): void {
   if (score === null) return;
