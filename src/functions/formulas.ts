@@ -15,6 +15,12 @@ import { EMPTY, invalid, judgement, type Outcome } from "./outcome";
 
 const label = argName;
 
+/** A figure as Excel can hold it: beyond a double's range (1e-300 budget, 400-digit text) it is an error, not Infinity. */
+function figure(d: Decimal): Outcome {
+  const n = d.toNumber();
+  return Number.isFinite(n) ? n : invalid("结果超出 Excel 可表示的数值范围");
+}
+
 type Figures<T> = { ok: true; value: T } | { ok: false; outcome: Outcome };
 
 /**
@@ -43,7 +49,7 @@ function rateOf(id: FunctionId, budget: unknown, spent: unknown, weight?: Arg<De
 /** JXZP.EXECRATE(预算数, 执行数): the ratio, unrounded; the cell's % format shows 99.96%. */
 export function execRate(budget: unknown, spent: unknown): Outcome {
   const r = rateOf("EXECRATE", budget, spent);
-  return r.ok ? r.value.toNumber() : r.outcome;
+  return r.ok ? figure(r.value) : r.outcome;
 }
 
 /** JXZP.EXECSCORE(分值, 预算数, 执行数): 分值 × min(执行率, 1), 2 decimals (spec R2). */
@@ -52,7 +58,7 @@ export function execScore(weight: unknown, budget: unknown, spent: unknown): Out
   const r = rateOf("EXECSCORE", budget, spent, w);
   if (!r.ok) return r.outcome;
   if (w.kind !== "ok") return invalid("参数无法读取");
-  return executionScore(w.value, r.value).toNumber();
+  return figure(executionScore(w.value, r.value));
 }
 
 function directionOption(id: FunctionId, v: unknown): Direction | null | Outcome {
@@ -110,7 +116,7 @@ export function score(weight: unknown, target: unknown, actual: unknown, directi
   const v = scoreIndicator({ weight: w.value, target: t.value, actual: a.value, direction: dir, negativeMode: mode });
   const failed = verdictFailure(id, v, t.value, a.value);
   if (failed !== null) return failed;
-  return v.status === "scored" && v.score !== null ? v.score.toNumber() : invalid("无法计算得分");
+  return v.status === "scored" && v.score !== null ? figure(v.score) : invalid("无法计算得分");
 }
 
 /** JXZP.COMPLETION(年度指标值, 实际完成值, [方向]): B ÷ A, or A ÷ B for a negative indicator. */
@@ -130,7 +136,7 @@ export function completion(target: unknown, actual: unknown, direction?: unknown
   const failed = verdictFailure(id, v, t.value, a.value);
   if (failed !== null) return failed;
   if (v.status !== "scored") return invalid("无法计算完成率");
-  if (v.completion !== null) return v.completion.toNumber();
+  if (v.completion !== null) return figure(v.completion);
   if (v.aligned === null) return judgement("定性指标或文字表述（如“已完成”）没有完成率");
   const zero = v.direction === "negative" ? label(id, "actual") : label(id, "target");
   return invalid(`「${zero}」为 0，无法计算完成率`);
@@ -157,6 +163,6 @@ export function readValue(text: unknown): Outcome {
   const m = measureArg(text, label(id, "text"));
   if (m.kind === "blank") return EMPTY;
   if (m.kind === "bad") return invalid(m.message);
-  if (m.value.kind === "quantity") return m.value.value.toNumber();
+  if (m.value.kind === "quantity") return figure(m.value.value);
   return invalid(`${quote(m.value.text)}中没有可读的数量（定性表述或日期）`);
 }

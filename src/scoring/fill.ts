@@ -2,6 +2,7 @@ import Decimal from "decimal.js";
 import { parseA1, toA1 } from "./address";
 import { sumScores } from "./check/total-grade";
 import { fmt, pct, round2 } from "./decimal";
+import { clip, plain } from "./display";
 import { gradeOf } from "./grade";
 import type { CellValue, Grid } from "./grid";
 import { Sheet } from "./grid";
@@ -81,6 +82,11 @@ function anchorOf(sheet: Sheet, cell: string): CellWrite["anchor"] {
   return null;
 }
 
+/** A cell's content for a message: numbers in plain digits (never 1e+21), text clipped. */
+function shown(v: CellValue): string {
+  return typeof v === "number" ? plain(new Decimal(v)) : clip(String(v));
+}
+
 /** `等级：` with nothing after it: an inline grade cell waiting for its grade. */
 function isBlankInlineGrade(v: CellValue): boolean {
   return typeof v === "string" && /^(?:自评|评价|绩效|综合)?等级\s*[:：]?\s*$/.test(v.trim());
@@ -131,7 +137,7 @@ export function planFill(grid: Grid, report: SheetReport, options: FillOptions =
       if (!same)
         plan.skipped.push({
           cell,
-          reason: isEmpty(current) ? "单元格中有公式，未覆盖（可开启“覆盖已有得分”）。" : `已有得分 ${String(current)}，未覆盖（可开启“覆盖已有得分”）。`,
+          reason: isEmpty(current) ? "单元格中有公式，未覆盖（可开启“覆盖已有得分”）。" : `已有得分 ${shown(current)}，未覆盖（可开启“覆盖已有得分”）。`,
         });
       final.set(cell, typeof current === "number" ? new Decimal(current) : null);
     }
@@ -226,7 +232,7 @@ export function planFill(grid: Grid, report: SheetReport, options: FillOptions =
     const formula = g.inline ? `="等级："&${gradeCall(totalCell, profile)}` : `=${gradeCall(totalCell, profile)}`;
     plan.writes.push({ cell: g.cell, kind: "grade", current, value: text, formula, reason: `总分 ${fmt(total)} 对应等级“${grade}”`, anchor: anchorOf(sheet, g.cell) });
   } else if (g.stated !== grade) {
-    plan.skipped.push({ cell: g.cell, reason: `已有等级“${String(current)}”，未覆盖。` });
+    plan.skipped.push({ cell: g.cell, reason: `已有等级“${shown(current)}”，未覆盖。` });
   }
   return plan;
 }

@@ -72,14 +72,17 @@ test("C. undo after a row was inserted above filled cells does not erase what th
   const p = await planOf(host, false);
   await host.fill({ sheet: SHEET, writes: p.writes, useFormulas: false });
   const filledH14 = wb.content(s, "H14").value;
-  // The person inserts a row at 14 (Excel shifts everything below down by one) ...
-  for (const rows of [s.values, s.formulas, s.numberFormats] as unknown[][][]) rows.splice(13, 0, []);
+  // The person inserts a row at 14 (Excel shifts everything below down by one, the fill's hidden name too) ...
+  wb.editSheet(SHEET, "row", 13, 1);
   // ... and types a score into the new row, the same figure the fill had put at H14.
   wb.type(SHEET, "H14", filledH14 as number);
   const res = await host.undoFill();
   // Promise: cells changed after the fill are kept.
   expect(wb.content(s, "H14").value).toBe(filledH14);
   expect(res.restored).not.toContain("H14");
+  // ... and the fill's own cells are found where they moved, and put back.
+  expect(res.restored).toEqual(expect.arrayContaining(["H12", "H13", "H15", "H20", "H37"]));
+  for (const c of ["H12", "H13", "H15", "H20", "H37"]) expect(wb.content(s, c)).toEqual({ formula: null, value: null });
 });
 
 test("D. a score cell covered by a merge (H13:H14 showing 2) is not reported empty and not written", async () => {

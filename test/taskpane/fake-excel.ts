@@ -50,6 +50,8 @@ export class FakeExcel {
   sheets: FakeSheet[] = [];
   active = "";
   parts: FakePart[] = [];
+  /** Defined names: formula and visibility. */
+  names = new Map<string, { formula: string; visible: boolean }>();
   selection: { sheet: string; cell: string } | null = null;
   syncs = 0;
   /** The next sync that carries writes fails after applying half of them. */
@@ -330,9 +332,35 @@ export class FakeExcel {
             ),
         ),
     });
+    const nameMock = (name: string) => {
+      const n = this.names.get(name);
+      const m = this.mock({
+        name,
+        formula: n?.formula ?? "",
+        visible: n?.visible ?? true,
+        delete: () => this.queue(() => this.names.delete(name), true),
+      });
+      return Object.assign(m, { isNullObject: !n });
+    };
+    const names = this.mock({
+      add: (name: string, formula: string) => {
+        const item = this.mock({ name, formula, visible: true }) as Mock & { visible: boolean };
+        this.queue(() => {
+          if (this.names.has(name)) throw ERROR("ItemAlreadyExists", "The resource already exists.");
+          this.names.set(name, { formula, visible: true });
+        }, true);
+        // The visibility set on the new item before the sync.
+        this.queue(() => {
+          const n = this.names.get(name);
+          if (n) n.visible = Boolean(item.visible);
+        });
+        return item;
+      },
+      getItemOrNullObject: (name: string) => nameMock(name),
+    });
     // Mocks are attached as they are: office-addin-mock would copy them field by field.
     const workbook = this.mock({});
-    Object.assign(workbook, { worksheets, customXmlParts });
+    Object.assign(workbook, { worksheets, customXmlParts, names });
     // Not tracked: its sync is the fake's own.
     const ctx = new OfficeMockObject({ sync: () => this.sync() }) as Mock;
     Object.assign(ctx, { workbook });

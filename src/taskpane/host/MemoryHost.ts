@@ -1,9 +1,9 @@
 import { parseA1 } from "../../scoring/address";
 import { CellContent, contentInput } from "./cell-content";
-import { buildFillRecord, cellsToCheck, FillRecord, undoPlan } from "./fill-record";
+import { buildFillRecord, cellsToCheck, FillRecord, locate, trackedRefs, trackName, undoPlan } from "./fill-record";
 import { HostError, sheetMissing, sheetProtected } from "./host-error";
 import type { MemorySheet, MemoryWorkbook } from "./memory-workbook";
-import { fillsFromXml, fillsToXml, UNDO_NAMESPACE } from "./undo-xml";
+import { fillsFromXml, fillsToXml, MAX_FILLS, UNDO_NAMESPACE } from "./undo-xml";
 import { buildTemplate } from "../../scoring/templates/build";
 import type { TemplateKind } from "../../scoring/templates/definitions";
 import type { TemplateOptions } from "../../scoring/templates/options";
@@ -77,6 +77,9 @@ export class MemoryHost implements WorkbookHost {
   }
 
   private saveFills(fills: FillRecord[]): void {
+    // A fill that can no longer be undone takes its hidden name with it.
+    const kept = new Set(fills.slice(-MAX_FILLS).map(trackName));
+    for (const name of [...this.workbook.names.keys()]) if (name.startsWith("_jxzp_fill_") && !kept.has(name)) this.workbook.names.delete(name);
     if (fills.length === 0) this.workbook.parts.delete(UNDO_NAMESPACE);
     else this.workbook.parts.set(UNDO_NAMESPACE, fillsToXml(fills));
   }
@@ -102,6 +105,8 @@ export class MemoryHost implements WorkbookHost {
         record.cells.map((c) => ({ cell: c.cell, content: c.after })),
         fail,
       );
+      const tracked = trackedRefs(record);
+      if (tracked) this.workbook.names.set(trackName(record), tracked);
       this.saveFills([...fills, record]);
     } catch {
       // Same promise as in Excel: a failed batch leaves every cell as it was.
@@ -131,8 +136,9 @@ export class MemoryHost implements WorkbookHost {
     const record = fills[fills.length - 1];
     if (!record) throw new HostError("没有可撤销的填写。", "NothingToUndo");
     const s = this.sheetFor(record.sheet, "无法撤销填写");
-    const now = new Map(cellsToCheck(record).map((cell) => [cell, this.workbook.content(s, cell)]));
-    const plan = undoPlan(record, now);
+    const located = locate(record, this.workbook.names.get(trackName(record)));
+    const now = new Map(cellsToCheck(record, located).map((cell) => [cell, this.workbook.content(s, cell)]));
+    const plan = undoPlan(record, now, located);
     this.putAll(
       s,
       plan.restore.map((c) => ({ cell: c.cell, content: c.before })),

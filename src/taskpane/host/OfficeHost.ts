@@ -1,10 +1,11 @@
 import { CellContent, contentInput, contentOf } from "./cell-content";
-import { buildFillRecord, cellsToCheck, FillRecord, undoPlan } from "./fill-record";
+import { buildFillRecord, cellsToCheck, FillRecord, locate, trackedRefs, trackName, undoPlan } from "./fill-record";
 import { HostError, sheetMissing, sheetProtected, toHostError } from "./host-error";
 import { addOfficeMarks, clearOfficeMarks, markedOfficeSheets } from "./office-marks";
 import { readWorkbook } from "./office-read";
 import { openUndoStore } from "./office-undo-store";
 import { applySheetBuild } from "../office/template";
+import { MAX_FILLS } from "./undo-xml";
 import { buildTemplate } from "../../scoring/templates/build";
 import type { TemplateKind } from "../../scoring/templates/definitions";
 import type { TemplateOptions } from "../../scoring/templates/options";
@@ -50,6 +51,40 @@ async function contentsOf(context: Excel.RequestContext, sheet: Excel.Worksheet,
   });
   await context.sync();
   return new Map(ranges.map(([c, r]) => [c, contentOf(r.values[0][0], r.formulas[0][0])]));
+}
+
+/**
+ * Keeps the fill's cells in a hidden defined name, which Excel moves when rows or columns are
+ * inserted or deleted, and drops the names of fills that can no longer be undone. Best effort,
+ * after the fill is written: without the name an undo falls back to each row's anchor.
+ */
+async function trackFill(context: Excel.RequestContext, record: FillRecord, dropped: FillRecord[]): Promise<void> {
+  try {
+    const tracked = trackedRefs(record);
+    if (tracked) {
+      const item = context.workbook.names.add(trackName(record), tracked);
+      item.visible = false;
+    }
+    const old = dropped.map((r) => context.workbook.names.getItemOrNullObject(trackName(r)));
+    for (const o of old) o.load("name");
+    await context.sync();
+    for (const o of old) if (!o.isNullObject) o.delete();
+    await context.sync();
+  } catch {
+    // An Excel without defined names in its API: the undo uses the anchors.
+  }
+}
+
+/** The fill's hidden name as Excel shows it now, or null (no name, or an Excel that cannot say). */
+async function trackedFormula(context: Excel.RequestContext, record: FillRecord): Promise<{ formula: string | null; item: Excel.NamedItem | null }> {
+  try {
+    const item = context.workbook.names.getItemOrNullObject(trackName(record));
+    item.load("formula");
+    await context.sync();
+    return item.isNullObject ? { formula: null, item: null } : { formula: item.formula, item };
+  } catch {
+    return { formula: null, item: null };
+  }
 }
 
 function queueContents(sheet: Excel.Worksheet, cells: { cell: string; content: CellContent }[]): void {
@@ -129,6 +164,8 @@ export class OfficeHost implements WorkbookHost {
         if (err.code === "UndoNotSupported") throw err;
         throw new HostError(`${err.message}填写未完成，已恢复原有内容，未写入任何单元格。`, "FillFailed");
       }
+      const all = [...store.fills, record];
+      await trackFill(context, record, all.slice(0, Math.max(0, all.length - MAX_FILLS)));
       return record;
     }, options);
   }
@@ -168,13 +205,16 @@ export class OfficeHost implements WorkbookHost {
       const record = store.fills[store.fills.length - 1];
       if (!record) throw new HostError("没有可撤销的填写。", "NothingToUndo");
       const sheet = await existingSheet(context, record.sheet, "无法撤销填写");
-      const now = await contentsOf(context, sheet, cellsToCheck(record));
-      const plan = undoPlan(record, now);
+      const tracked = await trackedFormula(context, record);
+      const located = locate(record, tracked.formula);
+      const now = await contentsOf(context, sheet, cellsToCheck(record, located));
+      const plan = undoPlan(record, now, located);
       queueContents(
         sheet,
         plan.restore.map((c) => ({ cell: c.cell, content: c.before })),
       );
       store.queueWrite(store.fills.slice(0, -1));
+      tracked.item?.delete();
       await context.sync();
       return { sheet: record.sheet, restored: plan.restore.map((c) => c.cell), keptChanged: plan.keep };
     });

@@ -1,6 +1,7 @@
 import type { CellWrite } from "../../scoring/fill";
 import type { CellValue } from "../../scoring/grid";
 import { CellContent, sameContent, sameValue } from "./cell-content";
+import { formulaRefs, likeRef, namedRefs, readNamedRefs, withRefs } from "./cell-refs";
 import { HostError } from "./host-error";
 
 /** One fill as kept in the document: every cell written, with what it held before and after. */
@@ -52,29 +53,96 @@ export function buildFillRecord(
   };
 }
 
-/** The cells an undo must look at: the ones written, and the ones that named their rows. */
-export function cellsToCheck(record: FillRecord): string[] {
+/** The hidden defined name that keeps a fill's cells where Excel moves them. */
+export function trackName(record: FillRecord): string {
+  return `_jxzp_fill_${record.id.replace(/[^A-Za-z0-9_]/g, "_")}`;
+}
+
+/** Excel's limit on a defined name's formula. */
+const NAME_LIMIT = 8000;
+
+/**
+ * The formula of the fill's hidden name: every cell written, then every reference of every
+ * formula written, in order. Excel moves them all when rows or columns are inserted or deleted,
+ * so an undo finds its cells, and what its formulas look like now, where they are. Null when
+ * it would be too long for a name (then the undo falls back to each row's anchor).
+ */
+export function trackedRefs(record: FillRecord): string | null {
+  const formulas = contentFormulas(record);
+  // Only references to the fill's own sheet are tracked.
+  if (formulas.some((f) => /!/.test(f.replace(/"(?:[^"]|"")*"/g, "")))) return null;
+  const refs = [...record.cells.map((c) => c.cell), ...formulas.flatMap(formulaRefs)];
+  const f = namedRefs(record.sheet, refs);
+  return f.length > NAME_LIMIT ? null : f;
+}
+
+/** The formulas of a fill, written and replaced, in the order their references are tracked. */
+function contentFormulas(record: FillRecord): string[] {
+  return record.cells.flatMap((c) => [c.after.formula, c.before.formula].filter((f): f is string => f !== null));
+}
+
+/** Where each written cell is now (null: deleted), and what it held before and after the fill, as it would read there now. */
+export type Located = Map<string, { at: string | null; before: CellContent; after: CellContent }>;
+
+/** The fill's cells as the hidden name shows them now; null when the name is gone or unreadable. */
+export function locate(record: FillRecord, formula: string | null | undefined): Located | null {
+  if (!formula) return null;
+  const areas = readNamedRefs(formula);
+  const expected = record.cells.length + contentFormulas(record).reduce((n, f) => n + formulaRefs(f).length, 0);
+  if (areas.length !== expected) return null;
+  const out: Located = new Map();
+  let k = record.cells.length;
+  const moved = (content: CellContent): CellContent => {
+    if (!content.formula) return content;
+    const old = formulaRefs(content.formula);
+    const now = old.map((r, j) => {
+      const x = areas[k + j];
+      return x && x.sheet === record.sheet ? likeRef(x.ref, r) : null;
+    });
+    k += old.length;
+    return { formula: withRefs(content.formula, now), value: content.value };
+  };
+  record.cells.forEach((c, i) => {
+    const a = areas[i];
+    const at = a && a.sheet === record.sheet && !a.ref.includes(":") ? a.ref : null;
+    const after = moved(c.after);
+    out.set(c.cell, { at, after, before: moved(c.before) });
+  });
+  return out;
+}
+
+/** The cells an undo must look at: where the written cells are now, or the ones written and the ones that named their rows. */
+export function cellsToCheck(record: FillRecord, located: Located | null = null): string[] {
+  if (located) return [...located.values()].flatMap((l) => (l.at ? [l.at] : []));
   const out = new Set(record.cells.map((c) => c.cell));
   for (const c of record.cells) if (c.anchor) out.add(c.anchor.cell);
   return [...out];
 }
 
 /**
- * Which cells an undo puts back, and which it leaves because someone changed them after the
- * fill: a cell that holds something else now, or whose row is no longer the row it was (a row
- * inserted above moved the form down: the figure at that address is the person's, not the fill's).
+ * Which cells an undo puts back (at their address now), and which it leaves because someone
+ * changed them after the fill: a cell that holds something else now, a cell deleted with its row,
+ * or, without the hidden name, a cell whose row is no longer the row it was (a row inserted above
+ * moved the form down: the figure at that address is the person's, not the fill's).
  */
-export function undoPlan(record: FillRecord, now: Map<string, CellContent>): { restore: FillRecord["cells"]; keep: string[] } {
-  const restore: FillRecord["cells"] = [];
+export function undoPlan(
+  record: FillRecord,
+  now: Map<string, CellContent>,
+  located: Located | null = null,
+): { restore: { cell: string; before: CellContent }[]; keep: string[] } {
+  const restore: { cell: string; before: CellContent }[] = [];
   const keep: string[] = [];
   for (const c of record.cells) {
-    const cur = now.get(c.cell);
-    const rowMoved = c.anchor ? !sameValue(now.get(c.anchor.cell)?.value ?? null, c.anchor.value) : false;
+    const loc = located?.get(c.cell);
+    const at = located ? (loc?.at ?? null) : c.cell;
+    const after = loc?.after ?? c.after;
+    const before = loc?.before ?? c.before;
+    const cur = at ? now.get(at) : undefined;
+    const rowMoved = !located && c.anchor ? !sameValue(now.get(c.anchor.cell)?.value ?? null, c.anchor.value) : false;
     // A formula's value may have been recalculated since: compare formulas only.
-    const untouched =
-      !rowMoved && cur && (c.after.formula !== null ? sameContent(cur, c.after) : cur.formula === null && sameValue(cur.value, c.after.value));
-    if (untouched) restore.push(c);
-    else keep.push(c.cell);
+    const untouched = !rowMoved && cur && (after.formula !== null ? sameContent(cur, after) : cur.formula === null && sameValue(cur.value, after.value));
+    if (untouched && at) restore.push({ cell: at, before });
+    else keep.push(at ?? c.cell);
   }
   return { restore, keep };
 }

@@ -2,6 +2,7 @@ import { parseA1, parseRange } from "../../scoring/address";
 import type { Severity } from "../../scoring/findings";
 import type { CellValue, Grid } from "../../scoring/grid";
 import type { CellContent } from "./cell-content";
+import { shiftFormula, shiftRef, type SheetEdit } from "./cell-refs";
 
 /** One sheet of the in-memory workbook, addressed from A1 (0-based rows and columns). */
 export interface MemorySheet {
@@ -51,6 +52,8 @@ export class MemoryWorkbook {
   selection: { sheet: string; cell: string } | null = null;
   /** Custom XML parts by namespace, as Excel keeps them with the file. */
   readonly parts = new Map<string, string>();
+  /** Defined names and their formulas (`='表'!$H$4`), moved with the cells as Excel moves them. */
+  readonly names = new Map<string, string>();
   engine: FormulaEngine | null = null;
   /** Test hook: the next write batch fails half-way, as Excel may fail mid-batch. */
   failNextWrite = false;
@@ -205,6 +208,52 @@ export class MemoryWorkbook {
     const s = this.sheet(sheetName);
     if (!s) return;
     this.put(s, cell, input);
+    this.recalc();
+    this.emit("content");
+  }
+
+  /**
+   * Inserts (count > 0) or deletes (count < 0) whole rows or columns at a 0-based index, as Excel
+   * does: cells below (or right) move, merges move, grow or shrink, references in every formula
+   * and defined name move with them, and references to deleted cells read #REF!.
+   */
+  editSheet(sheetName: string, axis: "row" | "col", at: number, count: number): void {
+    const s = this.sheet(sheetName);
+    if (!s || count === 0 || at < 0) return;
+    const edit: SheetEdit = { sheet: s.name, axis, at, count };
+    const splice = <T>(rows: T[][], empty: T) => {
+      if (axis === "row") {
+        if (count > 0) {
+          if (rows.length > at) rows.splice(at, 0, ...Array.from({ length: count }, () => [] as T[]));
+        } else rows.splice(at, -count);
+      } else
+        for (const r of rows) {
+          if (r.length <= at) continue;
+          if (count > 0) r.splice(at, 0, ...Array.from({ length: count }, () => empty));
+          else r.splice(at, -count);
+        }
+    };
+    splice(s.values, null);
+    splice(s.formulas, null);
+    splice(s.numberFormats, null);
+    s.merges = s.merges.flatMap((m) => {
+      const moved = shiftRef(m.replace(/\$/g, ""), edit);
+      const r = moved ? parseRange(moved) : null;
+      // A merge cut down to one cell is no merge.
+      return r && (r.bottom > r.top || r.right > r.left) ? [moved!] : [];
+    });
+    const marks = [...s.marks];
+    s.marks.clear();
+    for (const [cell, severity] of marks) {
+      const moved = shiftRef(cell, edit);
+      if (moved) s.marks.set(moved, severity);
+    }
+    for (const sh of this.sheets) for (const row of sh.formulas) row.forEach((f, j) => f && (row[j] = shiftFormula(f, sh.name, edit)));
+    for (const [name, f] of this.names) this.names.set(name, shiftFormula(f, "", edit));
+    if (this.selection?.sheet === s.name) {
+      const moved = shiftRef(this.selection.cell, edit);
+      this.selection = moved ? { sheet: s.name, cell: moved } : null;
+    }
     this.recalc();
     this.emit("content");
   }
