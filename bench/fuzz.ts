@@ -1,6 +1,6 @@
 import * as path from "path";
 import { describe, runFuzz } from "./fuzz-core";
-import { readWorkbookFile } from "../src/readers/xlsx";
+import { readWorkbookFile } from "../src/readers/xlsx-file";
 import type { Grid } from "../src/scoring/grid";
 
 // `npm run fuzz`: 100,000 hostile grids through the core (JXZP_FUZZ_GRIDS, JXZP_FUZZ_SEED, JXZP_FUZZ_ONLY to change).

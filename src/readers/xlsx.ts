@@ -10,7 +10,7 @@ import { readSharedStrings } from "./shared-strings";
 import { readSheetXml } from "./xlsx-sheet";
 import { readCellFormats } from "./xlsx-styles";
 import { readWorkbookParts } from "./xlsx-workbook";
-import { openZip, type ZipPackage } from "./zip-package";
+import type { ZipPackage } from "./zip-package";
 
 export interface XlsxWorkbook {
   grids: Grid[];
@@ -34,11 +34,4 @@ export async function readXlsx(pkg: ZipPackage): Promise<XlsxWorkbook> {
     if (built.note) notes.push(built.note);
   }
   return { grids, notes };
-}
-
-/** Reads .xlsx bytes into one grid per worksheet. Throws ReadError when they are not a workbook. */
-export async function readWorkbookBuffer(data: ArrayBuffer | Uint8Array): Promise<Grid[]> {
-  const pkg = await openZip(data);
-  if (pkg.kind !== "xlsx") throw new ReadError("corrupt-xlsx", { what: "压缩包中没有工作簿内容" });
-  return (await readXlsx(pkg)).grids;
 }

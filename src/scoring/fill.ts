@@ -2,7 +2,7 @@ import Decimal from "decimal.js";
 import { parseA1, toA1 } from "./address";
 import { sumScores } from "./check/total-grade";
 import { fmt, pct, round2 } from "./decimal";
-import { clip, plain } from "./display";
+import { clip, isSaneMagnitude, plain } from "./display";
 import { gradeOf } from "./grade";
 import type { CellValue, Grid } from "./grid";
 import { Sheet } from "./grid";
@@ -216,6 +216,14 @@ export function planFill(grid: Grid, report: SheetReport, options: FillOptions =
   // The total the SUM formula will show: the cells as they will be after the fill.
   const total = sumScores([...final.values()]);
   if (total === null) return plan;
+  // A kept score no form could mean (1e21) or above its weight makes a total past full marks:
+  // writing it, and a grade from it, would put the add-in's name to a figure that cannot be.
+  const max = report.total.max;
+  if (!isSaneMagnitude(total) || (max !== null && total.gt(max))) {
+    const sum = isSaneMagnitude(total) ? `各项得分之和 ${plain(total)} 超过满分 ${max}` : "各项得分之和大得不合常理";
+    plan.skipped.push({ cell: totalCell, reason: `${sum}，未写总分和等级；请先核对各项得分。` });
+    return plan;
+  }
   consider(totalCell, "total", total, `=SUM(${sumArgs(execCell, [...final.keys()].filter((c) => c !== execCell))})`, `总分 = 各项得分之和 ${fmt(total)}`);
 
   const g = report.grade;

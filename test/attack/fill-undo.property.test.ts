@@ -14,7 +14,7 @@ import { parseA1, toA1 } from "../../src/scoring/address";
 import { evaluateSheet } from "../../src/scoring/evaluate";
 import { planFill, type FillPlan } from "../../src/scoring/fill";
 import type { Grid } from "../../src/scoring/grid";
-import { readWorkbookFile } from "../../src/readers/xlsx";
+import { readWorkbookFile } from "../../src/readers/xlsx-file";
 import type { CellContent } from "../../src/taskpane/host/cell-content";
 import { sameContent } from "../../src/taskpane/host/cell-content";
 import { shiftFormula, shiftRef, type SheetEdit } from "../../src/taskpane/host/cell-refs";

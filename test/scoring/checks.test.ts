@@ -63,6 +63,14 @@ test("SCORE_MISSING, SCORE_ABOVE_WEIGHT, SCORE_NEGATIVE on indicator rows", () =
   check(evaluateSheet(edit(proj, { H15: -1 })), "SCORE_NEGATIVE", "H15");
 });
 
+test("a negative 分值 is named at its cell and not scored against: no silent 0, no total invented from it", () => {
+  const r = evaluateSheet(edit(proj, { G15: -5 }));
+  const f = check(r, "VALUE_UNPARSEABLE", "G15");
+  expect(f.message).toContain("分值不能小于 0");
+  expect(r.total.computed).toBeNull();
+  expect(r.findings.filter((x) => x.cell === "H15" && x.code === "SCORE_ABOVE_WEIGHT")).toEqual([]);
+});
+
 test("a blank score that the total still counts: TOTAL_MISMATCH names both figures", () => {
   const r = evaluateSheet(edit(proj, { H15: null }));
   const f = check(r, "TOTAL_MISMATCH", "H36");

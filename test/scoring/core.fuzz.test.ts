@@ -8,7 +8,7 @@ import { describe as describeStats, runFuzz } from "../../bench/fuzz-core";
 import { evaluateSheet } from "../../src/scoring/evaluate";
 import { planFill } from "../../src/scoring/fill";
 import type { Grid } from "../../src/scoring/grid";
-import { readWorkbookFile } from "../../src/readers/xlsx";
+import { readWorkbookFile } from "../../src/readers/xlsx-file";
 import * as formulas from "../../src/functions/formulas";
 
 const FIXTURES = ["zhuzhou-2021-department.xlsx", "huangshi-2021-project.xlsx", "panzhihua-2021-completion.xlsx", "real/hexi-2023-project.xlsx", "real/huoshan-2024-transfer.xlsx", "corpus/tianchang-2022-project.xlsx"];

@@ -39,6 +39,19 @@ test("a blank form gets every score, the total and the grade", async () => {
   expect(plan.pending).toEqual([]);
 });
 
+test("a kept score that pushes the sum past full marks: no total, no grade written, and the plan says why", async () => {
+  const g = await fixtureGrid("zhuzhou-2021-department.xlsx", "医保业务经办专项经费");
+  const blanks: Record<string, string | number | null> = { H7: null, H36: null, I36: "等级：", H15: 1e21 };
+  for (let r = 16; r <= 35; r++) blanks[`H${r}`] = null;
+  const plan = planFill(edit(g, blanks), evaluateSheet(edit(g, blanks)));
+  expect(plan.writes.filter((w) => w.kind === "total" || w.kind === "grade")).toEqual([]);
+  expect(plan.skipped.find((s) => s.cell === "H36")?.reason).toBe("各项得分之和大得不合常理，未写总分和等级；请先核对各项得分。");
+  const over = { ...blanks, H15: 9 };
+  const plan2 = planFill(edit(g, over), evaluateSheet(edit(g, over)));
+  expect(plan2.writes.filter((w) => w.kind === "total" || w.kind === "grade")).toEqual([]);
+  expect(plan2.skipped.find((s) => s.cell === "H36")?.reason).toMatch(/^各项得分之和 10\d(\.\d+)? 超过满分 100，未写总分和等级/);
+});
+
 test("a row the rule cannot decide waits for a person's tier, then takes the chosen score", async () => {
   const g = await fixtureGrid("zhuzhou-2021-department.xlsx", "中央补助医疗服务与保障能力提升");
   const blank = edit(g, { H23: null, H29: null });

@@ -3,7 +3,7 @@
  * (or the in-memory workbook standing in for it) moves the name with the rows and columns.
  */
 import path from "node:path";
-import { readWorkbookFile } from "../../src/readers/xlsx";
+import { readWorkbookFile } from "../../src/readers/xlsx-file";
 import { evaluateSheet } from "../../src/scoring/evaluate";
 import { planFill } from "../../src/scoring/fill";
 import type { Grid } from "../../src/scoring/grid";

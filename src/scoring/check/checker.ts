@@ -68,6 +68,18 @@ export class Checker {
     return f.value;
   }
 
+  /**
+   * A weight (分值): a value that must not be negative. −5 is no weight a form can mean; scoring
+   * against it would silently give 0, so it is named and, like an absurd figure, not summed.
+   */
+  weight(f: Figure, what: string): Decimal | null {
+    const w = this.value(f, what);
+    if (w === null || !w.isNegative() || f.kind !== "number") return w;
+    this.absurd.add(f);
+    this.add("VALUE_UNPARSEABLE", f.at, `${what}是 ${plain(w)}，分值不能小于 0，未按它计算；请核对该单元格。`);
+    return null;
+  }
+
   /** A figure the form holds that could not be read (reported): a sum over it is not known. */
   unread(f: Figure): boolean {
     return f.kind === "unreadable" || this.absurd.has(f);

@@ -80,7 +80,7 @@ export function checkExecution(ck: Checker, scored: boolean): ExecutionResult {
       continue;
     }
     const hasScoreColumn = scored && row.score.at !== null;
-    const weight = scored && fund.scored ? weightOf(ck, ck.value(row.weight, "执行率分值")) : null;
+    const weight = scored && fund.scored ? weightOf(ck, ck.weight(row.weight, "执行率分值")) : null;
     const statedScore = hasScoreColumn ? ck.value(row.score, "执行率得分") : null;
     const statedRate = checkStatedRate(ck, row, budget, spent, fund.unit);
     const waiting = budget === null && spent === null && statedScore === null && statedRate === null;

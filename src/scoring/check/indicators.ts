@@ -78,7 +78,7 @@ export function checkIndicator(ck: Checker, row: IndicatorRow, scored: boolean, 
   const waitingForm = !ck.form.filled;
   const target = waitingForm ? row.target.measure : measureOf(ck, row.target, "年度指标值");
   const actual = waitingForm ? row.actual.measure : measureOf(ck, row.actual, "实际完成值");
-  const weight = scored && !waitingForm ? ck.value(row.weight, "分值") : scored && row.weight.kind === "number" ? row.weight.value : null;
+  const weight = scored && !waitingForm ? ck.weight(row.weight, "分值") : scored && row.weight.kind === "number" ? row.weight.value : null;
   const stated = scored && !waitingForm ? ck.value(row.score, "得分") : null;
   // A row that names nothing yet (a template's spare row) is waiting, not wrong. One that names
   // its indicator on a form with figures is not: its blank actual and score are missing.

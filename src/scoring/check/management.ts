@@ -28,7 +28,7 @@ export function managementLineOfGroup(group: Level1Group | null): string {
 
 export function checkManagement(ck: Checker, line: ManagementLine, scored: boolean): RowResult {
   const waiting = !ck.form.filled;
-  const weight = scored && !waiting ? ck.value(line.weight, "分值") : line.weight.kind === "number" ? line.weight.value : null;
+  const weight = scored && !waiting ? ck.weight(line.weight, "分值") : line.weight.kind === "number" ? line.weight.value : null;
   const stated = scored && !waiting ? ck.value(line.score, "得分") : null;
   const report: IndicatorReport = {
     row: line.row + 1,
