@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJS } from "./excel-writer";
 import { SEVERITY_LABEL } from "../scoring/findings";
 import type { FormRow } from "./review";
 import type { SpotCheck } from "./sample";
@@ -127,7 +128,8 @@ export async function writeSummaryWorkbook(file: string, rows: FormRow[], spot: 
   const no = new Map(rows.map((r, i) => [r, i + 1]));
   const sampled = spot ? new Map(spot.picked.map((p) => [p.row, p.order])) : null;
   const part = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.part`);
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: part, useStyles: true, useSharedStrings: true });
+  const { stream } = await loadExcelJS();
+  const wb = new stream.xlsx.WorkbookWriter({ filename: part, useStyles: true, useSharedStrings: true });
   wb.creator = "绩效自评助手";
   try {
     writeSheet(wb, "汇总", summaryColumns(sampled), rows.map((row, i) => ({ row, no: i + 1 })));

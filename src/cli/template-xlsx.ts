@@ -1,4 +1,5 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJS } from "./excel-writer";
 import { parseRange } from "../scoring/address";
 import type { CellStyle, SheetBuild } from "../scoring/templates/sheet-build";
 import { uniqueSheetName } from "../scoring/templates/sheet-name";
@@ -113,7 +114,8 @@ export function addTemplateSheet(wb: ExcelJS.Workbook, build: SheetBuild, name =
 
 /** An .xlsx workbook holding the given sheets, as bytes. Excel recalculates the formulas on opening. */
 export async function templateWorkbookBuffer(builds: SheetBuild[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const wb = new Workbook();
   wb.creator = "jxzp";
   wb.calcProperties.fullCalcOnLoad = true;
   const names: string[] = [];

@@ -160,3 +160,18 @@ test("the text report of a completion form lists the indicators not met", () => 
   expect(notMet[0]).toContain("[F13] 指标未达成（TARGET_NOT_MET）：“城乡医疗救助资金”未达成：年度指标值“150万元”，实际完成值“48.44万元”（完成率 32.29%）");
   expect(r.out).toContain("“城乡参保人员”未达成：年度指标值“160000人”，实际完成值“153428人”（完成率 95.89%）");
 });
+
+test("checking a form never loads ExcelJS (it only writes summaries and templates, and costs about 250 ms to load)", () => {
+  const probe = `const { main } = require(${JSON.stringify(BIN)});
+process.stdout.write = () => true;
+main(["check", ${JSON.stringify(path.join(FIX, "huangshi-2021-project.xlsx"))}]).then((code) => {
+  const loaded = Object.keys(require.cache).some((k) => k.includes("/node_modules/exceljs/"));
+  require("fs").writeSync(2, JSON.stringify({ code, loaded }));
+});`;
+  const r = spawnSync(process.execPath, ["-e", probe], { cwd: ROOT, encoding: "utf8" });
+  expect(JSON.parse(r.stderr)).toEqual({ code: 0, loaded: false });
+  // A summary does load it, and is written.
+  const summary = path.join(tmp, "汇总-lazy.xlsx");
+  expect(jxzp("check", "--summary", summary, path.join(FIX, "huangshi-2021-project.xlsx")).code).toBe(0);
+  expect(fs.statSync(summary).size).toBeGreaterThan(1000);
+});
