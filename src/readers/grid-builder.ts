@@ -1,4 +1,4 @@
-import { toA1 } from "../scoring/address";
+import { rangeToA1, toA1 } from "../scoring/address";
 import type { CellValue, Grid } from "../scoring/grid";
 
 /**
@@ -120,7 +120,7 @@ export class GridBuilder {
     // otherwise send every host that walks a merge (the preview's grid view) over 17 billion cells.
     const merges = this.merges
       .filter((m) => m.top < rows && m.left < cols && (Math.min(m.bottom, rows - 1) > m.top || Math.min(m.right, cols - 1) > m.left))
-      .map((m) => `${toA1(m.top, m.left)}:${toA1(Math.min(m.bottom, rows - 1), Math.min(m.right, cols - 1))}`);
+      .map((m) => rangeToA1({ top: m.top, left: m.left, bottom: Math.min(m.bottom, rows - 1), right: Math.min(m.right, cols - 1) }));
     const grid: Grid = { sheet, origin: { row: 0, col: 0 }, values, numberFormats, merges, ...(anyFormula ? { formulas } : {}) };
     return this.dropped ? { grid, note: beyondLimitsNote(sheet, this.dropped) } : { grid };
   }
@@ -159,8 +159,7 @@ export function mergeOverlap(merges: readonly Merge[]): [string, string] | null 
     open = open.filter((o) => o.bottom >= m.top);
     for (const o of open) {
       if (o.left <= m.right && m.left <= o.right) {
-        const a1 = (x: Merge) => `${toA1(x.top, x.left)}:${toA1(x.bottom, x.right)}`;
-        return [a1(o), a1(m)];
+        return [rangeToA1(o), rangeToA1(m)];
       }
     }
     open.push(m);

@@ -3,7 +3,7 @@
  * in H11 reads `G12*1` in H12. Relative references move by the offset, `$` parts stay, text in
  * string literals and quoted sheet names is left alone, function names are not references.
  */
-import { columnLetters } from "../scoring/address";
+import { columnIndex, columnLetters } from "../scoring/address";
 
 const MAX_ROW = 1048576;
 const MAX_COL = 16384;
@@ -11,11 +11,8 @@ const CELL = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$/;
 const COLUMN = /^(\$?)([A-Za-z]{1,3})$/;
 const ROW = /^(\$?)(\d+)$/;
 
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
+/** 1-based, as the bounds below are written. */
+const columnNumber = (letters: string): number => columnIndex(letters) + 1;
 
 /** A name character: letters, digits and the marks Excel allows in names and sheet names. */
 function isNameChar(ch: string): boolean {

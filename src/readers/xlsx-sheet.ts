@@ -2,7 +2,7 @@
  * One worksheet part streamed into a GridBuilder: only the cells the file holds are kept, a
  * merged area is passed on as a range, and a shared formula is spelled out for each cell of it.
  */
-import { toA1 } from "../scoring/address";
+import { parseRange, toA1 } from "../scoring/address";
 import type { CellValue } from "../scoring/grid";
 import { isDateFormat } from "./builtin-formats";
 import { BuiltGrid, GridBuilder, mergeOverlap } from "./grid-builder";
@@ -186,10 +186,8 @@ export function readSheetXml(xml: string, ctx: SheetContext): BuiltGrid {
           break;
         }
         case "mergeCell": {
-          const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec((attr(tag, "ref") ?? "").trim());
-          const p = m && parseRef(`${m[1]}${m[2]}`);
-          const q = m && (m[3] ? parseRef(`${m[3]}${m[4]}`) : p);
-          if (p && q) merges.push({ top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) });
+          const m = parseRange(attr(tag, "ref") ?? "");
+          if (m) merges.push(m);
           break;
         }
       }

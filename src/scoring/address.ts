@@ -51,13 +51,19 @@ export function rangeToA1(r: RangeRef): string {
 
 const CELL = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
 
-/** Parses `B7` or `$B$7`; null when the text is not a cell address. */
+/** A column's letters as its 0-based index: `A` → 0, `AB` → 27 (either case). */
+export function columnIndex(letters: string): number {
+  let col = 0;
+  for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return col - 1;
+}
+
+/** Parses `B7` or `$B$7`; null when the text is not a cell address (row 0 is none). */
 export function parseA1(text: string): CellRef | null {
   const m = CELL.exec(text.trim());
   if (!m) return null;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  const row = Number(m[2]);
+  return row >= 1 ? { row: row - 1, col: columnIndex(m[1]) } : null;
 }
 
 // Every sheet of a workbook repeats the same merges; a range is not changed by its readers.

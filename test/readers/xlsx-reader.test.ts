@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import JSZip from "jszip";
-import { toA1 } from "../../src/scoring/address";
+import { parseA1, parseRange, toA1 } from "../../src/scoring/address";
 import type { Grid } from "../../src/scoring/grid";
 import { readDocument } from "../../src/readers/document";
 import { ReadError } from "../../src/readers/read-error";
@@ -184,6 +184,14 @@ describe("hand-made workbooks", () => {
     expect(grids.map((g) => g.sheet)).toEqual(["乙", "隐藏", "甲 & 丙"]);
     // ExcelJS reads only parts named xl/worksheets/sheetN.xml and drops the others without a word.
     expect((await readWithExcelJS(bytes)).map((b) => b.grid.sheet)).toEqual(["乙", "隐藏"]);
+  });
+
+  test("merges: absolute references read, a row 0 or an unreadable reference is no merge", async () => {
+    const xml = data('<row r="1"><c r="A1"><v>1</v></c></row><row r="3"><c r="C3"><v>2</v></c></row>') + '<mergeCells><mergeCell ref="$A$1:$B$1"/><mergeCell ref="A0:C1"/><mergeCell ref="B2:x"/></mergeCells>';
+    const g = (await read(await book({ sheets: [{ name: "s", xml }] }))).grids[0];
+    expect(g.merges).toEqual(["A1:B1"]);
+    // The shared address parser refuses row 0 (it once read A0 as row -1).
+    expect([parseA1("A0"), parseRange("A0:C1"), parseA1("$AB$12")]).toEqual([null, null, { row: 11, col: 27 }]);
   });
 
   test("rows and cells without addresses follow the ones before them", async () => {

@@ -56,7 +56,7 @@ function gridOf(name: string, q: QueuedSheet): Grid {
 
 /** Said when a sheet has values beyond the area read (the same words as the file readers'). */
 function beyondNote(name: string, q: QueuedSheet): string[] {
-  const reach = q.whole.isNullObject ? null : parseRange(q.whole.address.replace(/^.*!/, ""));
+  const reach = q.whole.isNullObject ? null : parseRange(q.whole.address);
   if (!reach || (reach.bottom < GRID_LIMITS.rows && reach.right < GRID_LIMITS.cols)) return [];
   return [beyondLimitsNote(name, toA1(reach.bottom, reach.right))];
 }
