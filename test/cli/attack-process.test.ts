@@ -13,9 +13,8 @@ import * as os from "os";
 import * as path from "path";
 import JSZip from "jszip";
 import { foreignWords, isPlainChinese } from "../readers/chinese";
+import { BIN, ROOT } from "./cli-process";
 
-const ROOT = path.join(__dirname, "..", "..");
-const BIN = path.join(ROOT, "lib", "src", "cli", "jxzp.js");
 const PRELOAD = path.join(__dirname, "peak-rss.cjs");
 const DIR = path.join(__dirname, "..", "fixtures", "attack");
 const FILES = fs.readdirSync(DIR).filter((f) => f.endsWith(".xlsx")).sort();

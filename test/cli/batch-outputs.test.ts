@@ -7,15 +7,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { BIN, jxzp, ROOT } from "./cli-process";
 
-const ROOT = path.join(__dirname, "..", "..");
-const BIN = path.join(ROOT, "lib", "src", "cli", "jxzp.js");
 const FIX = path.join(ROOT, "test", "fixtures");
-
-function jxzp(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 interface Sheet {
   sheet: string;

@@ -3,16 +3,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { BIN, jxzp, ROOT } from "./cli-process";
 
 // The command as a person runs it: a separate process on the compiled CLI (built by `npm test`).
-const ROOT = path.join(__dirname, "..", "..");
-const BIN = path.join(ROOT, "lib", "src", "cli", "jxzp.js");
 const FIX = path.join("test", "fixtures");
-
-function jxzp(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 let tmp: string;
 beforeAll(async () => {

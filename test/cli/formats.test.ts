@@ -3,20 +3,13 @@
  * folders walked, formats told by content, Word reports checked against their own tables,
  * unreadable files listed in Chinese with exit 2 while the others are still checked.
  */
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { isPlainChinese } from "../readers/chinese";
+import { BIN, jxzp, ROOT } from "./cli-process";
 
-const ROOT = path.join(__dirname, "..", "..");
-const BIN = path.join(ROOT, "lib", "src", "cli", "jxzp.js");
 const FIX = path.join(ROOT, "test", "fixtures");
-
-function jxzp(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 let tmp: string;
 beforeAll(() => {
