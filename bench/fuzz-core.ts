@@ -5,13 +5,13 @@
  * Used by test/scoring/core.fuzz.test.ts (a few thousand grids) and `npm run fuzz` (100,000).
  */
 import { performance } from "perf_hooks";
-import { toA1 } from "../src/scoring/address";
+import { toA1 } from "../src/scoring/grid/address";
 import { evaluateSheet } from "../src/scoring/evaluate";
-import { planFill } from "../src/scoring/fill";
-import { plainNumber } from "../src/scoring/display";
-import type { CellValue, Grid } from "../src/scoring/grid";
-import { PROFILES } from "../src/scoring/profiles";
-import type { SheetReport } from "../src/scoring/report";
+import { planFill } from "../src/scoring/fill/fill";
+import { plainNumber } from "../src/scoring/values/display";
+import type { CellValue, Grid } from "../src/scoring/grid/grid";
+import { PROFILES } from "../src/scoring/rules/profiles";
+import type { SheetReport } from "../src/scoring/findings/sheet-report";
 import { seeded } from "../src/cli/seeded-random";
 import * as formulas from "../src/functions/formulas";
 

@@ -4,7 +4,7 @@ import { performance } from "perf_hooks";
 import ExcelJS from "exceljs";
 import { readWorkbookFile } from "../src/readers/xlsx-file";
 import { evaluateSheet } from "../src/scoring/evaluate";
-import { readMeasureUncached } from "../src/scoring/measure";
+import { readMeasureUncached } from "../src/scoring/values/measure";
 import { benchFunctions } from "./functions";
 import { benchPaneSize } from "./pane-size";
 import { benchWorkbook } from "./workbook";

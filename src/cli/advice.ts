@@ -1,4 +1,4 @@
-import type { FindingCode } from "../scoring/findings";
+import type { FindingCode } from "../scoring/findings/findings";
 
 /**
  * 整改建议: what the unit that filled the form must do about each kind of finding. Written for

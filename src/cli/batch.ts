@@ -4,7 +4,7 @@ import * as path from "path";
 import { Worker } from "worker_threads";
 import { checkFile } from "./check-file";
 import type { CheckAnswer, CheckTask } from "./check-worker";
-import type { FileResult } from "./report-text";
+import type { FileResult } from "./file-result";
 
 /** All the cores the machine gives this process. */
 export const allCores = (): number => (typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length);

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { findProfile, PROFILES } from "../scoring/profiles";
+import { findProfile, PROFILES } from "../scoring/rules/profiles";
 import { allCores, checkBatch, WORKER_MIN_FILES } from "./batch";
 import { expandInputs } from "./check-file";
 import { fileFindings } from "./file-result";

@@ -1,13 +1,13 @@
 import * as fs from "fs";
 import * as path from "path";
 import { evaluateSheet } from "../scoring/evaluate";
-import type { SheetReport } from "../scoring/report";
-import { checkReportClaims } from "../scoring/report-claims";
+import type { SheetReport } from "../scoring/findings/sheet-report";
+import { checkReportClaims } from "../scoring/prose/report-claims";
 import { readDocument, ReadDocument } from "../readers/document";
 import { describeReadError, readProblemMessage } from "../readers/read-error";
 import { extensionOf } from "../readers/sniff";
 import { readFileBytes } from "./file-bytes";
-import type { FileResult } from "./report-text";
+import type { FileResult } from "./file-result";
 
 /** Said when the engine itself fails on a grid: the file was read, the fault is ours. */
 const INTERNAL_ERROR = "校验这个文件时程序出现内部错误，未能完成校验；请把文件提供给开发者排查。";

@@ -1,6 +1,6 @@
 import { parentPort } from "worker_threads";
 import { checkFile } from "./check-file";
-import type { FileResult } from "./report-text";
+import type { FileResult } from "./file-result";
 
 /** A task from the batch: check one file. */
 export interface CheckTask {

@@ -1,5 +1,18 @@
-import type { Finding } from "../scoring/findings";
-import type { FileResult } from "./report-text";
+import type { Finding } from "../scoring/findings/findings";
+import type { SheetReport } from "../scoring/findings/sheet-report";
+
+export interface FileResult {
+  file: string;
+  /** What the file was read as, by its content (absent when it could not be read as any). */
+  format?: "xlsx" | "xls" | "docx";
+  /** Why it could not be read, in Chinese; the run then exits 2. */
+  error?: string;
+  /** One per worksheet, or per top-level table of a Word report (REPORT_* findings included). */
+  sheets: SheetReport[];
+  /** What reading left out (cells beyond the limits), in Chinese. */
+  notes?: string[];
+}
+
 
 /**
  * A file's result with the fields the readers of other formats may add: the format it was read

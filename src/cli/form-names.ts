@@ -1,4 +1,4 @@
-import type { SheetReport } from "../scoring/report";
+import type { SheetReport } from "../scoring/findings/sheet-report";
 
 /** 单位 and 项目 as the core may report them (header fields it reads from 单位名称, 项目名称 …). */
 type Named = SheetReport & { unit?: string | null; project?: string | null };

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 import * as fs from "fs";
 import * as path from "path";
-import { profileNames } from "../scoring/profiles";
-import { saidInChinese } from "../scoring/said-in-chinese";
-import type { FileResult } from "./report-text";
+import { profileNames } from "../scoring/rules/profiles";
+import { saidInChinese } from "../scoring/findings/said-in-chinese";
+import type { FileResult } from "./file-result";
 import { TEMPLATE_USAGE, templateCommand } from "./template-command";
 import { checkFile, expandInputs } from "./check-file";
 import { parseCheckArgs, runCheck } from "./check-command";

@@ -2,7 +2,7 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import Decimal from "decimal.js";
-import { SEVERITY_LABEL, type Severity } from "../scoring/findings";
+import { SEVERITY_LABEL, type Severity } from "../scoring/findings/findings";
 import type { FormRow, Verdict } from "./review";
 import type { SpotCheck } from "./sample";
 

@@ -1,6 +1,5 @@
-import { FINDING_TITLE, SEVERITY_LABEL, SEVERITY_ORDER } from "../scoring/findings";
-import type { SheetReport } from "../scoring/report";
-import { fileFindings } from "./file-result";
+import { FINDING_TITLE, SEVERITY_LABEL, SEVERITY_ORDER } from "../scoring/findings/findings";
+import { fileFindings, type FileResult } from "./file-result";
 
 export const KIND_LABEL: Record<string, string> = {
   project: "项目支出绩效自评表",
@@ -10,17 +9,6 @@ export const KIND_LABEL: Record<string, string> = {
   unknown: "未识别（不是自评表）",
 };
 
-export interface FileResult {
-  file: string;
-  /** What the file was read as, by its content (absent when it could not be read as any). */
-  format?: "xlsx" | "xls" | "docx";
-  /** Why it could not be read, in Chinese; the run then exits 2. */
-  error?: string;
-  /** One per worksheet, or per top-level table of a Word report (REPORT_* findings included). */
-  sheets: SheetReport[];
-  /** What reading left out (cells beyond the limits), in Chinese. */
-  notes?: string[];
-}
 
 const n = (v: number | null, suffix = ""): string => (v === null ? "—" : `${v}${suffix}`);
 const pct = (v: number | null): string => (v === null ? "—" : `${(v * 100).toFixed(2)}%`);

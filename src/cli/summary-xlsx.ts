@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type ExcelJS from "exceljs";
 import { loadExcelJS } from "./excel-writer";
-import { SEVERITY_LABEL } from "../scoring/findings";
+import { SEVERITY_LABEL } from "../scoring/findings/findings";
 import type { FormRow } from "./review";
 import type { SpotCheck } from "./sample";
 

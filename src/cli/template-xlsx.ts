@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import { loadExcelJS } from "./excel-writer";
-import { parseRange } from "../scoring/address";
+import { parseRange } from "../scoring/grid/address";
 import type { CellStyle, SheetBuild } from "../scoring/templates/sheet-build";
 import { uniqueSheetName } from "../scoring/templates/sheet-name";
 

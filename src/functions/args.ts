@@ -1,8 +1,8 @@
 import type Decimal from "decimal.js";
-import { isPercentFormat, readAmount } from "../scoring/amount";
-import { plainNumber } from "../scoring/display";
-import type { CellValue } from "../scoring/grid";
-import { readMeasure, type Measure, type Quantity } from "../scoring/measure";
+import { isPercentFormat, readAmount } from "../scoring/values/amount";
+import { plainNumber } from "../scoring/values/display";
+import type { CellValue } from "../scoring/grid/grid";
+import { readMeasure, type Measure, type Quantity } from "../scoring/values/measure";
 import { EMPTY, invalid, type Outcome } from "./outcome";
 
 /**

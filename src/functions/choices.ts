@@ -1,10 +1,10 @@
-import { ownEntry } from "../scoring/own-key";
-import { PROFILES, STANDARD_GRADES, type GradeBand } from "../scoring/profiles";
-import type { NegativeMode } from "../scoring/rules";
+import { ownEntry } from "../scoring/lookup/own-key";
+import { PROFILES, STANDARD_GRADES, type GradeBand } from "../scoring/rules/profiles";
+import type { NegativeMode } from "../scoring/values/direction";
 
 // The direction words belong to the core (a form's 方向 column reads the same way).
-export { DIRECTION_CHOICES, readDirection } from "../scoring/direction";
-import { squash } from "../scoring/text";
+export { DIRECTION_CHOICES, readDirection } from "../scoring/values/direction";
+import { squash } from "../scoring/values/text";
 
 /**
  * The optional text arguments and the words they accept. The Chinese words are the ones the

@@ -1,8 +1,9 @@
 import type Decimal from "decimal.js";
-import { gradeOf } from "../scoring/grade";
-import { plain } from "../scoring/display";
-import type { Measure } from "../scoring/measure";
-import { align, executionRate, executionScore, scoreIndicator, type Direction, type NegativeMode, type Verdict } from "../scoring/rules";
+import { gradeOf } from "../scoring/rules/grade";
+import { plain } from "../scoring/values/display";
+import type { Measure } from "../scoring/values/measure";
+import type { Direction, NegativeMode } from "../scoring/values/direction";
+import { align, executionRate, executionScore, scoreIndicator, type Verdict } from "../scoring/rules/rules";
 import { amountArg, checkFigures, choiceArg, measureArg, numberArg, quote, type Arg } from "./args";
 import { DIRECTION_CHOICES, GRADE_SCHEME_CHOICES, NEGATIVE_MODE_CHOICES, readDirection, readGradeScheme, readNegativeMode } from "./choices";
 import { argName, type FunctionId } from "./names";

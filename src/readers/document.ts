@@ -3,7 +3,7 @@
  * chooses the words of a message), and the matching reader turns it into grids. Anything that
  * cannot be read throws ReadError with a Chinese message saying what it is and what to do.
  */
-import type { Grid } from "../scoring/grid";
+import type { Grid } from "../scoring/grid/grid";
 import { DocBlock, readDocx } from "./docx";
 import { ReadError } from "./read-error";
 import { extensionOf, sniffContainer } from "./sniff";

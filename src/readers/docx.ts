@@ -6,8 +6,8 @@
  * field codes and text boxes left out.
  */
 import { SaxesParser, SaxesTagPlain } from "saxes";
-import type { Grid } from "../scoring/grid";
-import type { ReportBlock } from "../scoring/report-claims";
+import type { Grid } from "../scoring/grid/grid";
+import type { ReportBlock } from "../scoring/prose/report-claims";
 import { GRID_LIMITS, GridBuilder } from "./grid-builder";
 import { ReadError } from "./read-error";
 import type { ZipPackage } from "./zip-package";

@@ -1,5 +1,5 @@
-import { rangeToA1, toA1 } from "../scoring/address";
-import type { CellValue, Grid } from "../scoring/grid";
+import { rangeToA1, toA1 } from "../scoring/grid/address";
+import type { CellValue, Grid } from "../scoring/grid/grid";
 
 /**
  * How much of a sheet the readers hold. A form is a few hundred rows by a few dozen columns; a

@@ -3,7 +3,7 @@
  * in H11 reads `G12*1` in H12. Relative references move by the offset, `$` parts stay, text in
  * string literals and quoted sheet names is left alone, function names are not references.
  */
-import { columnIndex, columnLetters } from "../scoring/address";
+import { columnIndex, columnLetters } from "../scoring/grid/address";
 
 const MAX_ROW = 1048576;
 const MAX_COL = 16384;

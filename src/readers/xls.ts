@@ -6,7 +6,7 @@
  * results (BIFF8 always saves one); their text is not decoded.
  */
 import * as CFB from "cfb";
-import type { CellValue, Grid } from "../scoring/grid";
+import type { CellValue, Grid } from "../scoring/grid/grid";
 import { BiffError, BiffRecord, ContinuedReader, records, RecordView, RT, withContinues } from "./biff-records";
 import { builtinFormat, isDateFormat } from "./builtin-formats";
 import { GridBuilder } from "./grid-builder";

@@ -1,6 +1,6 @@
 /** An .xlsx file or buffer read straight to grids: for the tests and tools that run in Node. */
 import * as fs from "fs";
-import type { Grid } from "../scoring/grid";
+import type { Grid } from "../scoring/grid/grid";
 import { ReadError } from "./read-error";
 import { readXlsx } from "./xlsx";
 import { openZip } from "./zip-package";

@@ -2,8 +2,8 @@
  * One worksheet part streamed into a GridBuilder: only the cells the file holds are kept, a
  * merged area is passed on as a range, and a shared formula is spelled out for each cell of it.
  */
-import { parseRange, toA1 } from "../scoring/address";
-import type { CellValue } from "../scoring/grid";
+import { parseRange, toA1 } from "../scoring/grid/address";
+import type { CellValue } from "../scoring/grid/grid";
 import { isDateFormat } from "./builtin-formats";
 import { BuiltGrid, GridBuilder, mergeOverlap } from "./grid-builder";
 import { ReadError } from "./read-error";

@@ -4,7 +4,7 @@
  * merged cell (ExcelJS, the former reader, made one each and ran out of memory on A1:XFD1048576),
  * and a missing part is an error that names it, never a sheet or its texts silently gone.
  */
-import type { Grid } from "../scoring/grid";
+import type { Grid } from "../scoring/grid/grid";
 import { ReadError } from "./read-error";
 import { readSharedStrings } from "./shared-strings";
 import { readSheetXml } from "./xlsx-sheet";

@@ -4,11 +4,11 @@
  * scores. Never throws for any grid.
  */
 import Decimal from "decimal.js";
-import { toA1 } from "./address";
-import { level1Family } from "./columns";
-import { clip } from "./display";
-import { toNumber } from "./decimal";
-import type { Grid } from "./grid";
+import { toA1 } from "./grid/address";
+import { level1Family } from "./read/columns";
+import { clip } from "./values/display";
+import { toNumber } from "./values/decimal";
+import type { Grid } from "./grid/grid";
 import { Checker } from "./check/checker";
 import { checkExecution } from "./check/execution";
 import { checkIndicator, RowResult } from "./check/indicators";
@@ -17,13 +17,13 @@ import { cellList } from "./check/partly-read";
 import { checkGrade, checkTotal, type ExecPart, fullMarks } from "./check/total-grade";
 import { groupKey, type GroupSum, sumByGroup } from "./check/group-sums";
 import { checkWeights } from "./check/weights";
-import { findProfile, Profile, PROFILES } from "./profiles";
+import { findProfile, Profile, PROFILES } from "./rules/profiles";
 import type { Form, Level1Group } from "./read/form";
 import { readForm } from "./read/read-form";
-import type { LevelSummary, SheetReport } from "./report";
-import { headerKey } from "./text";
+import type { LevelSummary, SheetReport } from "./findings/sheet-report";
+import { headerKey } from "./values/text";
 
-export { tiersFor } from "./rules";
+export { tiersFor } from "./rules/rules";
 
 export interface EvaluateOptions {
   /** A profile name of spec §3 (`project`, `exec20` …) or a profile; default by form kind. */

@@ -9,8 +9,8 @@
 import path from "node:path";
 import { readWorkbookFile } from "../../src/readers/xlsx-file";
 import { evaluateSheet } from "../../src/scoring/evaluate";
-import { planFill } from "../../src/scoring/fill";
-import type { Grid } from "../../src/scoring/grid";
+import { planFill } from "../../src/scoring/fill/fill";
+import type { Grid } from "../../src/scoring/grid/grid";
 import { MemoryHost } from "../../src/taskpane/host/MemoryHost";
 import { MemoryWorkbook } from "../../src/taskpane/host/memory-workbook";
 import { OfficeHost } from "../../src/taskpane/host/OfficeHost";

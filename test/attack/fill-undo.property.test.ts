@@ -10,10 +10,10 @@
  */
 import fc from "fast-check";
 import path from "node:path";
-import { parseA1, toA1 } from "../../src/scoring/address";
+import { parseA1, toA1 } from "../../src/scoring/grid/address";
 import { evaluateSheet } from "../../src/scoring/evaluate";
-import { planFill, type FillPlan } from "../../src/scoring/fill";
-import type { Grid } from "../../src/scoring/grid";
+import { planFill, type FillPlan } from "../../src/scoring/fill/fill";
+import type { Grid } from "../../src/scoring/grid/grid";
 import { readWorkbookFile } from "../../src/readers/xlsx-file";
 import type { CellContent } from "../../src/taskpane/host/cell-content";
 import { sameContent } from "../../src/taskpane/host/cell-content";

@@ -2,10 +2,10 @@ import * as path from "path";
 import { ADVICE } from "../../src/cli/advice";
 import { checkFile } from "../../src/cli/check-file";
 import { formNames } from "../../src/cli/form-names";
-import type { FileResult } from "../../src/cli/report-text";
+import type { FileResult } from "../../src/cli/file-result";
 import { ReviewRows, rowsOf, worstFirst, type FormRow } from "../../src/cli/review";
-import { SEVERITY, type Finding } from "../../src/scoring/findings";
-import type { SheetReport } from "../../src/scoring/report";
+import { SEVERITY, type Finding } from "../../src/scoring/findings/findings";
+import type { SheetReport } from "../../src/scoring/findings/sheet-report";
 
 const FIX = path.join(__dirname, "..", "fixtures");
 const byName: Record<string, FileResult> = {};

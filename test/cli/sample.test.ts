@@ -1,6 +1,6 @@
 import * as path from "path";
 import { checkFile } from "../../src/cli/check-file";
-import type { FileResult } from "../../src/cli/report-text";
+import type { FileResult } from "../../src/cli/file-result";
 import { ReviewRows, type FormRow } from "../../src/cli/review";
 import { defaultSeed, spotCheck, spotCheckJson, spotCheckText } from "../../src/cli/sample";
 import { hash128, seeded } from "../../src/cli/seeded-random";

@@ -4,7 +4,7 @@
  * pane's narrow width (320 px) needs no sideways scrolling; a chart bar without a weight says so.
  */
 import type { Browser, Page } from "playwright-core";
-import { FINDING_TITLE, type FindingCode } from "../../src/scoring/findings";
+import { FINDING_TITLE, type FindingCode } from "../../src/scoring/findings/findings";
 import { buildPages, launch, serve, type Served } from "./harness";
 import { hook, openPreview, validate } from "./preview-page";
 

@@ -6,7 +6,7 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { readWorkbookFile } from "../../src/readers/xlsx-file";
-import type { Grid } from "../../src/scoring/grid";
+import type { Grid } from "../../src/scoring/grid/grid";
 import { buildPages, launch, serve, type Served } from "./harness";
 import { apply, findings, FIXTURES, hook, makePlan, openPreview as open, validate, type Opened } from "./preview-page";
 

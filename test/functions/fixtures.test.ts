@@ -1,9 +1,9 @@
 import * as path from "path";
 import { readWorkbookFile } from "../../src/readers/xlsx-file";
-import { parseA1 } from "../../src/scoring/address";
+import { parseA1 } from "../../src/scoring/grid/address";
 import { evaluateSheet } from "../../src/scoring/evaluate";
-import type { Grid } from "../../src/scoring/grid";
-import type { SheetReport } from "../../src/scoring/report";
+import type { Grid } from "../../src/scoring/grid/grid";
+import type { SheetReport } from "../../src/scoring/findings/sheet-report";
 import { errorOf, loadEntryPoints } from "./entry";
 import { removeCustomFunctions } from "./runtime-stub";
 

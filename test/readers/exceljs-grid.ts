@@ -4,8 +4,8 @@
  * build a workbook with ExcelJS in memory. The CLI and the task pane no longer use it.
  */
 import ExcelJS from "exceljs";
-import { parseRange, type RangeRef } from "../../src/scoring/address";
-import type { CellValue, Grid } from "../../src/scoring/grid";
+import { parseRange, type RangeRef } from "../../src/scoring/grid/address";
+import type { CellValue, Grid } from "../../src/scoring/grid/grid";
 import { beyondLimitsNote, BuiltGrid, GRID_LIMITS, reachOfMerges } from "../../src/readers/grid-builder";
 
 /** Excel's serial day number for a date (1900 system), as Office.js reports date cells. */

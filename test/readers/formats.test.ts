@@ -7,9 +7,9 @@ import * as fs from "fs";
 import * as path from "path";
 import Decimal from "decimal.js";
 import { readDocument, ReadDocument } from "../../src/readers/document";
-import { isPercentFormat } from "../../src/scoring/amount";
+import { isPercentFormat } from "../../src/scoring/values/amount";
 import { evaluateSheet } from "../../src/scoring/evaluate";
-import type { CellValue, Grid } from "../../src/scoring/grid";
+import type { CellValue, Grid } from "../../src/scoring/grid/grid";
 
 const FIX = path.join(__dirname, "..", "fixtures");
 const FORMS = ["huangshi-2021-project", "zhuzhou-2021-department", "panzhihua-2021-completion"];

@@ -6,8 +6,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import JSZip from "jszip";
-import { parseA1, parseRange, toA1 } from "../../src/scoring/address";
-import type { Grid } from "../../src/scoring/grid";
+import { parseA1, parseRange, toA1 } from "../../src/scoring/grid/address";
+import type { Grid } from "../../src/scoring/grid/grid";
 import { readDocument } from "../../src/readers/document";
 import { ReadError } from "../../src/readers/read-error";
 import { readXlsx } from "../../src/readers/xlsx";

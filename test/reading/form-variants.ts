@@ -5,7 +5,7 @@
  * Each variant returns null where it does not apply to a form.
  */
 import Decimal from "decimal.js";
-import type { Grid } from "../../src/scoring/grid";
+import type { Grid } from "../../src/scoring/grid/grid";
 import { readForm } from "../../src/scoring/read/read-form";
 import type { Form } from "../../src/scoring/read/form";
 import { clone, insertCols, insertRows, merge, mergeAt, reorderCols, setCell } from "./grid-edit";

@@ -3,8 +3,8 @@
  * span the insertion grow, those below or right move), reorder columns, merge, set a cell.
  * Every edit returns a new grid; the source is left alone.
  */
-import { parseRange, rangeToA1, type RangeRef } from "../../src/scoring/address";
-import type { CellValue, Grid } from "../../src/scoring/grid";
+import { parseRange, rangeToA1, type RangeRef } from "../../src/scoring/grid/address";
+import type { CellValue, Grid } from "../../src/scoring/grid/grid";
 
 export function clone(g: Grid): Grid {
   const width = Math.max(0, ...g.values.map((r) => r.length));

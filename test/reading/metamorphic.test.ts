@@ -6,9 +6,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { readWorkbookFile } from "../../src/readers/xlsx-file";
 import { evaluateSheet } from "../../src/scoring/evaluate";
-import type { Grid } from "../../src/scoring/grid";
+import type { Grid } from "../../src/scoring/grid/grid";
 import { readForm } from "../../src/scoring/read/read-form";
-import type { SheetReport } from "../../src/scoring/report";
+import type { SheetReport } from "../../src/scoring/findings/sheet-report";
 import { combined, VARIANTS } from "./form-variants";
 
 const FIX = path.join(__dirname, "..", "fixtures");

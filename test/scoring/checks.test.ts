@@ -1,7 +1,7 @@
 import { evaluateSheet } from "../../src/scoring/evaluate";
-import { SEVERITY } from "../../src/scoring/findings";
-import type { SheetReport } from "../../src/scoring/report";
-import type { Grid } from "../../src/scoring/grid";
+import { SEVERITY } from "../../src/scoring/findings/findings";
+import type { SheetReport } from "../../src/scoring/findings/sheet-report";
+import type { Grid } from "../../src/scoring/grid/grid";
 import { edit, fixtureGrid } from "./fixture-grid";
 
 // Each check of spec §4 provoked by editing a real form the way preparers get it wrong.

@@ -6,8 +6,8 @@
 import path from "node:path";
 import { describe as describeStats, runFuzz } from "../../bench/fuzz-core";
 import { evaluateSheet } from "../../src/scoring/evaluate";
-import { planFill } from "../../src/scoring/fill";
-import type { Grid } from "../../src/scoring/grid";
+import { planFill } from "../../src/scoring/fill/fill";
+import type { Grid } from "../../src/scoring/grid/grid";
 import { readWorkbookFile } from "../../src/readers/xlsx-file";
 import * as formulas from "../../src/functions/formulas";
 

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import fc from "fast-check";
-import { clamp, cmp, maxOf, round2 } from "../../src/scoring/decimal";
+import { clamp, cmp, maxOf, round2 } from "../../src/scoring/values/decimal";
 
 // cmp reads decimal.js's digits directly (to avoid the copy Decimal#cmp makes): it must agree
 // with Decimal#cmp everywhere, including signs, zeros, exponents and digit lengths.

@@ -5,11 +5,11 @@
  */
 import * as path from "path";
 import { DetailedCellError, HyperFormula, type RawCellContent } from "hyperformula";
-import { parseA1 } from "../../src/scoring/address";
+import { parseA1 } from "../../src/scoring/grid/address";
 import { readWorkbookFile } from "../../src/readers/xlsx-file";
 import { evaluateSheet } from "../../src/scoring/evaluate";
-import { planFill, type FillPlan } from "../../src/scoring/fill";
-import type { Grid } from "../../src/scoring/grid";
+import { planFill, type FillPlan } from "../../src/scoring/fill/fill";
+import type { Grid } from "../../src/scoring/grid/grid";
 import { readForm } from "../../src/scoring/read/read-form";
 import { registerJxzp } from "../templates/jxzp-hyperformula";
 import { clone, setCell } from "../reading/grid-edit";

@@ -1,5 +1,5 @@
 import { evaluateSheet } from "../../src/scoring/evaluate";
-import { planFill } from "../../src/scoring/fill";
+import { planFill } from "../../src/scoring/fill/fill";
 import { edit, fixtureGrid } from "./fixture-grid";
 
 const byCell = (plan: ReturnType<typeof planFill>) => Object.fromEntries(plan.writes.map((w) => [w.cell, w.value]));

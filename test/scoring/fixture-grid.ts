@@ -1,7 +1,7 @@
 import * as path from "path";
-import { parseA1 } from "../../src/scoring/address";
+import { parseA1 } from "../../src/scoring/grid/address";
 import { readWorkbookFile } from "../../src/readers/xlsx-file";
-import type { CellValue, Grid } from "../../src/scoring/grid";
+import type { CellValue, Grid } from "../../src/scoring/grid/grid";
 
 /** A sheet of a fixture workbook, read with the real .xlsx adapter. */
 export async function fixtureGrid(file: string, sheet: string): Promise<Grid> {

@@ -1,7 +1,7 @@
 import * as path from "path";
 import { readWorkbookFile } from "../../src/readers/xlsx-file";
 import { evaluateSheet } from "../../src/scoring/evaluate";
-import type { SheetReport } from "../../src/scoring/report";
+import type { SheetReport } from "../../src/scoring/findings/sheet-report";
 
 // What test/fixtures/EXPECTED.md says the engine must find in each real form.
 const FIXTURES = path.join(__dirname, "..", "fixtures");

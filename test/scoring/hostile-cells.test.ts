@@ -6,8 +6,8 @@
 import Decimal from "decimal.js";
 import fc from "fast-check";
 import { evaluateSheet } from "../../src/scoring/evaluate";
-import type { CellValue, Grid } from "../../src/scoring/grid";
-import type { SheetReport } from "../../src/scoring/report";
+import type { CellValue, Grid } from "../../src/scoring/grid/grid";
+import type { SheetReport } from "../../src/scoring/findings/sheet-report";
 import { fixtureGrid } from "./fixture-grid";
 
 /** No message is longer than this many characters (quotes are cut at 40, cell lists at 8 cells). */

@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
-import { rateAgrees, readAmount, readStatedRate } from "../../src/scoring/amount";
-import type { CellValue } from "../../src/scoring/grid";
-import { looksLikeValue, Measure, MeasureContext, readComparator, readMeasure } from "../../src/scoring/measure";
+import { rateAgrees, readAmount, readStatedRate } from "../../src/scoring/values/amount";
+import type { CellValue } from "../../src/scoring/grid/grid";
+import { looksLikeValue, Measure, MeasureContext, readComparator, readMeasure } from "../../src/scoring/values/measure";
 
 /**
  * What a cell must read as: a quantity [comparator, number, unit, comparator written?],

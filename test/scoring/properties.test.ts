@@ -1,14 +1,15 @@
 import Decimal from "decimal.js";
 import fc from "fast-check";
-import { toA1 } from "../../src/scoring/address";
-import { rateAgrees, readAmount, readStatedRate } from "../../src/scoring/amount";
+import { toA1 } from "../../src/scoring/grid/address";
+import { rateAgrees, readAmount, readStatedRate } from "../../src/scoring/values/amount";
 import { evaluateSheet } from "../../src/scoring/evaluate";
-import { SEVERITY } from "../../src/scoring/findings";
-import type { CellValue, Grid } from "../../src/scoring/grid";
-import { Comparator, Measure, MeasureContext, readMeasure } from "../../src/scoring/measure";
-import { PROFILES } from "../../src/scoring/profiles";
-import type { SheetReport } from "../../src/scoring/report";
-import { Direction, executionRate, executionScore, NegativeMode, scoreIndicator } from "../../src/scoring/rules";
+import { SEVERITY } from "../../src/scoring/findings/findings";
+import type { CellValue, Grid } from "../../src/scoring/grid/grid";
+import { Comparator, Measure, MeasureContext, readMeasure } from "../../src/scoring/values/measure";
+import { PROFILES } from "../../src/scoring/rules/profiles";
+import type { SheetReport } from "../../src/scoring/findings/sheet-report";
+import type { Direction, NegativeMode } from "../../src/scoring/values/direction";
+import { executionRate, executionScore, scoreIndicator } from "../../src/scoring/rules/rules";
 import { fixtureGrid } from "./fixture-grid";
 
 // ---- What staff type into a cell, in pieces, so that random strings look like forms often enough.

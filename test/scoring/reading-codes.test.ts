@@ -3,8 +3,8 @@
  * calculate (issues 10, 11), each provoked by editing a real fixture form as a person would.
  */
 import { evaluateSheet } from "../../src/scoring/evaluate";
-import type { Grid } from "../../src/scoring/grid";
-import type { SheetReport } from "../../src/scoring/report";
+import type { Grid } from "../../src/scoring/grid/grid";
+import type { SheetReport } from "../../src/scoring/findings/sheet-report";
 import { edit, fixtureGrid } from "./fixture-grid";
 
 const seen = new Set<string>();

@@ -9,9 +9,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { readDocument } from "../../src/readers/document";
 import { evaluateSheet } from "../../src/scoring/evaluate";
-import type { Grid } from "../../src/scoring/grid";
-import { checkReportClaims, ReportBlock } from "../../src/scoring/report-claims";
-import { sentencesOf } from "../../src/scoring/report-prose";
+import type { Grid } from "../../src/scoring/grid/grid";
+import { checkReportClaims, ReportBlock } from "../../src/scoring/prose/report-claims";
+import { sentencesOf } from "../../src/scoring/prose/report-prose";
 import { readWorkbookFile } from "../../src/readers/xlsx-file";
 
 const FIX = path.join(__dirname, "..", "fixtures");

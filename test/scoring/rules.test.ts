@@ -1,20 +1,19 @@
 import Decimal from "decimal.js";
 import { evaluateSheet } from "../../src/scoring/evaluate";
-import { gradeOf, readGrade } from "../../src/scoring/grade";
-import type { CellValue, Grid } from "../../src/scoring/grid";
-import { readMeasure } from "../../src/scoring/measure";
-import { ALTERNATE_GRADES, STANDARD_GRADES } from "../../src/scoring/profiles";
-import type { SheetReport } from "../../src/scoring/report";
+import { gradeOf, readGrade } from "../../src/scoring/rules/grade";
+import type { CellValue, Grid } from "../../src/scoring/grid/grid";
+import { readMeasure } from "../../src/scoring/values/measure";
+import { ALTERNATE_GRADES, STANDARD_GRADES } from "../../src/scoring/rules/profiles";
+import type { SheetReport } from "../../src/scoring/findings/sheet-report";
 import {
   align,
   completionRate,
-  Direction,
   executionRate,
   executionScore,
-  NegativeMode,
   scoreIndicator,
   Verdict,
-} from "../../src/scoring/rules";
+} from "../../src/scoring/rules/rules";
+import type { Direction, NegativeMode } from "../../src/scoring/values/direction";
 import { edit, fixtureGrid } from "./fixture-grid";
 
 const d = (x: string | number) => new Decimal(x);

@@ -10,8 +10,8 @@ import { OfficeMockObject } from "office-addin-mock";
 // office-addin-mock needs only the OfficeApp enum from office-addin-manifest, whose other
 // dependencies are ES modules jest cannot require: hand it the enum's own module.
 jest.mock("office-addin-manifest", () => jest.requireActual("office-addin-manifest/lib/officeApp"));
-import { parseA1, parseRange, toA1 } from "../../src/scoring/address";
-import type { CellValue, Grid } from "../../src/scoring/grid";
+import { parseA1, parseRange, toA1 } from "../../src/scoring/grid/address";
+import type { CellValue, Grid } from "../../src/scoring/grid/grid";
 import { parseInput } from "../../src/taskpane/host/memory-workbook";
 
 export interface FakeCell {

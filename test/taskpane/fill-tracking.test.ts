@@ -5,8 +5,8 @@
 import path from "node:path";
 import { readWorkbookFile } from "../../src/readers/xlsx-file";
 import { evaluateSheet } from "../../src/scoring/evaluate";
-import { planFill } from "../../src/scoring/fill";
-import type { Grid } from "../../src/scoring/grid";
+import { planFill } from "../../src/scoring/fill/fill";
+import type { Grid } from "../../src/scoring/grid/grid";
 import { formulaRefs, namedRefs, readNamedRefs, shiftFormula, shiftRef, withRefs } from "../../src/taskpane/host/cell-refs";
 import { trackName } from "../../src/taskpane/host/fill-record";
 import { MemoryHost } from "../../src/taskpane/host/MemoryHost";

@@ -1,8 +1,8 @@
 import path from "node:path";
 import { readWorkbookFile } from "../../src/readers/xlsx-file";
 import { evaluateSheet } from "../../src/scoring/evaluate";
-import { planFill } from "../../src/scoring/fill";
-import type { Grid } from "../../src/scoring/grid";
+import { planFill } from "../../src/scoring/fill/fill";
+import type { Grid } from "../../src/scoring/grid/grid";
 import { HostError, toHostError } from "../../src/taskpane/host/host-error";
 import { OfficeHost } from "../../src/taskpane/host/OfficeHost";
 import { UNDO_NAMESPACE } from "../../src/taskpane/host/undo-xml";

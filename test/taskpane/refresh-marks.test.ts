@@ -1,8 +1,8 @@
 import path from "node:path";
 import { readWorkbookFile } from "../../src/readers/xlsx-file";
 import { evaluateSheet } from "../../src/scoring/evaluate";
-import { planFill } from "../../src/scoring/fill";
-import type { Grid } from "../../src/scoring/grid";
+import { planFill } from "../../src/scoring/fill/fill";
+import type { Grid } from "../../src/scoring/grid/grid";
 import { refreshMarks } from "../../src/taskpane/app/marks";
 import { marksOf, validate } from "../../src/taskpane/app/validation";
 import { MemoryHost } from "../../src/taskpane/host/MemoryHost";

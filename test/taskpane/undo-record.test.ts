@@ -2,7 +2,7 @@ import { contentInput, contentOf, sameContent } from "../../src/taskpane/host/ce
 import { buildFillRecord, undoPlan } from "../../src/taskpane/host/fill-record";
 import { parseInput } from "../../src/taskpane/host/memory-workbook";
 import { fillsFromXml, fillsToXml, MAX_FILLS, UNDO_NAMESPACE } from "../../src/taskpane/host/undo-xml";
-import type { CellWrite } from "../../src/scoring/fill";
+import type { CellWrite } from "../../src/scoring/fill/fill";
 
 const write = (cell: string, current: CellWrite["current"], value: number, formula = ""): CellWrite => ({ cell, kind: "score", current, value, formula, reason: "测试", anchor: null });
 

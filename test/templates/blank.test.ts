@@ -5,7 +5,7 @@
  */
 import { readWorkbookBuffer } from "../../src/readers/xlsx-file";
 import { templateWorkbookBuffer } from "../../src/cli/template-xlsx";
-import { parseA1 } from "../../src/scoring/address";
+import { parseA1 } from "../../src/scoring/grid/address";
 import { evaluateSheet } from "../../src/scoring/evaluate";
 import { buildTemplate, TEMPLATE_KINDS, type TemplateKind, type TemplateOptions } from "../../src/scoring/templates";
 import { computeWorksheet, loadSheet } from "./computed-grid";

@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import type { RawCellContent } from "hyperformula";
-import { toA1 } from "../../src/scoring/address";
-import type { CellValue, Grid } from "../../src/scoring/grid";
+import { toA1 } from "../../src/scoring/grid/address";
+import type { CellValue, Grid } from "../../src/scoring/grid/grid";
 import { worksheetToGrid } from "../readers/exceljs-grid";
 import { registerJxzp } from "./jxzp-hyperformula";
 

@@ -6,7 +6,7 @@
  */
 import { templateWorkbookBuffer } from "../../src/cli/template-xlsx";
 import { evaluateSheet } from "../../src/scoring/evaluate";
-import type { SheetReport } from "../../src/scoring/report";
+import type { SheetReport } from "../../src/scoring/findings/sheet-report";
 import { buildTemplate, type TemplateKind } from "../../src/scoring/templates";
 import { computeWorksheet, loadSheet, type ComputedSheet } from "./computed-grid";
 import { fillTemplate, readFixtureForm, rowsPerLevel2, type FixtureForm } from "./fixture-form";

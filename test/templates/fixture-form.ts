@@ -1,13 +1,13 @@
 import * as path from "path";
 import type ExcelJS from "exceljs";
 import { readWorkbookFile } from "../../src/readers/xlsx-file";
-import { parseA1, toA1 } from "../../src/scoring/address";
-import { level1Family } from "../../src/scoring/columns";
+import { parseA1, toA1 } from "../../src/scoring/grid/address";
+import { level1Family } from "../../src/scoring/read/columns";
 import { evaluateSheet } from "../../src/scoring/evaluate";
-import { Sheet, type CellValue, type Grid } from "../../src/scoring/grid";
+import { Sheet, type CellValue, type Grid } from "../../src/scoring/grid/grid";
 import { readForm } from "../../src/scoring/read/read-form";
-import type { SheetReport } from "../../src/scoring/report";
-import { headerKey } from "../../src/scoring/text";
+import type { SheetReport } from "../../src/scoring/findings/sheet-report";
+import { headerKey } from "../../src/scoring/values/text";
 import { TEMPLATES, type TemplateKind } from "../../src/scoring/templates/definitions";
 import type { SheetBuild } from "../../src/scoring/templates/sheet-build";
 

@@ -8,7 +8,7 @@ jest.mock("office-addin-manifest", () => ({
   OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" },
 }));
 import { OfficeMockObject } from "office-addin-mock";
-import { parseRange, toA1 } from "../../src/scoring/address";
+import { parseRange, toA1 } from "../../src/scoring/grid/address";
 import { buildTemplate, type SheetBuild } from "../../src/scoring/templates";
 import { applySheetBuild, insertSheetBuild, widthInPoints } from "../../src/taskpane/office/template";
 import { HostError } from "../../src/taskpane/host/host-error";

@@ -5,10 +5,10 @@
  */
 import Decimal from "decimal.js";
 import fc from "fast-check";
-import { parseA1, parseRange, toA1, type RangeRef } from "../../src/scoring/address";
+import { parseA1, parseRange, toA1, type RangeRef } from "../../src/scoring/grid/address";
 import { evaluateSheet } from "../../src/scoring/evaluate";
-import type { Grid } from "../../src/scoring/grid";
-import { headerKey, statedPoints } from "../../src/scoring/text";
+import type { Grid } from "../../src/scoring/grid/grid";
+import { headerKey, statedPoints } from "../../src/scoring/values/text";
 import {
   buildTemplate,
   proportionalPoints,

@@ -1,7 +1,7 @@
 /** The .xlsx written from a SheetBuild carries what a printed form needs, read back from the file itself. */
 import ExcelJS from "exceljs";
 import { fileFormula, templateWorkbookBuffer } from "../../src/cli/template-xlsx";
-import { parseRange } from "../../src/scoring/address";
+import { parseRange } from "../../src/scoring/grid/address";
 import { buildTemplate, TEMPLATE_KINDS } from "../../src/scoring/templates";
 
 async function reopen(bytes: Buffer): Promise<ExcelJS.Workbook> {

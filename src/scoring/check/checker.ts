@@ -3,10 +3,10 @@
  * the form states becomes a decimal (or a finding that says, in Chinese, why it cannot).
  */
 import type Decimal from "decimal.js";
-import { toA1 } from "../address";
-import { clip, isSaneMagnitude, plain } from "../display";
-import { Finding, finding, FindingCode } from "../findings";
-import type { Profile } from "../profiles";
+import { toA1 } from "../grid/address";
+import { clip, isSaneMagnitude, plain } from "../values/display";
+import { Finding, finding, FindingCode } from "../findings/findings";
+import type { Profile } from "../rules/profiles";
 import type { Figure, Form, Pos, UnreadableWhy } from "../read/form";
 
 export const a1 = (p: Pos | null | undefined): string | null => (p ? toA1(p.row, p.col) : null);

@@ -1,14 +1,14 @@
 /** The execution item (spec R1, R2): 执行率 of every fund row, and the total row's weight and score. */
 import Decimal from "decimal.js";
-import { rateAgrees } from "../amount";
-import { clip, plain } from "../display";
-import { cmp, D, fmt, pct, toNumber } from "../decimal";
+import { rateAgrees } from "../values/amount";
+import { clip, plain } from "../values/display";
+import { cmp, D, fmt, pct, toNumber } from "../values/decimal";
 import type { FundRow } from "../read/form";
-import type { ExecutionReport } from "../report";
-import { executionRate, executionScore } from "../rules";
+import type { ExecutionReport } from "../findings/sheet-report";
+import { executionRate, executionScore } from "../rules/rules";
 import { a1, Checker, unreadableMessage } from "./checker";
 import { checkScoreBounds } from "./score-bounds";
-import { SCORE_TOLERANCE as TOLERANCE } from "../rules";
+import { SCORE_TOLERANCE as TOLERANCE } from "../rules/rules";
 import { ratio6 } from "./ratio";
 
 export interface ExecutionResult {

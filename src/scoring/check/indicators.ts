@@ -1,16 +1,16 @@
 /** Indicator rows (spec R3–R7 and the row checks of §4): each row's verdict, score and findings. */
 import type Decimal from "decimal.js";
-import { rateAgrees } from "../amount";
-import { clip, isSaneMagnitude, plain } from "../display";
-import { cmp, D, fmt, maxOf, pct, toNumber } from "../decimal";
-import { describeMeasure, looksLikeValue, type Measure } from "../measure";
+import { rateAgrees } from "../values/amount";
+import { clip, isSaneMagnitude, plain } from "../values/display";
+import { cmp, D, fmt, maxOf, pct, toNumber } from "../values/decimal";
+import { describeMeasure, looksLikeValue, type Measure } from "../values/measure";
 import type { IndicatorRow, MeasureCell } from "../read/form";
-import type { IndicatorReport, Tier } from "../report";
-import { executionScore, OVER_COMPLETION_RATIO, scoreIndicator, tiersFor, Verdict } from "../rules";
-import { squash } from "../text";
+import type { IndicatorReport, Tier } from "../findings/sheet-report";
+import { executionScore, OVER_COMPLETION_RATIO, scoreIndicator, tiersFor, Verdict } from "../rules/rules";
+import { squash } from "../values/text";
 import { a1, Checker, unreadableMessage } from "./checker";
 import { checkScoreBounds } from "./score-bounds";
-import { SCORE_TOLERANCE as TOLERANCE } from "../rules";
+import { SCORE_TOLERANCE as TOLERANCE } from "../rules/rules";
 import { ratio6 } from "./ratio";
 
 export interface RowResult {

@@ -1,11 +1,11 @@
 /** 资金管理 items of a transfer form (spec R10): the stated score stands, within [0, w], deducted in steps of 0.5. */
 import type Decimal from "decimal.js";
-import { clip, plain } from "../display";
-import { cmp, D, fmt, toNumber } from "../decimal";
+import { clip, plain } from "../values/display";
+import { cmp, D, fmt, toNumber } from "../values/decimal";
 import type { Figure, Level1Group, Pos, TextCell } from "../read/form";
-import type { IndicatorReport } from "../report";
-import { DEDUCTION_STEP } from "../rules";
-import { headerKey } from "../text";
+import type { IndicatorReport } from "../findings/sheet-report";
+import { DEDUCTION_STEP } from "../rules/rules";
+import { headerKey } from "../values/text";
 import { a1, Checker } from "./checker";
 import type { RowResult } from "./indicators";
 import { checkScoreBounds, withinBounds } from "./score-bounds";

@@ -4,8 +4,8 @@
  * could not read part of the form instead.
  */
 import Decimal from "decimal.js";
-import { readAmount } from "../amount";
-import { toA1 } from "../address";
+import { readAmount } from "../values/amount";
+import { toA1 } from "../grid/address";
 import type { UnreadFigure } from "../read/form";
 
 /** Subset sums are tried over at most this many figures (2^n is not walked; cents are). */

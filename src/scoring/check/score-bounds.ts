@@ -1,7 +1,7 @@
 /** R7 for stated scores: every score lies in [0, w]. */
 import type Decimal from "decimal.js";
-import { plain } from "../display";
-import { cmp, D } from "../decimal";
+import { plain } from "../values/display";
+import { cmp, D } from "../values/decimal";
 import type { Pos } from "../read/form";
 import type { Checker } from "./checker";
 

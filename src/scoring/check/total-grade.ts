@@ -1,12 +1,12 @@
 /** The total and the grade (spec R8, R9; TOTAL_MISMATCH, GRADE_MISMATCH): computed once, here. */
 import Decimal from "decimal.js";
-import { clip, plain } from "../display";
-import { cmp, fmt, round2 } from "../decimal";
-import { gradeOf, readGrade } from "../grade";
-import { squash } from "../text";
+import { clip, plain } from "../values/display";
+import { cmp, fmt, round2 } from "../values/decimal";
+import { gradeOf, readGrade } from "../rules/grade";
+import { squash } from "../values/text";
 import type { Checker } from "./checker";
 import type { GroupSum } from "./group-sums";
-import { SCORE_TOLERANCE as TOLERANCE } from "../rules";
+import { SCORE_TOLERANCE as TOLERANCE } from "../rules/rules";
 import { cellList, explainingFigures } from "./partly-read";
 
 export interface Totals {

@@ -1,10 +1,10 @@
 /** Weights (spec §4 WEIGHT_SUM, LEVEL1_WEIGHT): they add up to 100, and to each level 1's stated points. */
-import { ownEntry } from "../own-key";
+import { ownEntry } from "../lookup/own-key";
 import Decimal from "decimal.js";
-import { clip, plain } from "../display";
-import { D } from "../decimal";
+import { clip, plain } from "../values/display";
+import { D } from "../values/decimal";
 import type { Level1Group } from "../read/form";
-import { headerKey } from "../text";
+import { headerKey } from "../values/text";
 import { a1, Checker } from "./checker";
 import { groupKey, type GroupSum } from "./group-sums";
 import { cellList, explainingFigures } from "./partly-read";

@@ -1,16 +1,16 @@
 import Decimal from "decimal.js";
-import { parseA1, toA1 } from "./address";
-import { sumScores } from "./check/total-grade";
-import { fmt, pct, round2 } from "./decimal";
-import { clip, isSaneMagnitude, plain } from "./display";
-import { gradeOf } from "./grade";
-import type { CellValue, Grid } from "./grid";
-import { Sheet } from "./grid";
+import { parseA1, toA1 } from "../grid/address";
+import { sumScores } from "../check/total-grade";
+import { fmt, pct, round2 } from "../values/decimal";
+import { clip, isSaneMagnitude, plain } from "../values/display";
+import { gradeOf } from "../rules/grade";
+import type { CellValue, Grid } from "../grid/grid";
+import { Sheet } from "../grid/grid";
 import { execScoreCall, gradeCall, scoreCall, targetExpression } from "./jxzp-formula";
-import { findProfile, PROFILES } from "./profiles";
-import type { IndicatorRow, Pos } from "./read/form";
-import { readForm } from "./read/read-form";
-import type { SheetReport, Tier } from "./report";
+import { findProfile, PROFILES } from "../rules/profiles";
+import type { IndicatorRow, Pos } from "../read/form";
+import { readForm } from "../read/read-form";
+import type { SheetReport, Tier } from "../findings/sheet-report";
 
 export type WriteKind = "execution" | "score" | "total" | "grade";
 

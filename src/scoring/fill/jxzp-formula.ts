@@ -3,8 +3,8 @@
  * the same builder, so a formula gives the figure the plan shows. It knows the row's 方向
  * column, the profile's way of scoring negative indicators and its grade labels.
  */
-import type { Profile } from "./profiles";
-import { isStandardGrades } from "./templates/grade-note";
+import type { Profile } from "../rules/profiles";
+import { isStandardGrades } from "../templates/grade-note";
 
 export interface ScoreRefs {
   weight: string;

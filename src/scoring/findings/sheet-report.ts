@@ -1,6 +1,6 @@
 import type { Finding } from "./findings";
-import type { FormKind, ItemKind } from "./read/form";
-import type { Direction } from "./rules";
+import type { FormKind, ItemKind } from "../read/form";
+import type { Direction } from "../values/direction";
 
 /** The execution figures of a form (R1, R2). Amounts as written (万元 or 元). */
 export interface ExecutionReport {

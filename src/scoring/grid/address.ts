@@ -1,5 +1,5 @@
 /** A1 addresses. Rows and columns are 0-based everywhere in the core; only text is 1-based. */
-import { BoundedCache } from "./memo";
+import { BoundedCache } from "../lookup/memo";
 
 export interface CellRef {
   row: number;

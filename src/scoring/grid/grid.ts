@@ -1,6 +1,6 @@
 import { CellRef, parseRange, RangeRef, toA1 } from "./address";
-import { plainNumber } from "./display";
-import { isPlaceholder } from "./text";
+import { plainNumber } from "../values/display";
+import { isPlaceholder } from "../values/text";
 
 /** What a cell holds as a host reports it: Excel has numbers, text, booleans and empties. */
 export type CellValue = string | number | boolean | null;

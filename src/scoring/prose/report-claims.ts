@@ -8,13 +8,13 @@
  * earlier year are left alone. Anything else is not checked: a false error is worse than none.
  */
 import Decimal from "decimal.js";
-import { Finding, finding } from "./findings";
-import { gradeOf, readGrade } from "./grade";
-import { Grid, Sheet } from "./grid";
-import { findProfile, STANDARD_GRADES } from "./profiles";
-import type { IndicatorReport, SheetReport } from "./report";
+import { Finding, finding } from "../findings/findings";
+import { gradeOf, readGrade } from "../rules/grade";
+import { Grid, Sheet } from "../grid/grid";
+import { findProfile, STANDARD_GRADES } from "../rules/profiles";
+import type { IndicatorReport, SheetReport } from "../findings/sheet-report";
 import { Claim, quote, Sentence, sentencesOf } from "./report-prose";
-import { squash } from "./text";
+import { squash } from "../values/text";
 
 /** A Word document's body in reading order: paragraphs, and tables by their index among the grids. */
 export type ReportBlock = { kind: "paragraph"; text: string } | { kind: "table"; index: number };

@@ -1,8 +1,8 @@
 /** A block's title: the merged label left of its header (`项目资金（万元）` over A5:A9), and what it states. */
-import type { RangeRef } from "../address";
-import type { Sheet } from "../grid";
-import { BoundedCache } from "../memo";
-import { squash } from "../text";
+import type { RangeRef } from "../grid/address";
+import type { Sheet } from "../grid/grid";
+import { BoundedCache } from "../lookup/memo";
+import { squash } from "../values/text";
 
 export interface BlockTitle {
   text: string;

@@ -3,10 +3,10 @@
  * a text. A cell that holds something else (an error value, a date, a formula whose result
  * was not saved) is read as such, never as a blank or a silent 0.
  */
-import { isPercentFormat, readAmount, readStatedRate } from "../amount";
-import { plainNumber } from "../display";
-import type { CellValue, Sheet } from "../grid";
-import { readComparator, readMeasure, type Measure } from "../measure";
+import { isPercentFormat, readAmount, readStatedRate } from "../values/amount";
+import { plainNumber } from "../values/display";
+import type { CellValue, Sheet } from "../grid/grid";
+import { readComparator, readMeasure, type Measure } from "../values/measure";
 import type { Figure, MeasureCell, Pos, StatedRateCell, TextCell, UnreadableWhy } from "./form";
 import type { Span } from "./header-band";
 

@@ -1,5 +1,5 @@
-import { BoundedCache } from "./memo";
-import { headerKey } from "./text";
+import { BoundedCache } from "../lookup/memo";
+import { headerKey } from "../values/text";
 
 /** The columns of an indicator table, a fund block and a 资金管理 block, found by name (spec §1). */
 export type Role =

@@ -3,7 +3,7 @@
  * asks for, its fund rows and blocks. Each piece of evidence has a weight and a reason; the
  * reasons of the kind chosen are kept for the report.
  */
-import { squash } from "../text";
+import { squash } from "../values/text";
 import type { FormKind, FundBlock, ManagementBlock } from "./form";
 
 interface Evidence {

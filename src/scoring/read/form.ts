@@ -4,10 +4,10 @@
  * never look at the grid again.
  */
 import type Decimal from "decimal.js";
-import type { CellRef } from "../address";
-import type { StatedRate } from "../amount";
-import type { Measure } from "../measure";
-import type { Direction } from "../rules";
+import type { CellRef } from "../grid/address";
+import type { StatedRate } from "../values/amount";
+import type { Measure } from "../values/measure";
+import type { Direction } from "../values/direction";
 
 export type FormKind = "project" | "department" | "transfer" | "completion" | "unknown";
 

@@ -3,9 +3,9 @@
  * carrying the execution weight and score. Two shapes: columns named in a header row with
  * rows below (seeds 000, 002), or `预算数：` labels with their amount to the right (seed 004).
  */
-import type { Role } from "../columns";
-import type { Sheet } from "../grid";
-import { squash } from "../text";
+import type { Role } from "./columns";
+import type { Sheet } from "../grid/grid";
+import { squash } from "../values/text";
 import { amountUnit, titleLeftOf } from "./block-title";
 import { cellInSpan, figureAt, ownCell, rateAt, valueCell } from "./cell-read";
 import type { Claims } from "./claims";

@@ -3,9 +3,9 @@
  * their headers say, over two rows and through merges (年度指标值 merged over 指标性质 / 指标值 /
  * 度量单位; 实际完成值 merged down both rows), never by where a form happens to put them.
  */
-import { readAmount } from "../amount";
-import { Role, roleOf, roleRank } from "../columns";
-import type { Sheet } from "../grid";
+import { readAmount } from "../values/amount";
+import { Role, roleOf, roleRank } from "./columns";
+import type { Sheet } from "../grid/grid";
 
 /** The columns a role covers in a header: data may sit in any of them. */
 export interface Span {

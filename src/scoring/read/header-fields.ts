@@ -1,6 +1,6 @@
 /** The form's title and who it is about: 项目名称, 实施单位 / 单位名称, 主管部门. */
-import type { Sheet } from "../grid";
-import { headerKey, squash } from "../text";
+import type { Sheet } from "../grid/grid";
+import { headerKey, squash } from "../values/text";
 import type { Claims } from "./claims";
 import type { HeaderFields } from "./form";
 

@@ -4,11 +4,11 @@
  * empty cells, not the end: the table ends at its total, a note, the next block's header, or a
  * run of empty rows no level merge spans.
  */
-import { familyOfLevel2, KNOWN_FAMILIES, level1Family, Role } from "../columns";
-import type { Sheet } from "../grid";
-import { readDirection } from "../direction";
-import { headerKey } from "../text";
-import { toA1 } from "../address";
+import { familyOfLevel2, KNOWN_FAMILIES, level1Family, Role } from "./columns";
+import type { Sheet } from "../grid/grid";
+import { readDirection } from "../values/direction";
+import { headerKey } from "../values/text";
+import { toA1 } from "../grid/address";
 import { titleLeftOf } from "./block-title";
 import { cellInSpan, figureAt, measureAt, rateAt, textAt } from "./cell-read";
 import type { Claims } from "./claims";

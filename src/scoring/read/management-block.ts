@@ -3,8 +3,8 @@
  * with its 情况说明, 分值, 得分 and 存在问题和改进措施; item names left of the 情况说明 column,
  * the block's label merged down the first column.
  */
-import type { Role } from "../columns";
-import type { Sheet } from "../grid";
+import type { Role } from "./columns";
+import type { Sheet } from "../grid/grid";
 import { titleLeftOf } from "./block-title";
 import { cellInSpan, figureAt, textAt } from "./cell-read";
 import type { Claims } from "./claims";

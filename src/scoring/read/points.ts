@@ -1,7 +1,7 @@
 /** Points a label states: `产出指标（50分）`, `资金管理情况（40分）`, `分值(40)`. */
 import Decimal from "decimal.js";
-import { BoundedCache } from "../memo";
-import { squash } from "../text";
+import { BoundedCache } from "../lookup/memo";
+import { squash } from "../values/text";
 
 const POINTS = new BoundedCache<string, Decimal | null>();
 

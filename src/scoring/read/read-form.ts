@@ -2,9 +2,9 @@
  * Reading a sheet as a form: the blocks found by their headers wherever they sit, each read by
  * its own reader, every figure inside accounted for. The one stage that looks at the grid.
  */
-import type { Grid } from "../grid";
-import { Sheet } from "../grid";
-import { headerKey } from "../text";
+import type { Grid } from "../grid/grid";
+import { Sheet } from "../grid/grid";
+import { headerKey } from "../values/text";
 import { Claims } from "./claims";
 import type { Form, FundBlock, IndicatorTable, ManagementBlock } from "./form";
 import { formKind } from "./form-kind";

@@ -1,6 +1,6 @@
 /** Labels that end a table or belong to no block: the total row, notes, signatures. */
-import { BoundedCache } from "../memo";
-import { headerKey } from "../text";
+import { BoundedCache } from "../lookup/memo";
+import { headerKey } from "../values/text";
 
 /** 总分 / 合计 / 得分合计 / 自评总分 (with or without `（100分）`): the row that states the total. */
 export function isTotalLabel(text: string): boolean {

@@ -2,9 +2,9 @@
  * The stated 总分 and 等级. The total is the figure beside 总分 / 合计 (in the 得分 column where the
  * table has one); the grade is a grade word, beside 等级 or in the total's row, never a total.
  */
-import { readAmount } from "../amount";
-import type { Sheet } from "../grid";
-import { squash } from "../text";
+import { readAmount } from "../values/amount";
+import type { Sheet } from "../grid/grid";
+import { squash } from "../values/text";
 import { figureAt, ownCell } from "./cell-read";
 import type { Claims } from "./claims";
 import type { Figure, GradeCell, IndicatorTable, Pos, TotalCells } from "./form";

@@ -1,6 +1,6 @@
 /** Figures inside the form that no block took: said plainly, never guessed at. */
-import { readAmount } from "../amount";
-import type { Sheet } from "../grid";
+import { readAmount } from "../values/amount";
+import type { Sheet } from "../grid/grid";
 import type { Claims } from "./claims";
 import type { UnreadFigure } from "./form";
 

@@ -1,10 +1,10 @@
-import { ownEntry } from "./own-key";
+import { ownEntry } from "../lookup/own-key";
 import Decimal from "decimal.js";
-import { cmp } from "./decimal";
-import { BoundedCache } from "./memo";
+import { cmp } from "../values/decimal";
+import { BoundedCache } from "../lookup/memo";
 import type { GradeBand } from "./profiles";
 import { STANDARD_GRADES } from "./profiles";
-import { squash } from "./text";
+import { squash } from "../values/text";
 
 /** R9: the band a total falls in; a bound belongs to the upper band (90 is 优). */
 export function gradeOf(total: Decimal, bands: GradeBand[] = STANDARD_GRADES): string {

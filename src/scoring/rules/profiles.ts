@@ -1,4 +1,4 @@
-import type { NegativeMode } from "./rules";
+import type { NegativeMode } from "../values/direction";
 
 /** A grade band: totals at or above `min` get `label` (R9). */
 export interface GradeBand {

@@ -1,10 +1,11 @@
 import Decimal from "decimal.js";
-import { clamp, cmp, round2, maxOf } from "./decimal";
-import { BoundedCache } from "./memo";
-import type { Tier } from "./report";
-import type { Comparator, Measure, Quantity } from "./measure";
-import { qualitativeKey } from "./measure";
-import { sameFamily, unitFamily } from "./units";
+import { clamp, cmp, round2, maxOf } from "../values/decimal";
+import { BoundedCache } from "../lookup/memo";
+import type { Tier } from "../findings/sheet-report";
+import type { Comparator, Measure, Quantity } from "../values/measure";
+import { qualitativeKey } from "../values/measure";
+import { sameFamily, unitFamily } from "../values/units";
+import type { Direction, NegativeMode } from "../values/direction";
 
 const ZERO = new Decimal(0);
 const ONE = new Decimal(1);
@@ -40,8 +41,6 @@ function tiersOf(weight: Decimal): Tier[] {
   ];
 }
 
-export type Direction = "positive" | "equal" | "negative" | "qualitative";
-export type NegativeMode = "ratio" | "deviation";
 
 /** R1: 执行率 = 执行数 ÷ 预算数; null when the budget is missing or 0. */
 export function executionRate(budget: Decimal | null, spent: Decimal | null): Decimal | null {

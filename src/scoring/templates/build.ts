@@ -1,9 +1,9 @@
 import Decimal from "decimal.js";
-import { parseA1, toA1 } from "../address";
-import type { Profile } from "../profiles";
+import { parseA1, toA1 } from "../grid/address";
+import type { Profile } from "../rules/profiles";
 import { DIRECTIONS, TEMPLATES, type FundColumnRole, type GridColumnRole, type Level1Def, type TemplateDef, type TemplateKind } from "./definitions";
 import { gradeWords } from "./grade-note";
-import { completionCall, execRateCall, execScoreCall, gradeCall, scoreCall, waitingFor } from "../jxzp-formula";
+import { completionCall, execRateCall, execScoreCall, gradeCall, scoreCall, waitingFor } from "../fill/jxzp-formula";
 import { profileFor, rowsFor, textOption, yearText, type TemplateOptions } from "./options";
 import type { CellContent, FundRowMap, ListValidation, RowMap, SheetBuild, TemplateMap } from "./sheet-build";
 import { refList, SheetWriter } from "./sheet-writer";

@@ -1,4 +1,4 @@
-import { STANDARD_GRADES, type GradeBand } from "../profiles";
+import { STANDARD_GRADES, type GradeBand } from "../rules/profiles";
 
 /** The grade bands as the forms' notes word them: `90分（含）以上为优，80分（含）至90分为良，…`. */
 export function gradeWords(bands: GradeBand[]): string {

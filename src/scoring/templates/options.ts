@@ -1,4 +1,4 @@
-import { findProfile, type Profile } from "../profiles";
+import { findProfile, type Profile } from "../rules/profiles";
 import { TEMPLATES, type TemplateDef, type TemplateKind } from "./definitions";
 
 /** What the person chooses when inserting a form (the pane's dialog, `jxzp template`'s flags). */

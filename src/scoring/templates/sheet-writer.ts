@@ -1,4 +1,4 @@
-import { rangeToA1, toA1 } from "../address";
+import { rangeToA1, toA1 } from "../grid/address";
 import type { CellContent, StyledArea } from "./sheet-build";
 
 /** Accumulates one sheet's contents, merges, style areas and heights. Rows and columns are 0-based here. */

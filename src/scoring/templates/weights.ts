@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import type { Profile } from "../profiles";
+import type { Profile } from "../rules/profiles";
 import type { Level1Def, TemplateDef } from "./definitions";
 
 /**

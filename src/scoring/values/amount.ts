@@ -2,8 +2,8 @@ import Decimal from "decimal.js";
 import { D, decimalOf } from "./decimal";
 import { plainNumber } from "./display";
 import { FIGURE } from "./figure";
-import { BoundedCache } from "./memo";
-import type { CellValue } from "./grid";
+import { BoundedCache } from "../lookup/memo";
+import type { CellValue } from "../grid/grid";
 import { normalizeMeasureText } from "./measure";
 import { isPlaceholder } from "./text";
 

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { plain } from "./display";
-import { BoundedCache } from "./memo";
+import { BoundedCache } from "../lookup/memo";
 
 /** Excel's ROUND(x, 2): half away from zero, which is half-up for the non-negative scores here. */
 export function round2(d: Decimal): Decimal {

@@ -1,6 +1,10 @@
-import { ownEntry } from "./own-key";
-import type { Direction } from "./rules";
+import { ownEntry } from "../lookup/own-key";
 import { squash } from "./text";
+
+/** Which way an indicator counts: more is better, less is better, exactly, or a judgement. */
+export type Direction = "positive" | "equal" | "negative" | "qualitative";
+/** How a 反向 (negative) indicator is scored: as a ratio, or by its deviation (profile `deviation`). */
+export type NegativeMode = "ratio" | "deviation";
 
 /** How a 方向 cell or argument names a direction: 正向 / 反向 / 定性 (and the English ids). */
 const DIRECTIONS: Record<string, Direction> = {

@@ -1,11 +1,11 @@
 import Decimal from "decimal.js";
 import { decimalOf } from "./decimal";
 import { plainNumber } from "./display";
-import type { CellValue } from "./grid";
+import type { CellValue } from "../grid/grid";
 import { FIGURE } from "./figure";
 import { squash, isPlaceholder } from "./text";
 import { leadingUnit } from "./units";
-import { BoundedCache } from "./memo";
+import { BoundedCache } from "../lookup/memo";
 
 /** How a target is to be met (spec §2.2). */
 export type Comparator = "≥" | ">" | "≤" | "<" | "=";

@@ -1,5 +1,5 @@
 /** Text normalisation shared by the header matcher and the value reader (spec §1, §2.1). */
-import { BoundedCache } from "./memo";
+import { BoundedCache } from "../lookup/memo";
 
 const SYMBOLS: Record<string, string> = {
   "≧": "≥",

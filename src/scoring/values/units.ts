@@ -1,4 +1,4 @@
-import { ownEntry } from "./own-key";
+import { ownEntry } from "../lookup/own-key";
 import Decimal from "decimal.js";
 
 /**

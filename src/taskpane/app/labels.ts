@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
-import { pct } from "../../scoring/decimal";
+import { pct } from "../../scoring/values/decimal";
 import type { FormKind } from "../../scoring/read/form";
-import type { CellValue } from "../../scoring/grid";
+import type { CellValue } from "../../scoring/grid/grid";
 
 export const KIND_LABEL: Record<FormKind, string> = {
   project: "项目支出绩效自评表",

@@ -1,7 +1,7 @@
 import { evaluateSheet } from "../../scoring/evaluate";
-import { SEVERITY_ORDER, Severity } from "../../scoring/findings";
-import type { Grid } from "../../scoring/grid";
-import type { SheetReport } from "../../scoring/report";
+import { SEVERITY_ORDER, Severity } from "../../scoring/findings/findings";
+import type { Grid } from "../../scoring/grid/grid";
+import type { SheetReport } from "../../scoring/findings/sheet-report";
 import { HostError, toHostError } from "../host/host-error";
 import type { CellMark, ReadScope, WorkbookHost } from "../host/WorkbookHost";
 import { yieldToBrowser } from "./yield";

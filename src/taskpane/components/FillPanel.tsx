@@ -1,9 +1,9 @@
 import { Button, makeStyles, Switch, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { evaluateSheet } from "../../scoring/evaluate";
-import { planFill } from "../../scoring/fill";
-import type { Grid } from "../../scoring/grid";
-import type { SheetReport } from "../../scoring/report";
+import { planFill } from "../../scoring/fill/fill";
+import type { Grid } from "../../scoring/grid/grid";
+import type { SheetReport } from "../../scoring/findings/sheet-report";
 import { yieldToBrowser } from "../app/yield";
 import type { FillRecord } from "../host/fill-record";
 import { toHostError } from "../host/host-error";

@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
-import type { CellWrite } from "../../scoring/fill";
+import type { CellWrite } from "../../scoring/fill/fill";
 import { cellText } from "../app/labels";
 
 const useStyles = makeStyles({

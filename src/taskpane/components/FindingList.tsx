@@ -1,6 +1,6 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { Finding, FINDING_TITLE, SEVERITY_LABEL, SEVERITY_ORDER, Severity } from "../../scoring/findings";
+import { Finding, FINDING_TITLE, SEVERITY_LABEL, SEVERITY_ORDER, Severity } from "../../scoring/findings/findings";
 import { MARK_COLOR } from "../host/mark-style";
 
 /** Long lists show this many per severity until the person asks for all (5,000-row sheets stay quick). */

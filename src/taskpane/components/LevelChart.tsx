@@ -1,5 +1,5 @@
 import { tokens } from "@fluentui/react-components";
-import type { LevelSummary } from "../../scoring/report";
+import type { LevelSummary } from "../../scoring/findings/sheet-report";
 import { figure } from "../app/labels";
 
 const ROW = 30;

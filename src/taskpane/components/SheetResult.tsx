@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
-import type { Finding } from "../../scoring/findings";
-import type { SheetReport } from "../../scoring/report";
+import type { Finding } from "../../scoring/findings/findings";
+import type { SheetReport } from "../../scoring/findings/sheet-report";
 import { figure, KIND_LABEL, percent } from "../app/labels";
 import { FindingList } from "./FindingList";
 import { LevelChart } from "./LevelChart";

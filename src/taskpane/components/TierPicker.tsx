@@ -1,6 +1,6 @@
 import { Input, makeStyles, Radio, RadioGroup, tokens } from "@fluentui/react-components";
-import type { PendingChoice } from "../../scoring/fill";
-import type { Tier } from "../../scoring/report";
+import type { PendingChoice } from "../../scoring/fill/fill";
+import type { Tier } from "../../scoring/findings/sheet-report";
 import { figure } from "../app/labels";
 
 const useStyles = makeStyles({

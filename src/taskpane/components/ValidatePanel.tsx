@@ -1,6 +1,6 @@
 import { Button, makeStyles, Switch, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Finding } from "../../scoring/findings";
+import type { Finding } from "../../scoring/findings/findings";
 import { refreshMarks } from "../app/marks";
 import { marksOf, Progress, validate, Validation } from "../app/validation";
 import { toHostError } from "../host/host-error";

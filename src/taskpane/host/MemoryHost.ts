@@ -1,4 +1,4 @@
-import { parseA1 } from "../../scoring/address";
+import { parseA1 } from "../../scoring/grid/address";
 import { CellContent, contentInput } from "./cell-content";
 import { buildFillRecord, cellsToCheck, FillRecord, locate, trackedRefs, trackName, undoPlan } from "./fill-record";
 import { HostError, sheetMissing, sheetProtected } from "./host-error";

@@ -1,6 +1,6 @@
-import type { CellWrite } from "../../scoring/fill";
-import type { Severity } from "../../scoring/findings";
-import type { Grid } from "../../scoring/grid";
+import type { CellWrite } from "../../scoring/fill/fill";
+import type { Severity } from "../../scoring/findings/findings";
+import type { Grid } from "../../scoring/grid/grid";
 import type { TemplateKind } from "../../scoring/templates/definitions";
 import type { TemplateOptions } from "../../scoring/templates/options";
 import type { FillRecord } from "./fill-record";

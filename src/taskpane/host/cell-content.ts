@@ -1,4 +1,4 @@
-import type { CellValue } from "../../scoring/grid";
+import type { CellValue } from "../../scoring/grid/grid";
 
 /** What one cell holds, enough to put it back exactly: its formula, or else its constant. */
 export interface CellContent {

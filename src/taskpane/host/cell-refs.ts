@@ -1,4 +1,4 @@
-import { columnLetters, parseA1 } from "../../scoring/address";
+import { columnLetters, parseA1 } from "../../scoring/grid/address";
 
 /**
  * Cell references in formulas, as Excel moves them when rows or columns are inserted or deleted.

@@ -1,5 +1,5 @@
-import type { CellWrite } from "../../scoring/fill";
-import type { CellValue } from "../../scoring/grid";
+import type { CellWrite } from "../../scoring/fill/fill";
+import type { CellValue } from "../../scoring/grid/grid";
 import { CellContent, sameContent, sameValue } from "./cell-content";
 import { formulaRefs, likeRef, namedRefs, readNamedRefs, withRefs } from "./cell-refs";
 import { HostError } from "./host-error";

@@ -1,4 +1,4 @@
-import { saidInChinese } from "../../scoring/said-in-chinese";
+import { saidInChinese } from "../../scoring/findings/said-in-chinese";
 
 /** An error the pane can show as it is: the message is Chinese and says what to do. */
 export class HostError extends Error {

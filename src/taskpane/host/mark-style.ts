@@ -1,4 +1,4 @@
-import type { Severity } from "../../scoring/findings";
+import type { Severity } from "../../scoring/findings/findings";
 
 /** Fill colours of the marks, by severity (light, so the person's text stays readable). */
 export const MARK_COLOR: Record<Severity, string> = {

@@ -1,4 +1,4 @@
-import { parseRange, toA1 } from "../../scoring/address";
+import { parseRange, toA1 } from "../../scoring/grid/address";
 import type { SheetBuild } from "../../scoring/templates/sheet-build";
 import { uniqueSheetName } from "../../scoring/templates/sheet-name";
 import { contentInput } from "./cell-content";

@@ -1,6 +1,6 @@
-import { parseA1, parseRange } from "../../scoring/address";
-import type { Severity } from "../../scoring/findings";
-import type { CellValue, Grid } from "../../scoring/grid";
+import { parseA1, parseRange } from "../../scoring/grid/address";
+import type { Severity } from "../../scoring/findings/findings";
+import type { CellValue, Grid } from "../../scoring/grid/grid";
 import type { CellContent } from "./cell-content";
 import { shiftFormula, shiftRef, type SheetEdit } from "./cell-refs";
 

@@ -1,4 +1,4 @@
-import { SEVERITY_ORDER } from "../../scoring/findings";
+import { SEVERITY_ORDER } from "../../scoring/findings/findings";
 import type { CellMark } from "./WorkbookHost";
 import { isMarkFormula, MARK_COLOR, markFormula } from "./mark-style";
 

@@ -1,6 +1,6 @@
-import { parseRange, toA1 } from "../../scoring/address";
+import { parseRange, toA1 } from "../../scoring/grid/address";
 import { beyondLimitsNote, GRID_LIMITS } from "../../readers/grid-builder";
-import type { CellValue, Grid } from "../../scoring/grid";
+import type { CellValue, Grid } from "../../scoring/grid/grid";
 import type { ReadScope, WorkbookRead } from "./WorkbookHost";
 
 /** What is queued for one sheet: loaded together so a sheet costs no extra sync. */

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { parseRange, toA1, type RangeRef } from "../../scoring/address";
+import { parseRange, toA1, type RangeRef } from "../../scoring/grid/address";
 import type { CellContent, CellStyle, SheetBuild } from "../../scoring/templates/sheet-build";
 import { uniqueSheetName } from "../../scoring/templates/sheet-name";
 import { contentInput } from "../host/cell-content";

@@ -1,6 +1,6 @@
 import { makeStyles } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
-import { columnLetters, parseA1, parseRange, toA1 } from "../../scoring/address";
+import { columnLetters, parseA1, parseRange, toA1 } from "../../scoring/grid/address";
 import { MARK_COLOR } from "../host/mark-style";
 import type { MemoryWorkbook } from "../host/memory-workbook";
 import { displayValue } from "./cell-display";

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
-import { isPercentFormat } from "../../scoring/amount";
-import type { CellValue } from "../../scoring/grid";
+import { isPercentFormat } from "../../scoring/values/amount";
+import type { CellValue } from "../../scoring/grid/grid";
 
 /** A cell as the preview grid shows it: percentages by their format's decimals, the rest as stored. */
 export function displayValue(v: CellValue, format: string | null): string {

@@ -1,5 +1,5 @@
-import { toA1 } from "../../scoring/address";
-import type { Grid } from "../../scoring/grid";
+import { toA1 } from "../../scoring/grid/address";
+import type { Grid } from "../../scoring/grid/grid";
 import { readDocument } from "../../readers/document";
 import { MemoryWorkbook } from "../host/memory-workbook";
 

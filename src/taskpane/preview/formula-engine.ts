@@ -2,8 +2,8 @@ import Decimal from "decimal.js";
 import * as jxzp from "../../functions/formulas";
 import { isFailure, type Outcome } from "../../functions/outcome";
 import { ZH_CN, type FunctionId } from "../../functions/names";
-import { parseA1, parseRange } from "../../scoring/address";
-import type { CellValue } from "../../scoring/grid";
+import { parseA1, parseRange } from "../../scoring/grid/address";
+import type { CellValue } from "../../scoring/grid/grid";
 import type { FormulaEngine, MemorySheet, MemoryWorkbook } from "../host/memory-workbook";
 
 /**
