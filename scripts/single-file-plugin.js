@@ -62,14 +62,22 @@ class SingleFilePlugin {
         const pkg = JSON.parse(fs.readFileSync(require.resolve("../package.json"), "utf8"));
         const script = inlineScript(assets[scripts[0]].source().toString()).replace(/\r\n?/g, "\n");
         const worker = fs.readFileSync(this.worker).toString("base64").replace(/(.{120})/g, "$1\n");
+        // The packages' licence comments, which the minimizer moved to *.LICENSE.txt, go into the one file.
+        const licences = [
+          ...Object.keys(assets).filter((n) => n.endsWith(".LICENSE.txt")).map((n) => assets[n].source().toString()),
+          ...(fs.existsSync(`${this.worker}.LICENSE.txt`) ? [fs.readFileSync(`${this.worker}.LICENSE.txt`, "utf8")] : []),
+        ];
         const html = fs
           .readFileSync(this.template, "utf8")
+          .replace("%LICENSES%", () => licences.join("\n").replace(/--/g, "- -"))
           .replace("%CSP%", policy(sha256(script)))
           .replace(/%VERSION%/g, pkg.version)
           .replace("%WORKER%", () => worker)
           .replace("%SCRIPT%", () => script);
         for (const name of Object.keys(assets)) compilation.deleteAsset(name);
-        compilation.emitAsset(this.output, new sources.RawSource(html));
+        // Already final: a minimizer (webpack minifies HTML in production) must not touch it, or the script
+        // would no longer match its hash in the policy.
+        compilation.emitAsset(this.output, new sources.RawSource(html), { minimized: true });
       });
     });
   }

@@ -3,6 +3,7 @@ import * as path from "path";
 import { describeReadError, readProblemMessage } from "../readers/read-error";
 import { extensionOf } from "../readers/sniff";
 import { checkDocument } from "./check-document";
+import { byName, FOLDER_EXTENSIONS, skipped } from "./folder-rules";
 import { readFileBytes } from "./file-bytes";
 import type { FileResult } from "./file-result";
 
@@ -21,20 +22,6 @@ export async function checkFile(file: string, profile: string | undefined): Prom
     return { file, error: describeReadError(e), sheets: [] };
   }
   return checkDocument(bytes, file, profile);
-}
-
-/** Files a folder yields: workbooks and reports, and the formats that are listed with a message. */
-const FOLDER_EXTENSIONS = new Set([
-  "xlsx", "xlsm", "xls", "et", "ett", "docx", "docm",
-  // Listed with what to do: saved in a format that cannot be read, or packed.
-  "doc", "wps", "wpt", "xlsb", "pdf", "ofd", "rtf", "ods", "odt", "zip", "rar", "7z",
-]);
-
-const byName = new Intl.Collator("zh-CN", { numeric: true });
-
-/** Office's lock files (`~$报告.docx`) and hidden files are not submissions. */
-function skipped(name: string): boolean {
-  return name.startsWith("~$") || name.startsWith(".");
 }
 
 function walk(dir: string, seen: Set<string>, out: string[]): void {

@@ -71,7 +71,7 @@ const outsideCells = (xml: string) => xml.replace(/<(\w+:)?sheetData\b[^>]*\/>|<
 
 async function excelCells(bytes: Uint8Array): Promise<Map<string, Map<string, string>>> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes));
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const out = new Map<string, Map<string, string>>();
   wb.eachSheet((ws) => {
     const cells = new Map<string, string>();
@@ -185,7 +185,7 @@ describe("a workbook with what people keep in their forms", () => {
     // The form as a person may have it: a note, a drop-down, a defined name, print setup, a
     // second sheet whose formula reads the form, a shared formula, and Excel's calculation chain.
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(fs.readFileSync(path.join(FIXTURES, "zhuzhou-2021-department.xlsx")));
+    await wb.xlsx.load(fs.readFileSync(path.join(FIXTURES, "zhuzhou-2021-department.xlsx")) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
     ws.getCell("A1").note = "填表说明：得分保留两位小数";
     ws.getCell("J5").dataValidation = { type: "list", allowBlank: true, formulae: ['"是,否"'] };
@@ -219,7 +219,7 @@ describe("a workbook with what people keep in their forms", () => {
     const saved = (await saveWorkbook(original, wb, opened, NOW))!;
     expect(saved.changedParts.sort()).toEqual(["docProps/core.xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml"]);
     const x = new ExcelJS.Workbook();
-    await x.xlsx.load(Buffer.from(saved.bytes));
+    await x.xlsx.load(saved.bytes as unknown as ArrayBuffer);
     const ws = x.worksheets[0];
     expect(ws.getCell("H4").value).toBe(10);
     expect(ws.getCell("A1").note).toBeTruthy();

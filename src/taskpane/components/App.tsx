@@ -14,8 +14,12 @@ const useStyles = makeStyles({
 
 type Section = "validate" | "fill" | "template";
 
-/** The task pane: the same components in Excel and in preview.html; only the host differs. */
-export function App({ host }: { host: WorkbookHost }) {
+/**
+ * The task pane: the same components in Excel, in preview.html and on the web page; only the host
+ * differs. `checkOnOpen`: validate and mark the active sheet at once (the web page opening a form
+ * from its batch review).
+ */
+export function App({ host, checkOnOpen = false }: { host: WorkbookHost; checkOnOpen?: boolean }) {
   const s = useStyles();
   const [section, setSection] = useState<Section>("validate");
   const [written, setWritten] = useState<Written>({ count: 0, sheet: null });
@@ -37,7 +41,7 @@ export function App({ host }: { host: WorkbookHost }) {
         </TabList>
         {/* Panels stay mounted so results and choices survive switching tabs. */}
         <div className={s.body} hidden={section !== "validate"}>
-          <ValidatePanel host={host} written={written} />
+          <ValidatePanel host={host} written={written} checkOnOpen={checkOnOpen} />
         </div>
         <div className={s.body} hidden={section !== "fill"}>
           <FillPanel host={host} onWritten={(sheet) => setWritten((w) => ({ count: w.count + 1, sheet }))} />

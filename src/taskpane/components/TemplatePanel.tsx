@@ -28,8 +28,18 @@ function optionsOf(year: string, unit: string, project: string, rows: string, la
   return o;
 }
 
-/** 插入模板: a blank official form as a new sheet, with its formulas, through the host. */
-export function TemplatePanel({ host }: { host: WorkbookHost }) {
+/**
+ * What the form's button does instead of inserting through the host: the web page downloads the
+ * form as an .xlsx (the CLI's builder). Returns what to tell the person.
+ */
+export interface TemplateDownload {
+  label: string;
+  note: string;
+  run(kind: TemplateKind, options: TemplateOptions): Promise<string>;
+}
+
+/** 插入模板: a blank official form as a new sheet, with its formulas, through the host (or downloaded, on the web page). */
+export function TemplatePanel({ host, download }: { host: WorkbookHost | null; download?: TemplateDownload }) {
   const s = useStyles();
   const [kind, setKind] = useState<TemplateKind>("project");
   // A self-evaluation is of the year just ended: the previous year, as `jxzp template` defaults to.
@@ -51,11 +61,15 @@ export function TemplatePanel({ host }: { host: WorkbookHost }) {
     setBusy(true);
     setNotice(null);
     try {
+      if (download || !host) {
+        setNotice({ intent: "success", text: await download!.run(kind, options) });
+        return;
+      }
       const r = await host.insertTemplate(kind, options);
       const skipped = r.skipped.length > 0 ? `此版本 Excel 未能设置：${r.skipped.join("、")}。` : "";
       setNotice({ intent: "success", text: `已插入工作表“${r.name}”。填写年度指标值、实际完成值和预算执行数后，得分、总分和等级由公式自动计算。${skipped}` });
     } catch (e) {
-      setNotice({ intent: "error", title: "插入未完成", text: toHostError(e).message });
+      setNotice({ intent: "error", title: download ? "未能生成" : "插入未完成", text: toHostError(e).message });
     } finally {
       setBusy(false);
     }
@@ -98,11 +112,11 @@ export function TemplatePanel({ host }: { host: WorkbookHost }) {
         ) : null}
         <div>
           <Button appearance="primary" onClick={() => void insert()} disabled={busy || problems.length > 0} data-testid="btn-insert-template">
-            插入模板
+            {download ? download.label : "插入模板"}
           </Button>
         </div>
       </div>
-      <p className={s.note}>新工作表插入在工作簿末尾，不改动已有的工作表。</p>
+      <p className={s.note}>{download ? download.note : "新工作表插入在工作簿末尾，不改动已有的工作表。"}</p>
       <Notice notice={notice} />
     </div>
   );

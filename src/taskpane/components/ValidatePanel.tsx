@@ -30,8 +30,11 @@ export interface Written {
   sheet: string | null;
 }
 
-/** 校验: one click validates the active sheet (or the workbook), shows the results, marks cells. */
-export function ValidatePanel({ host, written }: { host: WorkbookHost; written: Written }) {
+/**
+ * 校验: one click validates the active sheet (or the workbook), shows the results, marks cells.
+ * `checkOnOpen` (the web page opening a form from its batch review): validate and mark at once.
+ */
+export function ValidatePanel({ host, written, checkOnOpen = false }: { host: WorkbookHost; written: Written; checkOnOpen?: boolean }) {
   const s = useStyles();
   const [whole, setWhole] = useState(false);
   const [live, setLive] = useState(false);
@@ -54,8 +57,8 @@ export function ValidatePanel({ host, written }: { host: WorkbookHost; written: 
 
   /** Validates; `quiet` (after a change): keeps the notice and brings existing marks up to date. */
   const run = useCallback(
-    async (quiet = false, changedSheet: string | null = null) => {
-      if (running.current) return;
+    async (quiet = false, changedSheet: string | null = null): Promise<Validation | null> => {
+      if (running.current) return null;
       running.current = true;
       setBusy(true);
       if (!quiet) setNotice(null);
@@ -64,8 +67,10 @@ export function ValidatePanel({ host, written }: { host: WorkbookHost; written: 
         setResult(v);
         if (!quiet && v.notes.length > 0) setNotice({ intent: "info", title: "部分内容未读取", text: v.notes.join("") });
         if (quiet) await keepMarksCurrent(v, changedSheet);
+        return v;
       } catch (e) {
         setNotice({ intent: "error", title: "校验未完成", text: toHostError(e).message });
+        return null;
       } finally {
         running.current = false;
         setBusy(false);
@@ -109,6 +114,15 @@ export function ValidatePanel({ host, written }: { host: WorkbookHost; written: 
     else void latest.current.keepMarksCurrent(null, written.sheet);
   }, [written]);
 
+  // Once, when the pane opens on a form to look at: validated and marked without a click.
+  const opening = useRef(checkOnOpen);
+  useEffect(() => {
+    if (!opening.current) return;
+    opening.current = false;
+    void latest.current.run().then((v) => (v ? mark(v) : undefined));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   const pick = async (sheet: string, f: Finding) => {
     if (!f.cell) return;
     try {
@@ -118,13 +132,13 @@ export function ValidatePanel({ host, written }: { host: WorkbookHost; written: 
     }
   };
 
-  const mark = async () => {
-    if (!result) return;
+  const mark = async (validation: Validation | null = result) => {
+    if (!validation) return;
     setNotice(null);
     try {
       let n = 0;
       // Every sheet validated, even one without findings: marking replaces its earlier marks.
-      for (const r of result.reports) n += await host.mark(r.sheet, marksOf(r));
+      for (const r of validation.reports) n += await host.mark(r.sheet, marksOf(r));
       setNotice({ intent: "success", text: n > 0 ? `已标记 ${n} 个有问题的单元格（只加了本插件的条件格式，原有格式不变）。` : "没有需要标记的单元格。" });
     } catch (e) {
       setNotice({ intent: "error", title: "标记未完成", text: toHostError(e).message });
