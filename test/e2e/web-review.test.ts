@@ -73,7 +73,7 @@ test("the corpus folder: the same summary workbook and HTML report as `jxzp chec
   expect(await violations(page)).toEqual([]);
   expect(w.errors).toEqual([]);
   await page.close();
-});
+}, 300000);
 
 test("sorting and filtering the 汇总; a click opens that form with its findings marked", async () => {
   const w = await openWebPage(browser, file);
@@ -110,7 +110,7 @@ test("sorting and filtering the 汇总; a click opens that form with its finding
   await page.waitForFunction((s) => window.__jxzpPreview!.marks(s).length > 0, sheet);
   expect(await hook(page, "activeSheet")).toBe(sheet);
   await page.close();
-});
+}, 300000);
 
 test("bad input: each unreadable or hostile file gets the CLI's Chinese message, and the batch goes on", async () => {
   const bad = [
@@ -133,4 +133,4 @@ test("bad input: each unreadable or hostile file gets the CLI's Chinese message,
   expect(await page.locator('[data-testid="summary-row"][data-verdict="需修改"]').count()).toBeGreaterThan(0);
   expect(w.errors).toEqual([]);
   await page.close();
-});
+}, 300000);
