@@ -122,13 +122,19 @@ const ROOT = path.join(__dirname, "..", "..");
 const ZH_TABLE = JSON.parse(fs.readFileSync(path.join(ROOT, "src", "functions", "names.zh-CN.json"), "utf8")) as Record<string, { name: string }>;
 const IDS = Object.keys(ZH_TABLE);
 
-/** The metadata file manifest.xml gives a display language: the exact override, else the default. */
-export function manifestMetadataFile(displayLanguage: string): string {
+/**
+ * The metadata file manifest.xml gives a display language: the exact override, else the default.
+ * `match: "language"` models a client that also takes an override of the same language family
+ * (en-GB → en-US): localization.md says the language name alone "isn't supported across all
+ * combinations", so the add-in must not rely on either behaviour.
+ */
+export function manifestMetadataFile(displayLanguage: string, match: "exact" | "language" = "exact"): string {
   const xml = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
   const url = /<bt:Url id="Functions\.Metadata\.Url" DefaultValue="([^"]+)">([\s\S]*?)<\/bt:Url>|<bt:Url id="Functions\.Metadata\.Url" DefaultValue="([^"]+)"\s*\/>/.exec(xml);
   if (!url) throw new Error("manifest.xml has no Functions.Metadata.Url");
   const overrides = [...(url[2] ?? "").matchAll(/<bt:Override Locale="([^"]+)" Value="([^"]+)"/g)];
-  const hit = overrides.find((o) => o[1].toLowerCase() === displayLanguage.toLowerCase());
+  const lang = displayLanguage.toLowerCase();
+  const hit = overrides.find((o) => o[1].toLowerCase() === lang) ?? (match === "language" ? overrides.find((o) => o[1].toLowerCase().split("-")[0] === lang.split("-")[0]) : undefined);
   return (hit ? hit[2] : (url[1] ?? url[3])).replace(/^.*\//, "");
 }
 
@@ -217,7 +223,7 @@ class ClientObject {
         },
         set: (v: unknown) => {
           if (!p.set) throw new TypeError(`${kindName}.${name} is read-only`);
-          ctx.queue({ kind: "write", api: p.api ?? `${kindName}.${name}`, since: p.since ?? "1.1", bytes: 40 + JSON.stringify(v ?? null).length, run: () => p.set!(v) });
+          ctx.queue({ kind: "write", api: p.api ?? `${kindName}.${name}`, since: p.since ?? "1.1", bytes: 40 + Buffer.byteLength(JSON.stringify(v ?? null), "utf8"), run: () => p.set!(v) });
         },
       });
   }
@@ -335,9 +341,12 @@ class Ctx {
     }
     fake.afterBatch();
     if (failure) throw failure;
-    const response = JSON.stringify(payloads).length;
+    const response = Buffer.byteLength(JSON.stringify(payloads), "utf8");
     fake.responseSizes.push(response);
-    if (fake.platform === "web" && response > LIMIT_BYTES) throw richError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+    if (fake.platform === "web" && response > LIMIT_BYTES) {
+      fake.refusedResponses++;
+      throw richError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+    }
     for (const d of deliveries) d();
   }
 }
@@ -380,6 +389,12 @@ function rectOf(address: string | undefined): RangeRef {
 const rectText = (r: RangeRef): string => (r.top === r.bottom && r.left === r.right ? toA1(r.top, r.left) : `${toA1(r.top, r.left)}:${toA1(r.bottom, r.right)}`);
 const overlaps = (a: RangeRef, b: RangeRef): boolean => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 
+/** Excel.run as Office.js types it: a batch, optionally after options or an earlier context. */
+export interface RunFn {
+  <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  <T>(options: Excel.RunOptions | object, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
+
 export class FakeExcel {
   sheets: FakeSheet[] = [];
   active = "";
@@ -396,11 +411,16 @@ export class FakeExcel {
   apiVersion = "1.20";
   /** Syncs after writing a JXZP formula before its value replaces #BUSY! (Infinity: never). */
   calcSyncs = 1;
+  /** How this Excel matches the manifest's overrides to its display language (see manifestMetadataFile). */
+  overrideMatch: "exact" | "language" = "exact";
 
   syncs = 0;
   runs = 0;
   requestSizes: number[] = [];
+  /** The JSON size in bytes of every response, delivered or refused. */
   responseSizes: number[] = [];
+  /** Responses refused for being over 5 MB. */
+  refusedResponses = 0;
   /** What happened, in order: `sync`, `activate 表`, `select 表!H4`. */
   log: string[] = [];
   /** Each used range asked for: the sheet, the area it was limited to (null: the whole sheet), valuesOnly. */
@@ -422,10 +442,14 @@ export class FakeExcel {
 
   /** The Office global a pane sees in this Excel. */
   get office() {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the Office global reads the fake's state as it is now
+    const fake = this;
     return {
       context: {
-        displayLanguage: this.displayLanguage,
-        requirements: { isSetSupported: (set: string, version?: string) => (set === "ExcelApi" ? versionAtLeast(this.apiVersion, version ?? "1.1") : true) },
+        get displayLanguage() {
+          return fake.displayLanguage;
+        },
+        requirements: { isSetSupported: (set: string, version?: string) => (set === "ExcelApi" ? versionAtLeast(fake.apiVersion, version ?? "1.1") : true) },
       },
     };
   }
@@ -502,7 +526,7 @@ export class FakeExcel {
   }
 
   /** Excel.run(batch), Excel.run(options, batch) or Excel.run(context, batch). */
-  run = async <T>(a: unknown, b?: unknown): Promise<T> => {
+  run: RunFn = async <T>(a: unknown, b?: unknown): Promise<T> => {
     const batch = (typeof a === "function" ? a : b) as (ctx: unknown) => Promise<T>;
     const options = typeof a === "object" && a !== null && "mergeUndoGroup" in a ? (a as { mergeUndoGroup?: boolean }) : null;
     this.runs++;
@@ -518,14 +542,19 @@ export class FakeExcel {
   // -------------------------------------------------------------------------------------------
   // Formulas (rule 9) and calculation (rule 8).
 
+  /** The functions metadata this Excel loaded (rule 9). */
+  metadataFile(): string {
+    return manifestMetadataFile(this.displayLanguage, this.overrideMatch);
+  }
+
   private loadedNames(): Map<string, string> {
-    return namesOf(manifestMetadataFile(this.displayLanguage));
+    return namesOf(this.metadataFile());
   }
 
   /** A formula as typed through `formulas` (invariant) or `formulasLocal`, as the fake stores it. */
   private toStored(text: string, via: "formulas" | "formulasLocal"): Stored {
     const names = this.loadedNames();
-    const englishLoaded = manifestMetadataFile(this.displayLanguage) === "functions.json";
+    const englishLoaded = this.metadataFile() === "functions.json";
     const loc = formulaLocale(this.displayLanguage);
     let unresolved = false;
     const formula = codeParts(text, (code) => {
@@ -556,7 +585,7 @@ export class FakeExcel {
   private toLocal(formula: string, unresolved: boolean): string {
     const loc = formulaLocale(this.displayLanguage);
     const byId = new Map([...this.loadedNames()].map(([name, id]) => [id, name]));
-    const zh = manifestMetadataFile(this.displayLanguage) === "functions.zh-CN.json";
+    const zh = this.metadataFile() === "functions.zh-CN.json";
     return codeParts(formula, (code) => {
       let c = unresolved ? code : code.replace(JXZP_CALL, (whole, id: string) => (byId.has(id) ? `JXZP.${zh ? ZH_TABLE[id].name : id}` : whole));
       if (loc !== ENGLISH_LIKE) {

@@ -21,7 +21,7 @@ function excel(existing: string[]): FakeExcel {
 
 /** Runs applySheetBuild in the fake as the host does: the channel from the display language. */
 function insert(fake: FakeExcel, build: SheetBuild, supports: (v: string) => boolean = () => true) {
-  return fake.run((ctx) => applySheetBuild(ctx as Excel.RequestContext, build, { supports, channel: formulaChannel(fake.displayLanguage, "."), calcWait: WAIT }));
+  return fake.run((ctx) => applySheetBuild(ctx, build, { supports, channel: formulaChannel(fake.displayLanguage, "."), calcWait: WAIT }));
 }
 
 const added = (fake: FakeExcel, existing: number): FakeSheet => fake.sheets[existing];
@@ -31,8 +31,6 @@ const at = (s: FakeSheet, a1: string) => {
   const c = s.cells.get(a1);
   return c?.formula ?? c?.value ?? "";
 };
-
-const all = () => true;
 
 describe("inserting a project form (Chinese Excel)", () => {
   const build = buildTemplate("project", { year: 2025, unit: "某单位", project: "某项目" });
@@ -188,8 +186,8 @@ test("a host that refuses the print setup keeps the form and says what is missin
   const build = buildTemplate("project");
   const run = fake.run.bind(fake);
   // The print setup's batch is the last one: refuse it as a host that cannot apply it would.
-  const r = await run(async (ctx: unknown) => {
-    const c = ctx as Excel.RequestContext & { sync(): Promise<void> };
+  const r = await run(async (ctx) => {
+    const c = ctx;
     const sync = c.sync.bind(c);
     let n = 0;
     c.sync = async () => {

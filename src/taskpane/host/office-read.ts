@@ -24,8 +24,13 @@ import type { ReadScope, WorkbookRead } from "./WorkbookHost";
  * A whole workbook of small sheets costs two round trips, not several per sheet.
  */
 
-/** Cells per sync at first: three properties of ~40 bytes each stay far below 5 MB. */
-export const CELL_BUDGET = 20000;
+/** Cells per sync at first: a form's cells (three properties of ~40 bytes each) stay far below 5 MB. */
+export const CELL_BUDGET = 10000;
+
+/** What a pack aims at once its cells' real size is known: half the 5 MB limit. */
+const TARGET_BYTES = 2.5 * 1024 * 1024;
+
+const utf8Bytes = (x: unknown): number => new TextEncoder().encode(JSON.stringify(x)).length;
 
 const READ_AREA: RangeRef = { top: 0, left: 0, bottom: GRID_LIMITS.rows - 1, right: GRID_LIMITS.cols - 1 };
 const READ_AREA_A1 = `A1:${toA1(READ_AREA.bottom, READ_AREA.right)}`;
@@ -152,13 +157,14 @@ async function loadChunks(context: Excel.RequestContext, plans: SheetPlan[], bud
     try {
       await context.sync();
     } catch (e) {
-      if (first) {
-        // Without the merged areas (a sheet may have over 512): they are asked on their own afterwards.
-        first = false;
+      const wasFirst = first;
+      // The merged areas are asked on their own afterwards (a sheet may have over 512).
+      first = false;
+      if (!isPayloadError(e)) {
+        if (!wasFirst) throw e;
         queue = [...pack, ...queue];
         continue;
       }
-      if (!isPayloadError(e)) throw e;
       if (pack.length === 1 && pack[0].rows.top === pack[0].rows.bottom) throw tooLarge(pack[0]);
       // Ask again in smaller pieces: halve the budget and re-cut what this pack held.
       limit = Math.max(1, Math.floor(Math.min(limit, cells) / 2));
@@ -168,6 +174,15 @@ async function loadChunks(context: Excel.RequestContext, plans: SheetPlan[], bud
     if (first) merged.bySheet = new Map(withValues.map((p, i) => [p, areas[i].isNullObject ? [] : rangesOfAddress(areas[i].address)]));
     first = false;
     pack.forEach((c, i) => data.set(c, { values: ranges[i].values, formulas: ranges[i].formulas, formats: ranges[i].numberFormat }));
+    // Size the next packs from what this one really weighed (long texts weigh more than the first guess).
+    const perCell = utf8Bytes(pack.map((c) => data.get(c))) / Math.max(1, cells);
+    if (queue.length > 0 && perCell > 0) {
+      const next = Math.max(1, Math.min(budget, Math.floor(TARGET_BYTES / perCell)));
+      if (next !== limit) {
+        limit = next;
+        queue = queue.flatMap((c) => chunksOf([{ ...c.sheet, used: c.rows }], limit));
+      }
+    }
   }
   return { data, merged };
 }
