@@ -1,8 +1,17 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as vm from "vm";
+import { DOMParser } from "@xmldom/xmldom";
 import type webpack from "webpack";
 import { buildFunctionsOnly, productionConfig, ROOT } from "./build-functions";
+import { readWorkbookFile } from "../../src/readers/xlsx-file";
+import { evaluateSheet } from "../../src/scoring/evaluate";
+import { planFill } from "../../src/scoring/fill/fill";
+import { buildTemplate } from "../../src/scoring/templates";
+import { TEMPLATE_KINDS } from "../../src/scoring/templates/definitions";
+import { PROFILES } from "../../src/scoring/rules/profiles";
+import { DEFAULT_METADATA_LOCALE, jxzpCallNames, METADATA_FILE, METADATA_OVERRIDES, metadataLocaleFor } from "../../src/functions/metadata-locale";
+import { formulaChannel, formulaFor } from "../../src/taskpane/host/formula-channel";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { localizeMetadata, readTable } = require("../../scripts/functions-locale.js");
@@ -122,6 +131,75 @@ describe("the production build of the functions", () => {
     for (const u of urls) expect(u.startsWith(URL_BASE)).toBe(true);
     expect(manifest).toContain(`${URL_BASE}functions.zh-CN.json`);
     for (const size of [16, 32, 64, 80]) expect(fs.existsSync(path.join(dir, "assets", `icon-${size}.png`))).toBe(true);
+  });
+});
+
+describe("the built manifest and metadata follow Microsoft's documented rules (issue 16)", () => {
+  const manifest = () => fs.readFileSync(path.join(dir, "manifest.xml"), "utf8");
+  /** Every element with <Override> children: its id (or name), and the override locales. */
+  const overridden = (xml: string) => {
+    const doc = new DOMParser().parseFromString(xml, "text/xml");
+    const all = Array.from(doc.getElementsByTagName("*"));
+    return all
+      .filter((e) => Array.from(e.childNodes).some((c) => (c as Element).localName === "Override"))
+      .map((e) => ({
+        what: e.getAttribute("id") || e.localName,
+        locales: Array.from(e.childNodes)
+          .filter((c) => (c as Element).localName === "Override")
+          .map((c) => ((c as Element).getAttribute("Locale") ?? "").toLowerCase()),
+      }));
+  };
+
+  test("localization.md: one override per language, none for the default locale (DefaultLocale zh-CN)", () => {
+    const xml = manifest();
+    const def = /<DefaultLocale>([^<]+)<\/DefaultLocale>/.exec(xml)?.[1].toLowerCase();
+    expect(def).toBe("zh-cn");
+    const all = overridden(xml);
+    expect(all.map((o) => o.what)).toEqual(expect.arrayContaining(["DisplayName", "Description", "Functions.Metadata.Url", "Group.Label", "OpenPane.Label", "OpenPane.Tooltip"]));
+    for (const o of all) {
+      expect([o.what, o.locales.length]).toEqual([o.what, new Set(o.locales).size]);
+      expect([o.what, o.locales.includes(def!)]).toEqual([o.what, false]);
+    }
+  });
+
+  test("Chinese Excel loads the Chinese names: the default metadata file is functions.zh-CN.json; the code's table agrees with the manifest", () => {
+    const url = /<bt:Url id="Functions\.Metadata\.Url" DefaultValue="([^"]+)">([\s\S]*?)<\/bt:Url>/.exec(manifest())!;
+    const file = (u: string) => u.replace(/^.*\//, "");
+    expect(file(url[1])).toBe(METADATA_FILE[DEFAULT_METADATA_LOCALE]);
+    const overrides = [...url[2].matchAll(/<bt:Override Locale="([^"]+)" Value="([^"]+)"/g)].map((m) => [m[1].toLowerCase(), file(m[2])]);
+    expect(overrides).toEqual(Object.entries(METADATA_OVERRIDES).map(([l, o]) => [l, o.file]));
+    expect([metadataLocaleFor("zh-CN"), metadataLocaleFor("zh-TW"), metadataLocaleFor("en-US"), metadataLocaleFor("de-DE")]).toEqual(["zh-CN", "zh-CN", "en-US", "zh-CN"]);
+    // The files the manifest names are the ones the build wrote, with the names each promises.
+    expect(zh.functions.map((f) => f.name)).toEqual(Object.values(readTable()).map((t) => (t as { name: string }).name));
+    expect(en.functions.map((f) => f.name)).toEqual(en.functions.map((f) => f.id));
+  });
+
+  test("every JXZP formula the add-in writes names a function of the metadata Excel loaded for the locale it is written for", async () => {
+    const formulas = new Set<string>(['=JXZP.READVALUE("1")']);
+    for (const kind of TEMPLATE_KINDS)
+      for (const profile of Object.keys(PROFILES)) {
+        const b = buildTemplate(kind, { profile });
+        for (const c of Object.values(b.cells)) if ("formula" in c) formulas.add(c.formula);
+      }
+    for (const f of fs.readdirSync(path.join(ROOT, "test", "fixtures")).filter((x) => x.endsWith(".xlsx"))) {
+      for (const grid of await readWorkbookFile(path.join(ROOT, "test", "fixtures", f))) {
+        const report = evaluateSheet(grid);
+        if (report.kind === "unknown") continue;
+        for (const w of planFill(grid, report, { overwrite: true }).writes) if (w.formula) formulas.add(w.formula);
+      }
+    }
+    const jxzp = [...formulas].filter((f) => /JXZP\./.test(f));
+    expect(jxzp.length).toBeGreaterThan(20);
+    const names = { "zh-CN": new Set(zh.functions.map((f) => f.name)), "en-US": new Set(en.functions.map((f) => f.name)) };
+    for (const language of ["zh-CN", "en-US", "zh-TW"]) {
+      const channel = formulaChannel(language, ".");
+      expect(channel.kind).not.toBe("none");
+      if (channel.kind === "none") continue;
+      for (const f of jxzp) {
+        const written = formulaFor(channel, f);
+        for (const name of jxzpCallNames(written)) expect([language, written, names[channel.locale].has(name)]).toEqual([language, written, true]);
+      }
+    }
   });
 });
 
