@@ -93,9 +93,11 @@ export function FillPanel({ host, onWritten }: { host: WorkbookHost; onWritten: 
     try {
       const record = await host.fill({ sheet: plan.sheet, writes: plan.writes, useFormulas });
       setBasis(null);
+      // What the host had to do otherwise (formulas written as values, still calculating) comes first.
+      const notes = record.notes?.join("") ?? "";
       setNotice({
-        intent: "success",
-        text: `已在工作表“${record.sheet}”写入 ${record.cells.length} 个单元格：${record.cells.map((c) => c.cell).join("、")}。需要时可点击“撤销填写”恢复。`,
+        intent: notes ? "warning" : "success",
+        text: `${notes}已在工作表“${record.sheet}”写入 ${record.cells.length} 个单元格：${record.cells.map((c) => c.cell).join("、")}。需要时可点击“撤销填写”恢复。报送前请到“定稿”把加载项的公式转为数值。`,
       });
       onWritten(record.sheet);
     } catch (e) {
