@@ -2,7 +2,7 @@ import { Button, makeStyles, Switch, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Finding } from "../../scoring/findings/findings";
 import { refreshMarks } from "../app/marks";
-import { marksOf, Progress, validate, Validation } from "../app/validation";
+import { marksOf, Progress, reportsBySheet, validate, Validation } from "../app/validation";
 import { toHostError } from "../host/host-error";
 import { ALL_CAPABLE, type HostCapabilities, type WorkbookHost } from "../host/WorkbookHost";
 import { jxzpFormulaCount } from "../host/finalize-plan";
@@ -135,7 +135,8 @@ export function ValidatePanel({
     try {
       let n = 0;
       // Every sheet validated, even one without findings: marking replaces its earlier marks.
-      for (const r of result.reports) n += await host.mark(r.sheet, marksOf(r));
+      // One call per sheet with the marks of all its forms: each call replaces the sheet's marks.
+      for (const [sheet, reports] of reportsBySheet(result.reports)) n += await host.mark(sheet, marksOf(reports));
       setNotice({ intent: "success", text: n > 0 ? `已标记 ${n} 个有问题的单元格（只加了本插件的条件格式，原有格式不变）。` : "没有需要标记的单元格。" });
     } catch (e) {
       setNotice({ intent: "error", title: "标记未完成", text: toHostError(e).message });
@@ -157,6 +158,7 @@ export function ValidatePanel({
   const listed = result && result.scope === "workbook" ? reports.filter((r) => r.kind !== "unknown") : reports;
   const jxzp = result ? jxzpFormulaCount(result.grids) : 0;
   const total = (sev: string) => reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === sev).length, 0);
+  const sheets = new Set(reports.map((r) => r.sheet)).size;
 
   return (
     <div data-testid="validate-panel">
@@ -189,7 +191,7 @@ export function ValidatePanel({
       {result ? (
         <div data-testid="results">
           {result.scope === "workbook" ? (
-            <p className={s.overall}>{`共 ${reports.length} 个工作表：错误 ${total("error")}，警告 ${total("warning")}，提示 ${total("info")}。`}</p>
+            <p className={s.overall}>{`共 ${sheets} 个工作表${reports.length > sheets ? `（${reports.length} 张表）` : ""}：错误 ${total("error")}，警告 ${total("warning")}，提示 ${total("info")}。`}</p>
           ) : null}
           {jxzp > 0 ? (
             <p className={s.others} data-testid="suggest-finalize">
@@ -203,7 +205,7 @@ export function ValidatePanel({
           ) : null}
           {unknown.length > 0 ? <p className={s.others}>{`以下工作表不是绩效自评表，未作校验：${unknown.map((r) => r.sheet).join("、")}`}</p> : null}
           {listed.map((r) => (
-            <SheetResult key={r.sheet} report={r} onPick={(sheet, f) => void pick(sheet, f)} />
+            <SheetResult key={`${r.sheet}#${r.place.index}`} report={r} onPick={(sheet, f) => void pick(sheet, f)} />
           ))}
         </div>
       ) : null}
