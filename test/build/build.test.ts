@@ -183,9 +183,10 @@ describe("the built manifest and metadata follow Microsoft's documented rules (i
       }
     for (const f of fs.readdirSync(path.join(ROOT, "test", "fixtures")).filter((x) => x.endsWith(".xlsx"))) {
       for (const grid of await readWorkbookFile(path.join(ROOT, "test", "fixtures", f))) {
-        const report = evaluateSheet(grid);
-        if (report.kind === "unknown") continue;
-        for (const w of planFill(grid, report, { overwrite: true }).writes) if (w.formula) formulas.add(w.formula);
+        for (const report of evaluateSheet(grid)) {
+          if (report.kind === "unknown") continue;
+          for (const w of planFill(grid, report, { overwrite: true }).writes) if (w.formula) formulas.add(w.formula);
+        }
       }
     }
     const jxzp = [...formulas].filter((f) => /JXZP\./.test(f));

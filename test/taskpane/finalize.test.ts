@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { readWorkbookFile } from "../../src/readers/xlsx-file";
-import { evaluateSheet } from "../../src/scoring/evaluate";
+import { evaluateOneForm as evaluateSheet } from "../scoring/one-form";
 import { planFill } from "../../src/scoring/fill/fill";
 import type { Grid } from "../../src/scoring/grid/grid";
 import { finalizePlan } from "../../src/taskpane/host/finalize-plan";
@@ -29,7 +29,7 @@ beforeAll(async () => {
 async function workedOn(host: WorkbookHost): Promise<Map<string, unknown>> {
   const grid = (await host.read("active")).grids.find((g) => g.sheet === SHEET)!;
   const report = evaluateSheet(grid);
-  await host.mark(SHEET, marksOf(report));
+  await host.mark(SHEET, marksOf([report]));
   const plan = planFill(grid, report, { overwrite: true });
   await host.fill({ sheet: SHEET, writes: plan.writes, useFormulas: true });
   return new Map(plan.writes.filter((w) => /JXZP/.test(w.formula)).map((w) => [w.cell, w.value]));
