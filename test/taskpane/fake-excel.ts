@@ -118,7 +118,13 @@ const notLoaded = (what: string): Error =>
 // ---------------------------------------------------------------------------------------------
 // Which JXZP names Excel loaded, and formulas in the display language (rule 9).
 
-const ROOT = path.join(__dirname, "..", "..");
+/** The repository: the folder above this file that holds manifest.xml (this file also runs compiled, from lib/, in npm run bench). */
+function repoRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, "manifest.xml")) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+const ROOT = repoRoot();
 const ZH_TABLE = JSON.parse(fs.readFileSync(path.join(ROOT, "src", "functions", "names.zh-CN.json"), "utf8")) as Record<string, { name: string }>;
 const IDS = Object.keys(ZH_TABLE);
 
