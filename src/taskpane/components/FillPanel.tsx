@@ -147,7 +147,7 @@ export function FillPanel({ host, onWritten }: { host: WorkbookHost; onWritten: 
     <div data-testid="fill-panel">
       <div className={s.options}>
         <Switch label="覆盖已有得分" checked={overwrite} onChange={(_, d) => setOverwrite(d.checked)} data-testid="switch-overwrite" />
-        <Switch label="写入公式（=JXZP.SCORE 等，随数据自动更新），而不是数值" checked={useFormulas} onChange={(_, d) => setUseFormulas(d.checked)} data-testid="switch-formulas" />
+        <Switch label="写入公式（=JXZP.指标得分 等，随数据自动更新），而不是数值" checked={useFormulas} onChange={(_, d) => setUseFormulas(d.checked)} data-testid="switch-formulas" />
       </div>
       <div className={s.buttons}>
         <Button appearance="primary" onClick={() => void makePlan()} disabled={busy !== null} data-testid="btn-plan">
