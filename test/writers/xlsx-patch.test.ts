@@ -41,13 +41,17 @@ async function fillAll(host: MemoryHost, wb: MemoryWorkbook, useFormulas = false
   const written = new Map<string, Map<string, number | string>>();
   for (const s of wb.sheets) {
     wb.activeSheet = s.name;
-    const grid = (await host.read("active")).grids[0];
-    const report = evaluateSheet(grid);
-    if (report.kind === "unknown") continue;
-    const plan = planFill(grid, report);
-    if (plan.writes.length === 0) continue;
-    await host.fill({ sheet: s.name, writes: plan.writes, useFormulas });
-    written.set(s.name, new Map(plan.writes.map((w) => [w.cell, w.value])));
+    // Each form on the sheet (a sheet may stack several), filled as the pane fills it.
+    for (const report of evaluateSheet((await host.read("active")).grids[0])) {
+      if (report.kind === "unknown") continue;
+      const grid = (await host.read("active")).grids[0];
+      const plan = planFill(grid, report);
+      if (plan.writes.length === 0) continue;
+      await host.fill({ sheet: s.name, writes: plan.writes, useFormulas });
+      const cells = written.get(s.name) ?? new Map<string, number | string>();
+      for (const w of plan.writes) cells.set(w.cell, w.value);
+      written.set(s.name, cells);
+    }
   }
   return written;
 }
@@ -257,7 +261,7 @@ describe("a workbook with what people keep in their forms", () => {
     const xml = await (await JSZip.loadAsync(saved.bytes)).file("xl/worksheets/sheet1.xml")!.async("string");
     expect(xml).toMatch(/<c r="H4"[^>]*><f>_xldudf_JXZP_EXECSCORE\(F4,D4,E4\)<\/f><v>10<\/v><\/c>/);
     const doc = await readDocument(saved.bytes, "x.xlsx");
-    expect(evaluateSheet(doc.grids[0]).findings.map((f) => f.code)).not.toContain("SCORE_MISSING");
+    expect(evaluateSheet(doc.grids[0]).flatMap((r) => r.findings.map((f) => f.code))).not.toContain("SCORE_MISSING");
   });
 });
 

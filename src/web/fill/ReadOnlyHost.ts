@@ -1,7 +1,7 @@
 import { HostError } from "../../taskpane/host/host-error";
 import type { FillRecord } from "../../taskpane/host/fill-record";
 import { MemoryHost } from "../../taskpane/host/MemoryHost";
-import type { FillRequest } from "../../taskpane/host/WorkbookHost";
+import { ALL_CAPABLE, type FillRequest, type FinalizeResult, type HostCapabilities } from "../../taskpane/host/WorkbookHost";
 
 /**
  * The pane's host for a file the page can check but not save into (.xls, Word reports): the plan
@@ -16,7 +16,16 @@ export class ReadOnlyHost extends MemoryHost {
     super(workbook);
   }
 
+  capabilities(): HostCapabilities {
+    const no = { ok: false as const, needs: this.why };
+    return { ...ALL_CAPABLE, fill: no, undo: no, finalize: no, templates: { ok: false, needs: "网页版不在打开的文件中插入表样；请用“空白表样”下载一张空白表。" } };
+  }
+
   override async fill(_request: FillRequest): Promise<FillRecord> {
+    throw new HostError(this.why, "ReadOnly");
+  }
+
+  override async finalize(): Promise<FinalizeResult> {
     throw new HostError(this.why, "ReadOnly");
   }
 }
