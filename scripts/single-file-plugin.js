@@ -78,6 +78,11 @@ class SingleFilePlugin {
         // Already final: a minimizer (webpack minifies HTML in production) must not touch it, or the script
         // would no longer match its hash in the policy.
         compilation.emitAsset(this.output, new sources.RawSource(html), { minimized: true });
+        // What a recipient compares (sha256sum's format: `hash  name`).
+        const digest = createHash("sha256").update(html, "utf8").digest("hex");
+        compilation.emitAsset(`${this.output}.sha256`, new sources.RawSource(`${digest}  ${this.output}\n`), { minimized: true });
+        compilation.getLogger("SingleFilePlugin").info(`${this.output} SHA-256 ${digest}`);
+        process.stdout.write(`网页版：${this.output}，SHA-256 ${digest}\n`);
       });
     });
   }

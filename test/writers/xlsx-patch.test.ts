@@ -12,9 +12,9 @@ import { readDocument } from "../../src/readers/document";
 import { evaluateSheet } from "../../src/scoring/evaluate";
 import { planFill } from "../../src/scoring/fill/fill";
 import { toA1 } from "../../src/scoring/grid/address";
-import type { Grid } from "../../src/scoring/grid/grid";
 import { MemoryHost } from "../../src/taskpane/host/MemoryHost";
-import { MemoryWorkbook } from "../../src/taskpane/host/memory-workbook";
+import type { MemoryWorkbook } from "../../src/taskpane/host/memory-workbook";
+import { openDocument } from "../../src/taskpane/preview/document-open";
 import { cachedFallbackEngine } from "../../src/taskpane/preview/formula-engine";
 import { saveWorkbook, savedName } from "../../src/web/save/save-workbook";
 import { snapshotOf } from "../../src/web/save/workbook-changes";
@@ -25,13 +25,9 @@ import { PROGRAM_VERSION } from "../../src/program";
 const FIXTURES = path.join(__dirname, "..", "fixtures");
 const NOW = new Date("2025-03-04T05:06:07Z");
 
-function formulasOf(grids: Grid[]): Map<string, Map<string, string>> {
-  return new Map(grids.map((g) => [g.sheet, new Map((g.formulas ?? []).flatMap((row, i) => row.flatMap((f, j) => (f ? [[toA1(g.origin.row + i, g.origin.col + j), f] as const] : []))))]));
-}
-
+/** As the web page opens a file: the preview's reader into an in-memory workbook, with the page's formula engine. */
 async function open(bytes: Uint8Array) {
-  const doc = await readDocument(bytes, "x.xlsx");
-  const wb = MemoryWorkbook.fromGrids(doc.grids, formulasOf(doc.grids));
+  const wb = (await openDocument(bytes, "x.xlsx")).workbook;
   wb.engine = cachedFallbackEngine;
   return { wb, host: new MemoryHost(wb), opened: snapshotOf(wb) };
 }
