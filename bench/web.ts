@@ -56,12 +56,14 @@ async function main() {
     for (let i = 0; i < FILES; i++) fs.copyFileSync(forms[i % forms.length], path.join(dir, `${String(i + 1).padStart(4, "0")}-${path.basename(forms[i % forms.length])}`));
     const load = os.loadavg()[0].toFixed(2);
 
-    // The CLI on the same folder, as a reviewer runs it for the same outputs (best of two).
-    let cli: Run | null = null;
-    for (let i = 0; i < 2; i++) {
-      const r = await runCli(["check", "--json", "--summary", path.join(tmp, "汇总.xlsx"), "--html", path.join(tmp, "报告.html"), dir]);
-      if (!cli || r.seconds < cli.seconds) cli = r;
+    // The CLI on the same folder, as a reviewer runs it for the same outputs: its default (all
+    // cores from 32 files) and one thread (faster on a busy two-core machine); the faster one counts.
+    const cliRuns: [string, Run][] = [];
+    for (const jobs of [[], ["--jobs", "1"]]) {
+      const r = await runCli(["check", "--json", ...jobs, "--summary", path.join(tmp, "汇总.xlsx"), "--html", path.join(tmp, "报告.html"), dir]);
+      cliRuns.push([jobs.length ? "1 个线程" : "默认（全部核心）", r]);
     }
+    const cli = cliRuns.reduce((a, b) => (b[1].seconds < a[1].seconds ? b : a))[1];
 
     const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run"] });
     try {
@@ -76,9 +78,9 @@ async function main() {
       await p.evaluate(() => {
         const w = window as unknown as { __gap: number };
         w.__gap = 0;
-        let last = performance.now();
+        let last = window.performance.now();
         setInterval(() => {
-          const now = performance.now();
+          const now = window.performance.now();
           w.__gap = Math.max(w.__gap, now - last);
           last = now;
         }, 50);
@@ -101,12 +103,12 @@ async function main() {
       const shown = await p.textContent('[data-testid="batch-summary"]');
       const gap = await p.evaluate(() => (window as unknown as { __gap: number }).__gap);
       const heap = (await (await p.context().newCDPSession(p)).send("Runtime.getHeapUsage")) as { usedSize: number };
-      const c = cli!;
+      const c = cli;
       process.stdout.write(
         [
           `网页版复核 ${FILES} 个单表工作簿（由 ${forms.length} 张样例表轮流复制；Chromium ${browser.version()}，从 file:// 打开，选择文件夹到汇总表出现）：`,
           `  网页版：${seconds.toFixed(2)} 秒，每秒 ${(FILES / seconds).toFixed(0)} 个文件；渲染进程（页面和工作线程）峰值内存 ${peak.toFixed(0)} MB，结束时页面 JS 堆 ${(heap.usedSize / 1048576).toFixed(0)} MB；页面最长停顿 ${gap.toFixed(0)} 毫秒；表中第一页 ${rows} 行；${shown}`,
-          `  命令行（jxzp check --json --summary --html，同一文件夹，两次中较快的一次）：${c.seconds.toFixed(2)} 秒，峰值内存（RSS）${c.maxRssMb.toFixed(0)} MB`,
+          `  命令行（jxzp check --json --summary --html，同一文件夹）：${cliRuns.map(([label, r]) => `${label} ${r.seconds.toFixed(2)} 秒、峰值内存（RSS）${r.maxRssMb.toFixed(0)} MB`).join("；")}`,
           `  网页版用时是命令行的 ${(seconds / c.seconds).toFixed(2)} 倍（要求不超过 2 倍）；内存要求不超过 1024 MB。`,
           `  本机：${os.cpus().length} 个处理器核心，开始时的负载 ${load}（与他人共用的机器上数字波动较大）`,
         ].join("\n") + "\n",

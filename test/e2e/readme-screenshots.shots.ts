@@ -120,6 +120,8 @@ describe("the web page (网页版), opened from file://", () => {
     const rows = await reviewBatch(page, "folder", path.join(FIXTURES, "corpus"));
     expect(rows).toBeGreaterThan(3);
     expect(await page.textContent('[data-testid="batch-summary"]')).toContain("需修改");
+    // The bar eases to its end: the picture shows it full.
+    await page.waitForTimeout(800);
     await page.screenshot({ path: shot("web-review.png") });
     await page.close();
   });
