@@ -51,7 +51,7 @@ module.exports = async (env = {}, argv = {}) => {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
       // The web page (webpack.web.js, built after this) lives in dist/ too.
-      clean: { keep: /绩效自评助手\.html$/ },
+      clean: { keep: /绩效自评助手\.html/ },
     },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
     module: {

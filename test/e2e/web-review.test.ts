@@ -134,3 +134,27 @@ test("bad input: each unreadable or hostile file gets the CLI's Chinese message,
   expect(w.errors).toEqual([]);
   await page.close();
 }, 300000);
+
+test("drag and drop: files dropped on the page are checked like chosen ones", async () => {
+  const w = await openWebPage(browser, file);
+  const { page } = w;
+  await page.click('[data-testid="use-review"]');
+  const files = ["zhuzhou-2021-department.xlsx", "formats/panzhihua-2021-completion.xls"].map((f) => ({ name: path.basename(f), b64: fs.readFileSync(path.join(FIXTURES, f)).toString("base64") }));
+  const transfer = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) {
+      const bin = atob(f.b64);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      dt.items.add(new File([bytes], f.name));
+    }
+    return dt;
+  }, files);
+  await page.dispatchEvent('[data-testid="drop-zone"]', "dragover", { dataTransfer: transfer });
+  await page.dispatchEvent('[data-testid="drop-zone"]', "drop", { dataTransfer: transfer });
+  await page.waitForSelector('[data-testid="batch-summary"]');
+  const names = await page.$$eval('[data-testid="summary-row"] td:nth-child(2)', (tds) => tds.map((t) => t.textContent));
+  expect(new Set(names)).toEqual(new Set(["zhuzhou-2021-department.xlsx", "panzhihua-2021-completion.xls"]));
+  expect(w.errors).toEqual([]);
+  await page.close();
+}, 300000);
