@@ -1,4 +1,5 @@
 import { FINDING_TITLE, SEVERITY_LABEL, SEVERITY_ORDER } from "../scoring/findings/findings";
+import { profileLabel } from "../scoring/rules/profiles";
 import { fileFindings, type FileResult } from "./file-result";
 
 export const KIND_LABEL: Record<string, string> = {
@@ -26,9 +27,9 @@ export function formatText(results: FileResult[]): string {
 }
 
 /** One file's part of the text report (a batch writes each file as soon as it is checked). */
-export function formatFile(f: FileResult): string[] {
+export function formatFile(f: FileResult, name: string = f.file): string[] {
   const out: string[] = [];
-  out.push(`文件：${f.file}`);
+  out.push(`文件：${name}`);
   if (f.error) {
     out.push(`  无法读取：${f.error}`, "");
     return out;
@@ -42,7 +43,7 @@ export function formatFile(f: FileResult): string[] {
   if (f.sheets.length === 0) out.push(f.format === "docx" ? "  文档中没有表格。" : "  工作簿中没有工作表。");
   for (const s of f.sheets) {
     out.push(`  ${f.format === "docx" ? "表格" : "工作表"}：${s.sheet}`);
-    out.push(`    表格类型：${KIND_LABEL[s.kind] ?? s.kind}${s.kind !== "unknown" ? `（评分方案 ${s.profile}）` : ""}`);
+    out.push(`    表格类型：${KIND_LABEL[s.kind] ?? s.kind}${s.kind !== "unknown" ? `（评分方案：${profileLabel(s.profile)}）` : ""}`);
     if (s.kind !== "unknown" && s.kindReason) out.push(`    识别依据：${s.kindReason}`);
     if (s.execution) {
       const e = s.execution;

@@ -177,7 +177,7 @@ describe("what the options put on the form", () => {
     expect(p20.cells.A4).toEqual({ value: "预算执行情况（万元）（20分）" });
     expect([...new Set(p20.map.rows.map((r) => r.level1))]).toEqual(["产出指标（44分）", "效益指标（27分）", "满意度指标（9分）"]);
     const g4 = buildTemplate("project", { profile: "grades4" });
-    expect(g4.cells[g4.map.grade!]).toEqual({ formula: `=JXZP.GRADE(${g4.map.total!.score},"grades4")` });
+    expect(g4.cells[g4.map.grade!]).toEqual({ formula: `=JXZP.GRADE(${g4.map.total!.score},"好较好一般差")` });
     const note = g4.cells[g4.map.note!];
     expect("value" in note ? String(note.value) : "").toContain("95分（含）以上为好");
     const dev = buildTemplate("project", { profile: "deviation" });
