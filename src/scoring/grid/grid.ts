@@ -1,9 +1,33 @@
 import { CellRef, parseRange, RangeRef, toA1 } from "./address";
+import { copyFormulaBy } from "../formula/copy";
 import { plainNumber } from "../values/display";
 import { isPlaceholder } from "../values/text";
 
 /** What a cell holds as a host reports it: Excel has numbers, text, booleans and empties. */
 export type CellValue = string | number | boolean | null;
+
+/**
+ * A cell of a shared formula (`<f t="shared">`): the text of its first cell, without `=`, and this
+ * cell's offset from it. The cell's own text is spelled out only when it is read (formulaText), so
+ * a long formula shared by many cells is held once, not once per cell.
+ */
+export interface SharedFormulaCell {
+  shared: string;
+  rows: number;
+  cols: number;
+}
+
+/** A cell's formula as a grid holds it: its text (`=SUM(H13:H35)`), or a cell of a shared formula. */
+export type GridFormula = string | SharedFormulaCell;
+
+/**
+ * A formula's text (`=G12*1`). With `limit`, at least that many characters of it, or all of it
+ * when it is shorter: enough for a message that quotes its start.
+ */
+export function formulaText(f: GridFormula | null | undefined, limit = Infinity): string | null {
+  if (f === null || f === undefined) return null;
+  return typeof f === "string" ? f : `=${copyFormulaBy(f.shared, f.rows, f.cols, limit)}`;
+}
 
 /**
  * One sheet as the core sees it. Both adapters (Office.js, .xlsx files) build this.
@@ -22,7 +46,7 @@ export interface Grid {
    * Formulas in the same shape as values (`=SUM(H13:H35)`), null where a cell holds none. A cell
    * with a formula and a null value is one whose result the file did not save.
    */
-  formulas?: (string | null)[][];
+  formulas?: (GridFormula | null)[][];
 }
 
 /** Read access to a grid by absolute position, with the merges resolved once. */
@@ -78,9 +102,25 @@ export class Sheet {
     return v !== null && v !== undefined;
   }
 
-  /** The formula of a cell, or null. */
-  formula(row: number, col: number): string | null {
-    return this.grid.formulas?.[row - this.top]?.[col - this.left] ?? null;
+  /** The formula of a cell, or null; with `limit`, its first `limit` characters at least (see formulaText). */
+  formula(row: number, col: number, limit?: number): string | null {
+    return formulaText(this.grid.formulas?.[row - this.top]?.[col - this.left], limit);
+  }
+
+  /** Whether a cell holds a formula: asked often, and never spells a shared formula out. */
+  hasFormula(row: number, col: number): boolean {
+    const f = this.grid.formulas?.[row - this.top]?.[col - this.left];
+    return f !== null && f !== undefined;
+  }
+
+  /**
+   * Whether a cell's formula mentions `name` (a function: `JXZP.`). A shared formula's cells call
+   * the functions its first cell calls, so that text is asked, not each cell's own.
+   */
+  formulaMentions(row: number, col: number, name: RegExp): boolean {
+    const f = this.grid.formulas?.[row - this.top]?.[col - this.left];
+    if (f === null || f === undefined) return false;
+    return name.test(typeof f === "string" ? f : f.shared);
   }
 
   format(row: number, col: number): string | null {

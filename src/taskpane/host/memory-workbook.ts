@@ -2,7 +2,7 @@ import { parseA1, parseRange } from "../../scoring/grid/address";
 import type { Severity } from "../../scoring/findings/findings";
 import type { CellValue, Grid } from "../../scoring/grid/grid";
 import type { CellContent } from "./cell-content";
-import { shiftFormula, shiftRef, type SheetEdit } from "./cell-refs";
+import { formulaAfterEdit, refAfterEdit, type SheetEdit } from "./cell-refs";
 
 /** One sheet of the in-memory workbook, addressed from A1 (0-based rows and columns). */
 export interface MemorySheet {
@@ -237,7 +237,7 @@ export class MemoryWorkbook {
     splice(s.formulas, null);
     splice(s.numberFormats, null);
     s.merges = s.merges.flatMap((m) => {
-      const moved = shiftRef(m.replace(/\$/g, ""), edit);
+      const moved = refAfterEdit(m.replace(/\$/g, ""), edit);
       const r = moved ? parseRange(moved) : null;
       // A merge cut down to one cell is no merge.
       return r && (r.bottom > r.top || r.right > r.left) ? [moved!] : [];
@@ -245,13 +245,13 @@ export class MemoryWorkbook {
     const marks = [...s.marks];
     s.marks.clear();
     for (const [cell, severity] of marks) {
-      const moved = shiftRef(cell, edit);
+      const moved = refAfterEdit(cell, edit);
       if (moved) s.marks.set(moved, severity);
     }
-    for (const sh of this.sheets) for (const row of sh.formulas) row.forEach((f, j) => f && (row[j] = shiftFormula(f, sh.name, edit)));
-    for (const [name, f] of this.names) this.names.set(name, shiftFormula(f, "", edit));
+    for (const sh of this.sheets) for (const row of sh.formulas) row.forEach((f, j) => f && (row[j] = formulaAfterEdit(f, sh.name, edit)));
+    for (const [name, f] of this.names) this.names.set(name, formulaAfterEdit(f, "", edit));
     if (this.selection?.sheet === s.name) {
-      const moved = shiftRef(this.selection.cell, edit);
+      const moved = refAfterEdit(this.selection.cell, edit);
       this.selection = moved ? { sheet: s.name, cell: moved } : null;
     }
     this.recalc();
