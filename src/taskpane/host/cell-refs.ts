@@ -94,6 +94,15 @@ export function formulaAfterEdit(formula: string, formulaSheet: string, edit: Sh
   return out;
 }
 
+/**
+ * Whether a formula has anything with `!` outside its strings: a sheet or workbook qualifier, or an
+ * error literal (`#REF!`). The fill tracks only formulas whose references are all on its own sheet.
+ */
+export function reachesBeyondSheet(formula: string): boolean {
+  for (const t of formulaTokens(formula)) if (t.kind !== "string" && t.text.includes("!")) return true;
+  return false;
+}
+
 /** The cell references of a formula, in order, as written (without their sheet). */
 export function formulaRefs(formula: string): string[] {
   return refTokens(formula)
