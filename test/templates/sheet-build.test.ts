@@ -11,6 +11,7 @@ import type { Grid } from "../../src/scoring/grid/grid";
 import { headerKey, statedPoints } from "../../src/scoring/values/text";
 import {
   buildTemplate,
+  fillingHint,
   proportionalPoints,
   splitPoints,
   TEMPLATE_KINDS,
@@ -308,5 +309,26 @@ describe("any options (property)", () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("what the pane says after inserting a form", () => {
+  test.each(TEMPLATE_KINDS)("%s: the columns to fill by the form's own names, and only what its formulas compute", (kind) => {
+    const hint = fillingHint(kind);
+    const def = TEMPLATES[kind];
+    const build = buildTemplate(kind, {});
+    const formulas = Object.values(build.cells).map((c) => ("formula" in c ? c.formula : "")).join(" ");
+    for (const role of ["target", "actual"]) expect(hint).toContain(def.grid.columns.find((c) => c.role === role)!.header);
+    // Each thing the hint says is computed has its function among the form's formulas, and nothing else is said.
+    expect(formulas).toContain("JXZP.EXECRATE");
+    if (def.scored) {
+      expect(hint).toMatch(/执行率、指标得分、总分和等级由公式自动计算/);
+      expect(formulas).toMatch(/JXZP\.SCORE[\s\S]*JXZP\.GRADE|JXZP\.GRADE[\s\S]*JXZP\.SCORE/);
+    } else {
+      expect(hint).toBe("填写预期指标值、实际完成指标值和全年预算数、全年执行数后，执行率和完成率由公式自动计算（本表不计分）。");
+      expect(formulas).toContain("JXZP.COMPLETION");
+      expect(formulas).not.toMatch(/JXZP\.(SCORE|GRADE|EXECSCORE)/);
+    }
+    expect(hint.includes("资金管理")).toBe(def.grid.level1.some((l) => l.kind === "management"));
   });
 });

@@ -50,6 +50,11 @@ export class MemoryWorkbook {
   sheets: MemorySheet[] = [];
   activeSheet = "";
   selection: { sheet: string; cell: string } | null = null;
+  /**
+   * The cells the last fill, undo or inserted form wrote, for the preview to bring into view (a
+   * person looks at what was just written). Not Excel's selection: writing selects nothing.
+   */
+  revealed: { sheet: string; cells: string[]; seq: number } | null = null;
   /** Custom XML parts by namespace, as Excel keeps them with the file. */
   readonly parts = new Map<string, string>();
   /** Defined names and their formulas (`='表'!$H$4`), moved with the cells as Excel moves them. */
@@ -104,6 +109,11 @@ export class MemoryWorkbook {
   subscribe(listener: (kind: ChangeKind) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Marks cells as just written (see `revealed`); the next emit lets the view show them. */
+  reveal(sheet: string, cells: string[]): void {
+    this.revealed = { sheet, cells, seq: (this.revealed?.seq ?? 0) + 1 };
   }
 
   emit(kind: ChangeKind): void {
