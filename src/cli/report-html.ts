@@ -555,7 +555,7 @@ export function renderHtmlReport(input: HtmlReportInput): string {
 </header>
 <main>
 <section id="charts"><h2>一览</h2><div class="charts">${gradeChart(rows)}${codeChart(rows)}${scatterChart(rows)}</div></section>
-<section id="forms"><h2>汇总（每张表一行，点击“查看问题”展开）</h2>${summaryTable(rows, sampled)}</section>
+<section id="forms"><h2>汇总（每张表一行，点击“N 个问题”展开该表的问题）</h2>${summaryTable(rows, sampled)}</section>
 ${spot ? `<section id="spot"><h2>抽查</h2>${sampleTable(spot, no)}</section>` : ""}
 <section id="all-problems"><h2>问题清单</h2>${allProblemsTable(rows)}</section>
 </main>
