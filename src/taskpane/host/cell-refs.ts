@@ -147,9 +147,11 @@ export function readNamedRefs(formula: string): ({ sheet: string; ref: string } 
     area = [];
   };
   if (formula.replace(/^=/, "").trim() === "") return out;
-  // Areas are separated by commas (never inside a quoted sheet name: those are inside a token).
+  // Areas are separated by commas (never inside a quoted sheet name: those are inside a token); on
+  // desktop NamedItem.formula comes back in the display language (OfficeDev/office-js #2834), where
+  // the separator may be ";".
   for (const t of formulaTokens(formula)) {
-    if (t.kind === "op" && t.text === ",") close();
+    if (t.kind === "op" && (t.text === "," || t.text === ";")) close();
     else area.push(t);
   }
   close();
