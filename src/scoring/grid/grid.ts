@@ -30,6 +30,15 @@ export function formulaText(f: GridFormula | null | undefined, limit = Infinity)
 }
 
 /**
+ * The text that says which functions a formula calls, without spelling a shared formula out: its
+ * first cell's (moving a formula moves its references, never its function names). Null for none.
+ */
+export function formulaCalls(f: GridFormula | null | undefined): string | null {
+  if (f === null || f === undefined) return null;
+  return typeof f === "string" ? f : f.shared;
+}
+
+/**
  * One sheet as the core sees it. Both adapters (Office.js, .xlsx files) build this.
  * `values[i][j]` is the cell at row `origin.row + i`, column `origin.col + j` (0-based).
  * A merged area keeps its value in its top-left cell only; the others are null.
@@ -134,9 +143,8 @@ export class Sheet {
    * the functions its first cell calls, so that text is asked, not each cell's own.
    */
   formulaMentions(row: number, col: number, name: RegExp): boolean {
-    const f = this.grid.formulas?.[row - this.top]?.[col - this.left];
-    if (f === null || f === undefined) return false;
-    return name.test(typeof f === "string" ? f : f.shared);
+    const f = formulaCalls(this.grid.formulas?.[row - this.top]?.[col - this.left]);
+    return f !== null && name.test(f);
   }
 
   format(row: number, col: number): string | null {
