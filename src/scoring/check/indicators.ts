@@ -6,7 +6,7 @@ import { cmp, D, fmt, maxOf, pct, toNumber } from "../values/decimal";
 import { describeMeasure, looksLikeValue, type Measure } from "../values/measure";
 import type { IndicatorRow, MeasureCell } from "../read/form";
 import type { IndicatorReport, Tier } from "../findings/sheet-report";
-import { executionScore, OVER_COMPLETION_RATIO, scoreIndicator, tiersFor, Verdict } from "../rules/rules";
+import { executionScore, judgementReason, OVER_COMPLETION_RATIO, scoreIndicator, tiersFor, Verdict } from "../rules/rules";
 import { squash } from "../values/text";
 import { a1, Checker, unreadableMessage } from "./checker";
 import { checkScoreBounds } from "./score-bounds";
@@ -107,7 +107,8 @@ export function checkIndicator(ck: Checker, row: IndicatorRow, scored: boolean, 
     statedScore: toNumber(stated),
     score: toNumber(ruleScore),
     status: verdict.status === "scored" && ruleScore === null && row.kind !== "indicator" ? "stated" : verdict.status,
-    met: verdict.status === "scored" ? verdict.met : null,
+    // Done after its deadline is not met, though a person picks how far (spec §2.3).
+    met: verdict.status === "scored" ? verdict.met : verdict.status === "judgement" && verdict.why === "late" ? false : null,
     direction: verdict.status === "scored" ? verdict.direction : null,
     completionRate: verdict.status === "scored" ? ratio6(verdict.completion) : null,
     tiers: null,
@@ -128,11 +129,11 @@ export function checkIndicator(ck: Checker, row: IndicatorRow, scored: boolean, 
 
   if (row.kind === "indicator") valueFindings(ck, row, verdict, target, actual, weight, stated, scored, report);
   if (!scored) {
-    if (verdict.status === "scored" && !verdict.met && row.kind === "indicator")
+    if (report.met === false && row.kind === "indicator")
       ck.add(
         "TARGET_NOT_MET",
         row.actual.at,
-        `“${clip(name || `第 ${row.row + 1} 行`)}”未达成：年度指标值${quoted(target)}，实际完成值${quoted(actual)}${verdict.completion !== null ? `（完成率 ${pct(verdict.completion)}）` : ""}${row.deviation && !isBlankNote(row.deviation.text) ? "" : "，未说明原因"}。`,
+        `“${clip(name || `第 ${row.row + 1} 行`)}”未达成：年度指标值${quoted(target)}，实际完成值${quoted(actual)}${verdict.status === "scored" && verdict.completion !== null ? `（完成率 ${pct(verdict.completion)}）` : verdict.status === "judgement" ? `（${judgementReason(verdict)}）` : ""}${row.deviation && !isBlankNote(row.deviation.text) ? "" : "，未说明原因"}。`,
       );
     return none;
   }
@@ -205,7 +206,7 @@ function valueFindings(
     ck.add(
       "JUDGEMENT_NEEDED",
       at,
-      `年度指标值${quoted(target)}，实际完成值${quoted(actual)}：规则无法判定是否达成，需人工选择：达成（${t[0].min}–${t[0].max} 分）/ 部分达成（${t[1].min}–${t[1].max} 分）/ 未达成（0–${t[2].max} 分）${stated !== null ? `；保留表中得分 ${plain(stated)}` : ""}。`,
+      `年度指标值${quoted(target)}，实际完成值${quoted(actual)}：${judgementReason(verdict)}，需人工选择：达成（${t[0].min}–${t[0].max} 分）/ 部分达成（${t[1].min}–${t[1].max} 分）/ 未达成（0–${t[2].max} 分）${stated !== null ? `；保留表中得分 ${plain(stated)}` : ""}。`,
     );
   }
   // Stated 完成率.
