@@ -24,6 +24,16 @@ export interface RowResult {
   /** The weight or the stated score is in the form but could not be read (reported where it is). */
   unreadWeight: boolean;
   unreadScore: boolean;
+  /**
+   * A `其中：…` row under an indicator, with its own target and actual but no 分值 / 得分 (spec §1):
+   * a breakdown of the row above. It adds nothing to full marks and is never SCORE_MISSING.
+   */
+  breakdown?: boolean;
+}
+
+/** A `其中…` row with neither a weight nor a score of its own: the indicator above, broken down. */
+export function isBreakdown(row: IndicatorRow): boolean {
+  return row.weight.kind === "blank" && row.score.kind === "blank" && /^其中/.test(squash(row.name.text));
 }
 
 function verdictScore(v: Verdict): Decimal | null {
@@ -124,7 +134,8 @@ export function checkIndicator(ck: Checker, row: IndicatorRow, scored: boolean, 
   };
   const unreadWeight = scored && ck.unread(row.weight);
   const unreadScore = scored && ck.unread(row.score);
-  const none = { report, used: null, weight, stated, impossible: ck.wasAbsurd(row.weight) || ck.wasAbsurd(row.score), unreadWeight, unreadScore };
+  const breakdown = row.kind === "indicator" && isBreakdown(row);
+  const none = { report, used: null, weight, stated, impossible: ck.wasAbsurd(row.weight) || ck.wasAbsurd(row.score), unreadWeight, unreadScore, breakdown };
   if (waiting) return none;
 
   if (row.kind === "indicator") valueFindings(ck, row, verdict, target, actual, weight, stated, scored, report);
@@ -138,6 +149,7 @@ export function checkIndicator(ck: Checker, row: IndicatorRow, scored: boolean, 
     return none;
   }
 
+  if (breakdown) return none;
   // What the stated score says.
   if (stated === null) {
     // Where the form has a 分值 column, a row without a weight is not a scored item.
@@ -168,7 +180,7 @@ export function checkIndicator(ck: Checker, row: IndicatorRow, scored: boolean, 
   const impossible =
     ck.wasAbsurd(row.weight) ||
     (ruleScore === null && (ck.wasAbsurd(row.score) || (stated !== null && (cmp(stated, D.ZERO) < 0 || (weight !== null && cmp(stated, weight) > 0)))));
-  return { report, used: ruleScore ?? stated, weight, stated, impossible, unreadWeight, unreadScore };
+  return { report, used: ruleScore ?? stated, weight, stated, impossible, unreadWeight, unreadScore, breakdown };
 }
 
 /** What the target and actual themselves say, scored or not. */
