@@ -10,7 +10,7 @@ import { evaluateSheet } from "../../src/scoring/evaluate";
 import { planFill } from "../../src/scoring/fill/fill";
 import { checkReportClaims, type ReportBlock } from "../../src/scoring/prose/report-claims";
 import { formPlaceLabel, type SheetReport } from "../../src/scoring/findings/sheet-report";
-import { parseA1, toA1 } from "../../src/scoring/grid/address";
+import { parseA1, parseRange, rangeToA1, toA1 } from "../../src/scoring/grid/address";
 import type { Grid } from "../../src/scoring/grid/grid";
 import { evaluateOneForm } from "./one-form";
 
@@ -169,4 +169,23 @@ test("a form cut off before its total, stacked above another: it ends at the nex
   expect(reports[0].total.computed).toBe(own.total.computed);
   // Alone, the cut copy runs to the sheet's last row (FORM_PARTLY_READ may say it is cut); stacked, a form follows it.
   for (const f of reports[0].findings.filter((x) => x.code === "FORM_PARTLY_READ")) expect(f.message).not.toContain("工作表最后一行");
+});
+
+test("a stacked form with no title of its own starts at its header fields (项目名称 …)", () => {
+  const first = alone.get("huangshi-2021-project.xlsx|项目自评表")!;
+  const titled = alone.get("real/jishan-2020-project.xlsx|绩效自评表")!;
+  // jishan without its two title rows: it opens with 项目名称.
+  const merges = titled.merges
+    .map((m) => parseRange(m)!)
+    .filter((m) => m.top >= 2)
+    .map((m) => rangeToA1({ ...m, top: m.top - 2, bottom: m.bottom - 2 }));
+  const untitled: Grid = { ...titled, values: titled.values.slice(2), numberFormats: titled.numberFormats?.slice(2), merges };
+  expect(untitled.values[0][0]).toBe("项目名称");
+  const { grid, firstRows } = stack([first, untitled], 1);
+  const reports = evaluateSheet(grid);
+  expect(reports.map((r) => r.place.firstRow)).toEqual([1, firstRows[1]]);
+  const own = evaluateOneForm(untitled);
+  expect(reports[1].project).toBe("建档立卡个人缴费县级配套资金");
+  expect(comparable(reports[1], 0)).toEqual(comparable(own, firstRows[1] - 1));
+  expect(reports[1].total.computed).toBe(evaluateOneForm(titled).total.computed);
 });
