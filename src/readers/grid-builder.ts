@@ -1,5 +1,5 @@
 import { rangeToA1, toA1 } from "../scoring/grid/address";
-import type { CellValue, Grid } from "../scoring/grid/grid";
+import type { CellValue, Grid, GridFormula } from "../scoring/grid/grid";
 
 /**
  * How much of a sheet the readers hold. A form is a few hundred rows by a few dozen columns; a
@@ -30,7 +30,7 @@ interface Merge {
  * holding something (and the merged areas starting among them), within GRID_LIMITS.
  */
 export class GridBuilder {
-  private readonly cells = new Map<number, { v: CellValue; f: string | null; x: string | null }>();
+  private readonly cells = new Map<number, { v: CellValue; f: GridFormula | null; x: string | null }>();
   private readonly merges: Merge[] = [];
   private readonly rowFormats = new Map<number, string>();
   private readonly columnFormats: (string | null)[] = [];
@@ -46,7 +46,7 @@ export class GridBuilder {
    * A cell at 0-based row and column; an empty value with no formula only carries its format.
    * A formula's empty text is kept: it is a saved result, unlike a formula with none (null).
    */
-  set(row: number, col: number, value: CellValue, format: string | null = null, formula: string | null = null): void {
+  set(row: number, col: number, value: CellValue, format: string | null = null, formula: GridFormula | null = null): void {
     const filled = (value !== null && value !== "") || formula !== null;
     if (row >= GRID_LIMITS.rows || col >= GRID_LIMITS.cols) {
       if (filled && !this.dropped) this.dropped = toA1(row, col);
@@ -83,13 +83,13 @@ export class GridBuilder {
     const { rows, cols } = reachOfMerges(this.lastRow + 1, this.lastCol + 1, this.merges);
     const values: CellValue[][] = [];
     const numberFormats: (string | null)[][] = [];
-    const formulas: (string | null)[][] = [];
+    const formulas: (GridFormula | null)[][] = [];
     let anyFormula = false;
     const columns: (string | null)[] = Array.from({ length: cols }, (_, c) => this.columnFormats[c] ?? null);
     for (let r = 0; r < rows; r++) {
       const vr: CellValue[] = new Array(cols).fill(null);
       const xr: (string | null)[] = new Array(cols).fill(this.rowFormats.get(r) ?? null);
-      const fr: (string | null)[] = new Array(cols).fill(null);
+      const fr: (GridFormula | null)[] = new Array(cols).fill(null);
       if (!this.rowFormats.has(r)) for (let c = 0; c < cols; c++) xr[c] = columns[c];
       for (let c = 0; c < cols; c++) {
         const cell = this.cells.get(this.key(r, c));

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expandInputs } from "../../src/cli/check-file";
+import { fileNamer } from "../../src/cli/display-names";
 import { fromPicker } from "../../src/web/review/collect-files";
 
 let dir: string;
@@ -54,15 +55,19 @@ function picked(): File[] {
   return out.reverse();
 }
 
-test("the same files in the same order as the CLI's walk of the folder", () => {
-  const cli = expandInputs([path.join(dir, "收文")]).map((p) => path.relative(dir, p).split(path.sep).join("/"));
-  const page = fromPicker(picked(), true).map((f) => f.name);
+test("the same files in the same order, with the same names, as the CLI's walk of the folder", () => {
+  const args = [path.join(dir, "收文")];
+  const namer = fileNamer(args);
+  const cli = expandInputs(args).map((p) => namer.name(p).split(path.sep).join("/"));
+  const chosen = fromPicker(picked(), true);
+  const page = chosen.files.map((f) => f.name);
+  expect(chosen.folder).toBe("收文");
   expect(page).toEqual(cli);
-  expect(page).toContain("收文/阿坝/扫描件.pdf");
+  expect(page).toContain("阿坝/扫描件.pdf");
   expect(page.some((p) => p.includes("~$") || p.includes(".隐藏") || p.endsWith(".jpg") || p.endsWith(".txt"))).toBe(false);
 });
 
 test("files chosen one by one are all checked, in the order given", () => {
   const list = picked().map((f) => new File([f], f.name));
-  expect(fromPicker(list, false).map((f) => f.name)).toEqual(list.map((f) => f.name));
+  expect(fromPicker(list, false).files.map((f) => f.name)).toEqual(list.map((f) => f.name));
 });

@@ -7,7 +7,7 @@ import { SEVERITY_LABEL } from "../../scoring/findings/findings";
 import { Notice, type NoticeData } from "../../taskpane/components/Notice";
 import { download, fileStamp, HTML_TYPE, XLSX_TYPE } from "../download";
 import { inlineWorkerUrl, runBatch, workerCount, type BatchFile, type BatchProgress } from "./batch-runner";
-import { fromDrop, fromPicker } from "./collect-files";
+import { fromDrop, fromPicker, type Batch } from "./collect-files";
 import { codesIn, filterRows, fixed, percent, sortRows, type Filter, type NumberedRow, type Sort, type SortKey } from "./review-table";
 
 const PAGE = 100;
@@ -71,6 +71,7 @@ export function ReviewView({ onOpen }: { onOpen: (file: Blob, name: string, shee
   const [running, setRunning] = useState(false);
   const [rows, setRows] = useState<FormRow[] | null>(null);
   const [fileCount, setFileCount] = useState(0);
+  const [folder, setFolder] = useState<string | null>(null);
   const [notice, setNotice] = useState<NoticeData | null>(null);
   const [sort, setSort] = useState<Sort>({ key: "no", dir: "asc" });
   const [filter, setFilter] = useState<Filter>({ problem: "", unit: "" });
@@ -82,7 +83,7 @@ export function ReviewView({ onOpen }: { onOpen: (file: Blob, name: string, shee
   const pickFiles = useRef<HTMLInputElement>(null);
   const pickFolder = useRef<HTMLInputElement | null>(null);
 
-  const start = async (batch: BatchFile[]) => {
+  const start = async ({ files: batch, folder: chosen }: Batch) => {
     if (running) return;
     if (batch.length === 0) {
       setNotice({ intent: "warning", text: "没有可校验的文件（.xlsx、.xls、.docx 等）。文件夹中的隐藏文件和 Office 的锁定文件（~$ 开头）不校验。" });
@@ -93,6 +94,7 @@ export function ReviewView({ onOpen }: { onOpen: (file: Blob, name: string, shee
     setPage(0);
     setProblemPage(0);
     setFileCount(batch.length);
+    setFolder(chosen);
     setRunning(true);
     const review = new ReviewRows();
     const byRow = new Map<FormRow, BatchFile>();
@@ -147,7 +149,7 @@ export function ReviewView({ onOpen }: { onOpen: (file: Blob, name: string, shee
   };
   const downloadReport = () => {
     const now = new Date();
-    download(renderHtmlReport({ rows: rows ?? [], spot: null, files: fileCount, generatedAt: now }), `绩效自评复核报告-${fileStamp(now)}.html`, HTML_TYPE);
+    download(renderHtmlReport({ rows: rows ?? [], spot: null, files: fileCount, ...(folder ? { folder } : {}), generatedAt: now }), `绩效自评复核报告-${fileStamp(now)}.html`, HTML_TYPE);
   };
 
   const header = (c: (typeof COLUMNS)[number]) => {
@@ -185,7 +187,7 @@ export function ReviewView({ onOpen }: { onOpen: (file: Blob, name: string, shee
           data-testid="batch-files"
           aria-label="选择要复核的文件"
           onChange={(e) => {
-            const list = e.target.files ? fromPicker(e.target.files, false) : [];
+            const list = fromPicker(e.target.files ?? [], false);
             e.target.value = "";
             void start(list);
           }}
@@ -202,7 +204,7 @@ export function ReviewView({ onOpen }: { onOpen: (file: Blob, name: string, shee
           data-testid="batch-folder"
           aria-label="选择要复核的文件夹"
           onChange={(e) => {
-            const list = e.target.files ? fromPicker(e.target.files, true) : [];
+            const list = fromPicker(e.target.files ?? [], true);
             e.target.value = "";
             void start(list);
           }}

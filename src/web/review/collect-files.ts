@@ -8,14 +8,35 @@ function pathOf(f: File): string {
 }
 
 /**
+ * What was chosen: the files, and the folder their names are relative to when one folder was
+ * chosen (the HTML report says it, as the CLI's does; a browser does not tell the folder of
+ * files chosen one by one).
+ */
+export interface Batch {
+  files: BatchFile[];
+  folder: string | null;
+}
+
+/** `收文/二月/表.xlsx` → `二月/表.xlsx`: one folder given, its files are named inside it, as the CLI names them (display-names.ts). */
+const insideFolder = (f: BatchFile): BatchFile => ({ file: f.file, name: f.name.slice(f.name.indexOf("/") + 1) });
+
+/**
  * Files from a file picker. Files chosen one by one are all checked, in the order given (as the
  * CLI checks the files it is named); a folder's files are filtered and ordered as `jxzp check 文件夹`
- * walks it (lock files and hidden files left out, only the formats it lists, pinyin order).
+ * walks it (lock files and hidden files left out, only the formats it lists, pinyin order) and
+ * named inside the folder, as the CLI names them.
  */
-export function fromPicker(list: FileList | File[], folder: boolean): BatchFile[] {
+export function fromPicker(list: FileList | File[], folder: boolean): Batch {
   const files = Array.from(list).map((file) => ({ file, name: pathOf(file) }));
-  if (!folder) return files;
-  return files.filter((f) => isSubmissionPath(f.name)).sort((a, b) => compareFolderPaths(a.name, b.name));
+  if (!folder) return { files, folder: null };
+  const top = files[0]?.name.split("/")[0] ?? null;
+  return {
+    files: files
+      .filter((f) => isSubmissionPath(f.name))
+      .sort((a, b) => compareFolderPaths(a.name, b.name))
+      .map(insideFolder),
+    folder: top,
+  };
 }
 
 interface Entry {
@@ -57,12 +78,14 @@ async function walk(entry: Entry, out: BatchFile[], inFolder: boolean): Promise<
 
 /**
  * Files and folders dropped on the page: a dropped folder is walked as the CLI walks one; files
- * dropped loose are all checked. Order: what was dropped, each folder in pinyin order.
+ * dropped loose are all checked. Order: what was dropped, each folder in pinyin order. Named as the
+ * CLI names what it is given from one folder: one folder alone → its files inside it; several
+ * items → each under its own name (`收文A/a.xlsx`, `表.xlsx`).
  */
-export async function fromDrop(data: DataTransfer): Promise<BatchFile[]> {
+export async function fromDrop(data: DataTransfer): Promise<Batch> {
   const items = Array.from(data.items ?? []).filter((i) => i.kind === "file");
   const entries = items.map((i) => (i as DataTransferItem & { webkitGetAsEntry?(): Entry | null }).webkitGetAsEntry?.() ?? null);
-  if (entries.length === 0 || entries.some((e) => e === null)) return Array.from(data.files).map((file) => ({ file, name: file.name }));
+  if (entries.length === 0 || entries.some((e) => e === null)) return { files: Array.from(data.files).map((file) => ({ file, name: file.name })), folder: null };
   const out: BatchFile[] = [];
   for (const e of entries) {
     const found: BatchFile[] = [];
@@ -70,5 +93,6 @@ export async function fromDrop(data: DataTransfer): Promise<BatchFile[]> {
     if (e!.isDirectory) found.sort((a, b) => compareFolderPaths(a.name, b.name));
     out.push(...found);
   }
-  return out;
+  const one = entries.length === 1 && entries[0]!.isDirectory;
+  return { files: one ? out.map(insideFolder) : out, folder: one ? entries[0]!.name : null };
 }
