@@ -2,6 +2,7 @@ import { FluentProvider, makeStyles, Tab, TabList, tokens, webLightTheme } from 
 import { useState } from "react";
 import type { WorkbookHost } from "../host/WorkbookHost";
 import { FillPanel } from "./FillPanel";
+import { Notice } from "./Notice";
 import { TemplatePanel } from "./TemplatePanel";
 import { ValidatePanel, type Written } from "./ValidatePanel";
 
@@ -12,18 +13,20 @@ const useStyles = makeStyles({
   body: { marginTop: "8px" },
 });
 
-type Section = "validate" | "fill" | "template";
+export type Section = "validate" | "fill" | "template";
 
-/** The task pane: the same components in Excel and in preview.html; only the host differs. */
-export function App({ host }: { host: WorkbookHost }) {
+/** The task pane: the same components in Excel, in WPS and in preview.html; only the host differs. */
+export function App({ host, initialSection = "validate" }: { host: WorkbookHost; initialSection?: Section }) {
   const s = useStyles();
-  const [section, setSection] = useState<Section>("validate");
+  const [section, setSection] = useState<Section>(initialSection);
+  const support = host.formulaSupport();
   const [written, setWritten] = useState<Written>({ count: 0, sheet: null });
   return (
     <FluentProvider theme={webLightTheme} lang="zh-CN">
       <main className={s.root} data-testid="pane">
         <h1 className={s.title}>绩效自评助手</h1>
         <p className={s.subtitle}>校验预算绩效自评表，按规则填写得分。</p>
+        {support.available ? null : <Notice notice={{ intent: "warning", text: support.note }} />}
         <TabList selectedValue={section} onTabSelect={(_, d) => setSection(d.value as Section)} size="small">
           <Tab value="validate" data-testid="tab-validate">
             校验

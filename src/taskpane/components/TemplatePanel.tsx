@@ -52,7 +52,7 @@ export function TemplatePanel({ host }: { host: WorkbookHost }) {
     setNotice(null);
     try {
       const r = await host.insertTemplate(kind, options);
-      const skipped = r.skipped.length > 0 ? `此版本 Excel 未能设置：${r.skipped.join("、")}。` : "";
+      const skipped = r.skipped.length > 0 ? `未能设置：${r.skipped.join("、")}。` : "";
       setNotice({ intent: "success", text: `已插入工作表“${r.name}”。填写年度指标值、实际完成值和预算执行数后，得分、总分和等级由公式自动计算。${skipped}` });
     } catch (e) {
       setNotice({ intent: "error", title: "插入未完成", text: toHostError(e).message });

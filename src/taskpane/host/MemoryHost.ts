@@ -9,7 +9,7 @@ import type { TemplateKind } from "../../scoring/templates/definitions";
 import type { TemplateOptions } from "../../scoring/templates/options";
 import { addSheetBuild } from "./memory-template";
 import { checkedTemplate } from "./template-request";
-import type { CellMark, FillRequest, InsertedSheet, ReadScope, UndoResult, WorkbookHost, WorkbookRead } from "./WorkbookHost";
+import type { CellMark, FillRequest, FormulaSupport, InsertedSheet, ReadScope, UndoResult, WorkbookHost, WorkbookRead } from "./WorkbookHost";
 
 /** Lets the browser paint between steps, as the round trips to Excel do. */
 const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -17,6 +17,11 @@ const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0
 /** The pane's workbook in preview.html: an in-memory workbook with Excel's rules for what can be written. */
 export class MemoryHost implements WorkbookHost {
   readonly kind = "memory" as const;
+
+  /** The functions share the pane\'s runtime: where the pane runs, they do. */
+  formulaSupport(): FormulaSupport {
+    return { available: true };
+  }
 
   constructor(readonly workbook: MemoryWorkbook) {}
 

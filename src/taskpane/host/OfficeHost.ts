@@ -10,7 +10,7 @@ import { buildTemplate } from "../../scoring/templates/build";
 import type { TemplateKind } from "../../scoring/templates/definitions";
 import type { TemplateOptions } from "../../scoring/templates/options";
 import { checkedTemplate } from "./template-request";
-import type { CellMark, FillRequest, InsertedSheet, ReadScope, UndoResult, WorkbookHost, WorkbookRead } from "./WorkbookHost";
+import type { CellMark, FillRequest, FormulaSupport, InsertedSheet, ReadScope, UndoResult, WorkbookHost, WorkbookRead } from "./WorkbookHost";
 
 /** Runs a batch and turns whatever Excel throws into a Chinese HostError. */
 async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: Excel.RunOptions): Promise<T> {
@@ -94,6 +94,11 @@ function queueContents(sheet: Excel.Worksheet, cells: { cell: string; content: C
 /** The pane's workbook inside Excel, through Office.js. */
 export class OfficeHost implements WorkbookHost {
   readonly kind = "office" as const;
+
+  /** The functions share the pane\'s runtime: where the pane runs, they do. */
+  formulaSupport(): FormulaSupport {
+    return { available: true };
+  }
 
   read(scope: ReadScope): Promise<WorkbookRead> {
     return run((context) => readWorkbook(context, scope));

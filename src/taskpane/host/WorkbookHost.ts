@@ -43,13 +43,19 @@ export interface InsertedSheet {
   skipped: string[];
 }
 
+/** Whether the host calculates the JXZP functions; when not, a Chinese note saying why and what the pane does instead. */
+export type FormulaSupport = { available: true } | { available: false; note: string };
+
 /**
- * The workbook as the pane sees it. Two implementations: OfficeHost (Excel through Office.js)
- * and MemoryHost (an in-memory workbook for preview.html). The pane uses nothing else.
- * Every method rejects with a HostError whose message is Chinese.
+ * The workbook as the pane sees it. Three implementations: OfficeHost (Excel through Office.js),
+ * WpsHost (WPS 表格 through its ET object model) and MemoryHost (an in-memory workbook for
+ * preview.html). The pane uses nothing else. Every method rejects with a HostError whose message
+ * is Chinese.
  */
 export interface WorkbookHost {
-  readonly kind: "office" | "memory";
+  readonly kind: "office" | "memory" | "wps";
+  /** Whether JXZP formulas calculate here (WPS before 12.1.0.20540 has no add-in functions). */
+  formulaSupport(): FormulaSupport;
   /** Values, number formats and merged areas of the active sheet or of every sheet. */
   read(scope: ReadScope): Promise<WorkbookRead>;
   /** Activates the sheet, then selects the cell. */
