@@ -1,7 +1,7 @@
 import { toA1, type RangeRef } from "../../scoring/grid/address";
 import type { CellValue, Grid } from "../../scoring/grid/grid";
 import { beyondLimitsNote, GRID_LIMITS } from "../../readers/grid-builder";
-import type { EtApplication, EtWorksheet } from "./wps-app";
+import type { EtApplication, EtRange, EtWorksheet } from "./wps-app";
 import { a1, addressOf, cellValue, formatOf, matrixOf } from "./wps-cells";
 import { HostError } from "./host-error";
 import type { ReadScope, WorkbookRead } from "./WorkbookHost";
@@ -16,7 +16,9 @@ import type { ReadScope, WorkbookRead } from "./WorkbookHost";
  *   "Range.MergeCells"; WPS airsheet.wps.cn Range/属性/MergeCells: 如果区域包含合并单元格,则为 True).
  *   Only False is relied on (what a mixed range gives is not documented by WPS). Every merged area
  *   has a cell besides its top-left one, and those cells are empty, so only empty cells are searched;
- *   one cell found merged gives the whole area through `MergeArea`, and its other cells are skipped.
+ *   one cell found merged gives the whole area through `MergeArea` (Range, MergeArea, Address: three
+ *   calls), and its other cells are skipped. A range with a merge and at most PROBE_BELOW unknown
+ *   cells is not halved further: each cell is asked directly (fewest calls on the corpus forms).
  * - number formats, which the core needs for figures only (95% stored as 0.95): `Range.NumberFormat`
  *   is Null when the cells differ (WPS airsheet DisplayFormat/属性/NumberFormat: 如果指定区域中的所有
  *   单元格不具有相同的数字格式,则此属性将返回 Null; VBA "Range.NumberFormat" likewise), so a column
@@ -36,6 +38,11 @@ class Area {
   }
   index(row: number, col: number): number {
     return (row - this.at.top) * this.cols + (col - this.at.left);
+  }
+  count(r: RangeRef, want: (i: number) => boolean): number {
+    let n = 0;
+    for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (want(this.index(row, col))) n++;
+    return n;
   }
   /** The smallest rectangle inside `r` holding the cells `want` picks; null when none. */
   bound(r: RangeRef, want: (i: number) => boolean): RangeRef | null {
@@ -71,6 +78,9 @@ function halves(r: RangeRef): [RangeRef, RangeRef] {
   ];
 }
 
+/** Below this many unknown cells in a range holding a merge, each is asked for its area directly. */
+const PROBE_BELOW = 4;
+
 const single = (r: RangeRef): boolean => r.top === r.bottom && r.left === r.right;
 
 /** The merged areas that touch the read area, found through its empty cells. */
@@ -82,6 +92,11 @@ function findMerges(ws: EtWorksheet, area: Area, empty: boolean[]): string[] {
     for (let row = Math.max(m.top, area.at.top); row <= Math.min(m.bottom, area.at.bottom); row++)
       for (let col = Math.max(m.left, area.at.left); col <= Math.min(m.right, area.at.right); col++) covered[area.index(row, col)] = 1;
   };
+  const probe = (cell: RangeRef, range: EtRange = ws.Range(a1(cell))) => {
+    const m = addressOf(range.MergeArea);
+    if (m && !single(m)) found.push(a1(m));
+    cover(m ?? cell);
+  };
   const search = (r: RangeRef): void => {
     const b = area.bound(r, open);
     if (!b) return;
@@ -89,9 +104,14 @@ function findMerges(ws: EtWorksheet, area: Area, empty: boolean[]): string[] {
     const merged: unknown = range.MergeCells;
     if (merged === false || merged === 0) return;
     if (single(b)) {
-      const m = addressOf(range.MergeArea);
-      if (m && !single(m)) found.push(a1(m));
-      cover(m ?? b);
+      probe(b, range);
+      return;
+    }
+    // A few cells left: asking each for its area costs less than halving further.
+    const left = area.count(b, open);
+    if (left <= PROBE_BELOW) {
+      for (let row = b.top; row <= b.bottom; row++)
+        for (let col = b.left; col <= b.right; col++) if (open(area.index(row, col))) probe({ top: row, left: col, bottom: row, right: col });
       return;
     }
     const [x, y] = halves(b);
