@@ -19,6 +19,48 @@ const { usageDataOff } = require("./scripts/usage-data");
 
 const PORT = 3000;
 
+/** The one browser target of every page (the Excel pane, the preview and the WPS add-in's pages). */
+const TARGET = ["web", "es2021"];
+
+const tsRule = (dev) => ({
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: {
+    loader: "ts-loader",
+    // Type checking runs separately (npm run typecheck); here only transpile, as ES modules for tree shaking.
+    options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: dev } },
+  },
+});
+
+/**
+ * The WPS 表格 add-in (`npm run build:wps`, scripts/build-wps.js): one folder WPS loads as it is —
+ * main.js (ribbon callbacks and the JXZP functions; WPS makes the index.html that loads it),
+ * ribbon.xml, taskpane.html with its script, and the icons. Nothing in it is fetched from anywhere.
+ */
+function wpsConfig(dev, outDir) {
+  return {
+    name: "wps",
+    mode: dev ? "development" : "production",
+    target: TARGET,
+    devtool: dev ? "source-map" : false,
+    entry: { main: "./src/wps/main.ts", taskpane: "./src/wps/wps-taskpane.ts" },
+    output: { path: outDir, filename: "[name].js", clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    module: { rules: [tsRule(dev)] },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/wps/taskpane.html", chunks: ["taskpane"] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "src/wps/ribbon.xml", to: "ribbon.xml" },
+          { from: "assets/icon-32.png", to: "images/icon-32.png" },
+          { from: "assets/icon-64.png", to: "images/icon-64.png" },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+  };
+}
+
 /** Only when serving: office-addin-dev-certs makes (once) and trusts a localhost certificate. */
 async function serverOptions(env) {
   if (!env.WEBPACK_SERVE) return undefined;
@@ -28,6 +70,7 @@ async function serverOptions(env) {
 
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
+  if (env.wps) return wpsConfig(dev, path.resolve(__dirname, env.wpsOut || "dist-wps/addin"));
   const base = dev ? DEV_URL : addinUrl(process.env.ADDIN_URL);
   if (!dev && base === DEV_URL)
     console.warn(
@@ -37,12 +80,14 @@ module.exports = async (env = {}, argv = {}) => {
 
   return {
     mode: dev ? "development" : "production",
-    target: ["web", "es2021"],
+    target: TARGET,
     devtool: dev ? "source-map" : false,
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/taskpane.tsx",
       preview: "./src/taskpane/preview/preview.tsx",
+      // The WPS pane beside a fake WPS, for the browser tests and the README's pictures (development builds only).
+      ...(dev ? { "wps-preview": "./test/wps/wps-preview.tsx" } : {}),
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -51,17 +96,7 @@ module.exports = async (env = {}, argv = {}) => {
     },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
     module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            // Type checking runs separately (npm run typecheck); here only transpile, as ES modules for tree shaking.
-            options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: dev } },
-          },
-        },
-      ],
+      rules: [tsRule(dev)],
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
@@ -80,6 +115,7 @@ module.exports = async (env = {}, argv = {}) => {
         template: "./src/taskpane/preview/preview.html",
         chunks: ["preview"],
       }),
+      ...(dev ? [new HtmlWebpackPlugin({ filename: "wps-preview.html", template: "./src/wps/taskpane.html", chunks: ["wps-preview"] })] : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

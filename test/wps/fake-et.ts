@@ -124,6 +124,18 @@ export class FakeEt {
     };
     this.workbook.recalc();
     this.root = this.makeRoot(functions);
+    // What the person does in the sheet (typing, inserting rows) reaches the add-in as SheetChange.
+    this.workbook.subscribe((kind) => kind === "content" && this.fire("SheetChange"));
+  }
+
+  /** Shows the add-in's rules as the preview's marks, so the grid beside the pane draws them. */
+  private showMarks(s: MemorySheet): void {
+    s.marks.clear();
+    for (const fc of this.extraOf(s).fcs) {
+      const m = /JXZP-MARK-(error|warning|info)/.exec(fc.formula);
+      if (m) for (const r of fc.ranges) s.marks.set(rangeToA1(r), m[1] as "error" | "warning" | "info");
+    }
+    this.workbook.emit("view");
   }
 
   /** A fake from grids whose formulas are given by sheet and cell (as a file reader reads them). */
@@ -169,13 +181,11 @@ export class FakeEt {
   /** The person types into a cell: WPS raises SheetChange (addon.et.d.ts EtApiEvent). */
   type(sheet: string, a1: string, input: string | number | boolean): void {
     this.workbook.type(sheet, a1, input);
-    this.fire("SheetChange");
   }
 
   /** The person inserts (count > 0) or deletes rows at a 0-based index. */
   editRows(sheet: string, at: number, count: number): void {
     this.workbook.editSheet(sheet, "row", at, count);
-    this.fire("SheetChange");
   }
 
   fire(event: string): void {
@@ -305,6 +315,7 @@ export class FakeEt {
             if (s.protected) throw wpsError("工作表受保护（1004）");
             const fc: FakeFormatCondition = { ranges: areas, type, formula: String(formula1), color: null };
             this.extraOf(s).fcs.push(fc);
+            this.showMarks(s);
             return this.fcObj(s, fc);
           },
         },
@@ -450,6 +461,7 @@ export class FakeEt {
           const list = this.extraOf(s).fcs;
           const i = list.indexOf(fc);
           if (i >= 0) list.splice(i, 1);
+          this.showMarks(s);
         },
       },
     });
