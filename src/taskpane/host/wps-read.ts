@@ -92,10 +92,27 @@ function findMerges(ws: EtWorksheet, area: Area, empty: boolean[]): string[] {
     for (let row = Math.max(m.top, area.at.top); row <= Math.min(m.bottom, area.at.bottom); row++)
       for (let col = Math.max(m.left, area.at.left); col <= Math.min(m.right, area.at.right); col++) covered[area.index(row, col)] = 1;
   };
-  const probe = (cell: RangeRef, range: EtRange = ws.Range(a1(cell))) => {
+  const probe = (cell: RangeRef, range: EtRange = ws.Range(a1(cell))): RangeRef | null => {
     const m = addressOf(range.MergeArea);
-    if (m && !single(m)) found.push(a1(m));
     cover(m ?? cell);
+    if (!m || single(m)) return null;
+    found.push(a1(m));
+    follow(m);
+    return m;
+  };
+  /**
+   * Forms repeat their merges down the rows (the same columns merged on every indicator row, a
+   * level-2 name over each group of rows): the cell just below an area, or the first cell that
+   * is not the top-left of an area of the same height below it, is asked first, directly.
+   */
+  const follow = (m: RangeRef) => {
+    for (const row of [m.bottom + 1, m.bottom + 2]) {
+      if (row > area.at.bottom || m.left < area.at.left || m.left > area.at.right) continue;
+      const col = m.left;
+      if (!open(area.index(row, col))) continue;
+      probe({ top: row, left: col, bottom: row, right: col });
+      return;
+    }
   };
   const search = (r: RangeRef): void => {
     const b = area.bound(r, open);
