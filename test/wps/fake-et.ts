@@ -112,6 +112,8 @@ export class FakeEt {
   window = { SplitRow: 0, SplitColumn: 0, FreezePanes: false };
   private readonly listeners = new Map<string, Set<(...a: unknown[]) => void>>();
   readonly root: Record<string, unknown>;
+  /** Task panes made by CreateTaskPane: url, visibility, dock position (WPS.CustomTaskpane in index.d.ts). */
+  readonly panes: { ID: number; url: string; Visible: boolean; DockPosition: number }[] = [];
 
   constructor(
     grids: Grid[],
@@ -567,6 +569,15 @@ export class FakeEt {
     });
   }
 
+  private paneObj(pane: { ID: number; url: string; Visible: boolean; DockPosition: number }): Record<string, unknown> {
+    return this.obj("CustomTaskpane", {
+      ID: { get: () => pane.ID },
+      Visible: { get: () => pane.Visible, set: (v: boolean) => (pane.Visible = v) },
+      DockPosition: { get: () => pane.DockPosition, set: (v: number) => (pane.DockPosition = v) },
+      Navigate: { value: (url: string) => (pane.url = url) },
+    });
+  }
+
   private makeRoot(functions: boolean): Record<string, unknown> {
     const wb = this.workbook;
     const names = () =>
@@ -613,6 +624,20 @@ export class FakeEt {
           }),
       },
       DisplayAlerts: { get: () => this.displayAlerts, set: (v: boolean) => (this.displayAlerts = v) },
+      CreateTaskPane: {
+        value: (url: string) => {
+          const pane = { ID: 1000 + this.panes.length, url, Visible: false, DockPosition: 0 };
+          this.panes.push(pane);
+          return this.paneObj(pane);
+        },
+      },
+      GetTaskPane: {
+        value: (id: number) => {
+          const pane = this.panes.find((p) => p.ID === id);
+          if (!pane) throw wpsError(`任务窗格 ${id} 不存在`);
+          return this.paneObj(pane);
+        },
+      },
       PluginStorage: {
         get: () =>
           this.obj("PluginStorage", {
