@@ -89,8 +89,14 @@ async function buildWps({ out = path.join(ROOT, "dist-wps"), mode = "production"
 
 module.exports = { buildWps, publishXml, jspluginsXml };
 
+/** `--out DIR` (default dist-wps). */
+function argsOf(argv) {
+  const i = argv.indexOf("--out");
+  return i >= 0 && argv[i + 1] ? { out: path.resolve(argv[i + 1]) } : {};
+}
+
 if (require.main === module) {
-  buildWps()
+  buildWps(argsOf(process.argv.slice(2)))
     .then((r) => {
       process.stdout.write(`已生成 WPS 加载项：${r.folder}\n离线包：${r.zip}\n`);
       if (r.defaultUrl)

@@ -291,10 +291,9 @@ export class FakeEt {
     const cells = (fn: (row: number, col: number) => void) => {
       for (const r of areas) for (let row = r.top; row <= Math.min(r.bottom, 20000); row++) for (let col = r.left; col <= Math.min(r.right, 300); col++) fn(row, col);
     };
-    const self = this;
     const style = (prop: string) => ({
       get: () => null,
-      set: (v: unknown) => self.extraOf(s).styles.push(`${prop} ${areas.map(rangeToA1).join(",")} ${String(v)}`),
+      set: (v: unknown) => this.extraOf(s).styles.push(`${prop} ${areas.map(rangeToA1).join(",")} ${String(v)}`),
       enumerable: true,
     });
     const styled = (what: string, props: string[]) =>
