@@ -42,7 +42,8 @@ async function count(grids: Grid[]): Promise<Record<string, number>> {
   await step("校验（读取当前工作表）", async () => {
     grid = (await host.read("active")).grids[0];
   });
-  const report = evaluateSheet(grid);
+  // One form per bench sheet.
+  const report = evaluateSheet(grid)[0];
   const marks = report.findings.filter((f) => f.cell).map((f) => ({ cell: f.cell!, severity: f.severity }));
   await step(`标记（${new Set(marks.map((m) => m.cell)).size} 个单元格）`, () => host.mark(grid.sheet, marks));
   await step("清除标记", () => host.clearMarks());

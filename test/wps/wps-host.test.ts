@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { readWorkbookFile } from "../../src/readers/xlsx-file";
 import { evaluateSheet } from "../../src/scoring/evaluate";
+import { evaluateOneForm } from "../scoring/one-form";
 import { planFill } from "../../src/scoring/fill/fill";
 import type { Grid } from "../../src/scoring/grid/grid";
 import type { SheetReport } from "../../src/scoring/findings/sheet-report";
@@ -64,7 +65,7 @@ describe("reading: the same reports as the Excel host on the same workbook", () 
     const office = await new OfficeHost().read("workbook");
     expect(wps.grids.map((g) => g.sheet)).toEqual(office.grids.map((g) => g.sheet));
     wps.grids.forEach((g, i) => {
-      expect(summary(evaluateSheet(g))).toEqual(summary(evaluateSheet(office.grids[i])));
+      expect(evaluateSheet(g).map(summary)).toEqual(evaluateSheet(office.grids[i]).map(summary));
       // And the same merged areas as the file holds, found without asking cell by cell.
       expect([...g.merges].sort()).toEqual([...grids.get(file)![i].merges].sort());
     });
@@ -79,7 +80,7 @@ describe("reading: the same reports as the Excel host on the same workbook", () 
     const file = path.join(FIXTURES, "zhuzhou-2021-department.xlsx");
     const plain = await wpsOn(file).host.read("workbook");
     const other = await wpsOn(file, options).host.read("workbook");
-    expect(other.grids.map((g) => summary(evaluateSheet(g)))).toEqual(plain.grids.map((g) => summary(evaluateSheet(g))));
+    expect(other.grids.map((g) => evaluateSheet(g).map(summary))).toEqual(plain.grids.map((g) => evaluateSheet(g).map(summary)));
   });
 
   test("a percent-formatted figure keeps its format; the active sheet is read in fewer calls than it has cells, not cell by cell", async () => {
@@ -96,7 +97,7 @@ describe("reading: the same reports as the Excel host on the same workbook", () 
 
   test("the hidden undo sheet is never read as a form, and no workbook gives a Chinese error", async () => {
     const { fake, host } = wpsOn(path.join(FIXTURES, "zhuzhou-2021-department.xlsx"));
-    const plan = planFill((await host.read("active")).grids[0], evaluateSheet((await host.read("active")).grids[0]), { overwrite: false });
+    const plan = planFill((await host.read("active")).grids[0], evaluateOneForm((await host.read("active")).grids[0]), { overwrite: false });
     await host.fill({ sheet: ZHUZHOU, writes: plan.writes, useFormulas: false });
     expect(fake.workbook.sheet(UNDO_SHEET)).toBeDefined();
     expect((await host.read("workbook")).grids.map((g) => g.sheet)).not.toContain(UNDO_SHEET);
@@ -112,7 +113,7 @@ describe("marks", () => {
     const ws = app.ActiveWorkbook.Worksheets.Item(ZHUZHOU) as Et.Worksheet;
     ws.Range("H4").Interior.Color = 255;
     ws.Range("A1:B2").FormatConditions.Add(2, undefined, "=A1>0");
-    const report = evaluateSheet((await host.read("active")).grids[0]);
+    const report = evaluateOneForm((await host.read("active")).grids[0]);
     const marks = report.findings.filter((f) => f.cell).map((f) => ({ cell: f.cell!, severity: f.severity }));
     const n = await host.mark(ZHUZHOU, marks);
     expect(n).toBe(new Set(marks.map((m) => m.cell)).size);
@@ -161,7 +162,7 @@ describe("select and changes", () => {
 describe("fill and undo", () => {
   async function planOn(host: WpsHost, overwrite: boolean) {
     const grid = (await host.read("active")).grids[0];
-    return planFill(grid, evaluateSheet(grid), { overwrite });
+    return planFill(grid, evaluateOneForm(grid), { overwrite });
   }
   const dump = (fake: FakeEt, sheet: string) => JSON.stringify(fake.workbook.grid(fake.sheet(sheet)));
 
