@@ -34,7 +34,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  delete (globalThis as { Excel?: unknown }).Excel;
 });
 
 const wps = <K extends keyof WpsHooks>(page: Page, name: K, ...args: Parameters<WpsHooks[K]>): Promise<Awaited<ReturnType<WpsHooks[K]>>> =>
@@ -71,8 +70,8 @@ async function excelFindings(grids: Grid[], sheet: string): Promise<string[]> {
   const excel = new FakeExcel();
   for (const g of grids) excel.addGrid(g);
   excel.active = sheet;
-  (globalThis as unknown as { Excel: unknown }).Excel = { run: excel.run };
-  const read = await new OfficeHost().read("active");
+  const uninstall = excel.install();
+  const read = await new OfficeHost().read("active").finally(uninstall);
   return evaluateSheet(read.grids[0])
     .flatMap((r) => r.findings)
     .map((f) => `${f.code}@${f.cell ?? ""}`);

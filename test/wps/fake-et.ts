@@ -589,8 +589,9 @@ export class FakeEt {
           },
         },
         Item: {
-          value: (name: string) => {
-            if (!wb.names.has(name)) throw wpsError(`名称“${name}”不存在`);
+          value: (key: string | number) => {
+            const name = typeof key === "number" ? (Number.isInteger(key) && key >= 1 ? [...wb.names.keys()][key - 1] : undefined) : key;
+            if (name === undefined || !wb.names.has(name)) throw wpsError(`名称“${key}”不存在`);
             return nameObj(name);
           },
         },

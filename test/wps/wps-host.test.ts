@@ -52,17 +52,14 @@ const summary = (r: SheetReport) => ({
 });
 
 describe("reading: the same reports as the Excel host on the same workbook", () => {
-  afterAll(() => {
-    delete (globalThis as { Excel?: unknown }).Excel;
-  });
 
   test.each(FILES.map((f) => [path.basename(f), f]))("%s, every sheet", async (_, file) => {
     const { host } = wpsOn(file);
     const wps = await host.read("workbook");
     const excel = new FakeExcel();
     for (const g of grids.get(file)!) excel.addGrid(g);
-    (globalThis as unknown as { Excel: unknown }).Excel = { run: excel.run };
-    const office = await new OfficeHost().read("workbook");
+    const uninstall = excel.install();
+    const office = await new OfficeHost().read("workbook").finally(uninstall);
     expect(wps.grids.map((g) => g.sheet)).toEqual(office.grids.map((g) => g.sheet));
     wps.grids.forEach((g, i) => {
       expect(evaluateSheet(g).map(summary)).toEqual(evaluateSheet(office.grids[i]).map(summary));
@@ -234,13 +231,39 @@ describe("fill and undo", () => {
 
   test("a WPS without add-in functions: formulas asked for, figures written; the pane is told why", async () => {
     const { fake, host } = wpsOn(path.join(FIXTURES, "zhuzhou-2021-department.xlsx"), { functions: false });
-    expect(host.formulaSupport()).toEqual({ available: false, note: expect.stringContaining("12.1.0.20540") });
+    expect(host.capabilities().formulas).toEqual({ ok: false, needs: expect.stringContaining("12.1.0.20540") });
     const plan = await planOn(host, false);
-    await host.fill({ sheet: ZHUZHOU, writes: plan.writes, useFormulas: true });
+    const record = await host.fill({ sheet: ZHUZHOU, writes: plan.writes, useFormulas: true });
+    expect(record.notes?.join("")).toContain("已改为写入数值");
     expect(fake.cell(ZHUZHOU, "H4")).toEqual({ value: 10, formula: null });
     // main.js said the functions were registered: the pane believes it.
     fake.storage.set(FUNCTIONS_KEY, "ok");
-    expect(host.formulaSupport().available).toBe(true);
+    expect(host.capabilities().formulas.ok).toBe(true);
+  });
+});
+
+describe("定稿", () => {
+  test("JXZP formulas become their values; marks, the hidden undo sheet and the hidden names go; other formulas stay", async () => {
+    const { fake, host } = wpsOn(path.join(FIXTURES, "zhuzhou-2021-department.xlsx"));
+    fake.type(ZHUZHOU, "Z1", "=SUM(F4,1)");
+    const grid = (await host.read("active")).grids[0];
+    const report = evaluateOneForm(grid);
+    await host.mark(ZHUZHOU, [{ cell: "H4", severity: "error" }]);
+    const plan = planFill(grid, report, { overwrite: true });
+    await host.fill({ sheet: ZHUZHOU, writes: plan.writes, useFormulas: true });
+    const jxzpCells = plan.writes.filter((w) => w.formula && /JXZP\./.test(w.formula)).map((w) => w.cell);
+    expect(jxzpCells.length).toBeGreaterThan(1);
+    const values = Object.fromEntries(jxzpCells.map((c) => [c, fake.cell(ZHUZHOU, c).value]));
+    const r = await host.finalize();
+    expect(r.converted).toEqual([{ sheet: ZHUZHOU, cells: expect.arrayContaining(jxzpCells) }]);
+    for (const c of jxzpCells) expect(fake.cell(ZHUZHOU, c)).toEqual({ value: values[c], formula: null });
+    expect(fake.cell(ZHUZHOU, "Z1").formula).toBe("=SUM(F4,1)");
+    expect(r.marksRemoved).toBe(1);
+    expect(r.undoRecordsRemoved).toBe(1);
+    expect(r.namesRemoved).toBe(1);
+    expect(fake.workbook.sheet(UNDO_SHEET)).toBeUndefined();
+    expect([...fake.workbook.names.keys()]).toEqual([]);
+    expect(fake.alerts).toBe(0);
   });
 });
 

@@ -46,8 +46,8 @@ export function FillPanel({ host, onWritten }: { host: WorkbookHost; onWritten: 
   const s = useStyles();
   const [overwrite, setOverwrite] = useState(false);
   const [useFormulas, setUseFormulas] = useState(false);
-  // Where the host cannot calculate JXZP (WPS before 12.1.0.20540), only figures are written.
-  const formulas = host.formulaSupport().available;
+  // Where JXZP formulas cannot calculate (WPS before 12.1.0.20540), only figures are written.
+  const formulas = host.capabilities?.().formulas.ok ?? true;
   const [basis, setBasis] = useState<Basis | null>(null);
   const [formIndex, setFormIndex] = useState(0);
   const report = basis ? basis.reports[Math.min(formIndex, basis.reports.length - 1)] : null;
@@ -108,9 +108,11 @@ export function FillPanel({ host, onWritten }: { host: WorkbookHost; onWritten: 
     try {
       const record = await host.fill({ sheet: plan.sheet, writes: plan.writes, useFormulas: useFormulas && formulas });
       setBasis(null);
+      // What the host had to do otherwise (formulas written as values, still calculating) comes first.
+      const notes = record.notes?.join("") ?? "";
       setNotice({
-        intent: "success",
-        text: `已在工作表“${record.sheet}”写入 ${record.cells.length} 个单元格：${record.cells.map((c) => c.cell).join("、")}。需要时可点击“撤销填写”恢复。`,
+        intent: notes ? "warning" : "success",
+        text: `${notes}已在工作表“${record.sheet}”写入 ${record.cells.length} 个单元格：${record.cells.map((c) => c.cell).join("、")}。需要时可点击“撤销填写”恢复。报送前请到“定稿”把加载项的公式转为数值。`,
       });
       onWritten(record.sheet);
     } catch (e) {
@@ -148,7 +150,7 @@ export function FillPanel({ host, onWritten }: { host: WorkbookHost; onWritten: 
       <div className={s.options}>
         <Switch label="覆盖已有得分" checked={overwrite} onChange={(_, d) => setOverwrite(d.checked)} data-testid="switch-overwrite" />
         <Switch
-          label="写入公式（=JXZP.SCORE 等，随数据自动更新），而不是数值"
+          label="写入公式（=JXZP.指标得分 等，随数据自动更新），而不是数值"
           checked={useFormulas && formulas}
           disabled={!formulas}
           onChange={(_, d) => setUseFormulas(d.checked)}

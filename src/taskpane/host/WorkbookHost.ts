@@ -36,15 +36,50 @@ export interface UndoResult {
   keptChanged: string[];
 }
 
+/** Whether this host can do a feature; when not, a Chinese sentence naming the version it needs. */
+export type Capability = { ok: true; note?: string } | { ok: false; needs: string };
+
+/** What the host at hand can do (an older Excel lacks some requirement sets; WPS and the web page differ). */
+export interface HostCapabilities {
+  validate: Capability;
+  marks: Capability;
+  fill: Capability;
+  undo: Capability;
+  templates: Capability;
+  live: Capability;
+  finalize: Capability;
+  /** JXZP formulas calculate here (WPS before 12.1.0.20540 has no add-in functions: figures only). */
+  formulas: Capability;
+}
+
+export const ALL_CAPABLE: HostCapabilities = {
+  validate: { ok: true },
+  marks: { ok: true },
+  fill: { ok: true },
+  undo: { ok: true },
+  templates: { ok: true },
+  live: { ok: true },
+  finalize: { ok: true },
+  formulas: { ok: true },
+};
+
+/** What 定稿 did: the workbook as it goes to the 财政局 and to 公开, without the add-in's traces. */
+export interface FinalizeResult {
+  /** Cells whose JXZP formula became its value, by sheet. */
+  converted: { sheet: string; cells: string[] }[];
+  /** JXZP cells left as formulas, and why (their result is an error value, or still being calculated). */
+  kept: { sheet: string; cell: string; why: string }[];
+  marksRemoved: number;
+  undoRecordsRemoved: number;
+  namesRemoved: number;
+}
+
 /** What inserting a template gave: the new sheet's name and what this host could not apply. */
 export interface InsertedSheet {
   name: string;
   /** In Chinese: parts of the form this Excel cannot set up (older requirement sets). */
   skipped: string[];
 }
-
-/** Whether the host calculates the JXZP functions; when not, a Chinese note saying why and what the pane does instead. */
-export type FormulaSupport = { available: true } | { available: false; note: string };
 
 /**
  * The workbook as the pane sees it. Three implementations: OfficeHost (Excel through Office.js),
@@ -54,8 +89,6 @@ export type FormulaSupport = { available: true } | { available: false; note: str
  */
 export interface WorkbookHost {
   readonly kind: "office" | "memory" | "wps";
-  /** Whether JXZP formulas calculate here (WPS before 12.1.0.20540 has no add-in functions). */
-  formulaSupport(): FormulaSupport;
   /** Values, number formats and merged areas of the active sheet or of every sheet. */
   read(scope: ReadScope): Promise<WorkbookRead>;
   /** Activates the sheet, then selects the cell. */
@@ -76,4 +109,12 @@ export interface WorkbookHost {
   onChange(listener: () => void): Promise<() => void>;
   /** Inserts a blank official form as a new sheet, leaving every other sheet as it is (issue 5). */
   insertTemplate(kind: TemplateKind, options: TemplateOptions): Promise<InsertedSheet>;
+  /**
+   * 定稿 (issue 16): every JXZP formula in the workbook becomes its value, and the add-in's marks,
+   * undo records and hidden `_jxzp_fill_` names are removed, so the file carries no trace of the
+   * add-in. Cells whose JXZP formula shows an error value are left and listed. The pane checks again after it.
+   */
+  finalize(): Promise<FinalizeResult>;
+  /** What this host can do; absent means everything. */
+  capabilities?(): HostCapabilities;
 }

@@ -13,7 +13,8 @@ import { addWpsMarks, clearWpsMarks, markedWpsSheets } from "./wps-marks";
 import { readWpsWorkbook } from "./wps-read";
 import { insertWpsSheet } from "./wps-template";
 import { readWpsFills, UNDO_SHEET, writeWpsFills } from "./wps-undo-store";
-import type { CellMark, FillRequest, FormulaSupport, InsertedSheet, ReadScope, UndoResult, WorkbookHost, WorkbookRead } from "./WorkbookHost";
+import { finalizePlan } from "./finalize-plan";
+import { ALL_CAPABLE, type CellMark, type FillRequest, type FinalizeResult, type HostCapabilities, type InsertedSheet, type ReadScope, type UndoResult, type WorkbookHost, type WorkbookRead } from "./WorkbookHost";
 
 /** The key under which main.js tells the pane whether WPS took the JXZP functions (PluginStorage is shared by the add-in's pages). */
 export const FUNCTIONS_KEY = "jxzp.functions";
@@ -105,11 +106,18 @@ export class WpsHost implements WorkbookHost {
     return ws;
   }
 
-  formulaSupport(): FormulaSupport {
+  /** Whether WPS calculates the JXZP functions: main.js says so through PluginStorage; a pane opened without it asks the API. */
+  private functionsAvailable(): boolean {
     const said = this.root?.PluginStorage?.getItem(FUNCTIONS_KEY);
-    // main.js registers the functions when WPS loads the add-in; a pane opened without it can only check the API.
-    const available = said === "ok" || (said === undefined || said === null ? typeof this.root?.AddCustomFunction === "function" : false);
-    return available ? { available: true } : { available: false, note: NO_FUNCTIONS_NOTE };
+    return said === "ok" || (said === undefined || said === null ? typeof this.root?.AddCustomFunction === "function" : false);
+  }
+
+  capabilities(): HostCapabilities {
+    return {
+      ...ALL_CAPABLE,
+      live: this.root?.ApiEvent ? { ok: true } : { ok: false, needs: "实时校验需要 WPS 加载项的事件接口（ApiEvent），此 WPS 没有。" },
+      formulas: this.functionsAvailable() ? { ok: true } : { ok: false, needs: NO_FUNCTIONS_NOTE },
+    };
   }
 
   read(scope: ReadScope): Promise<WorkbookRead> {
@@ -147,7 +155,8 @@ export class WpsHost implements WorkbookHost {
     return run(() => {
       const app = this.app();
       const ws = this.sheet(app, request.sheet, "未写入任何内容");
-      const useFormulas = request.useFormulas && this.formulaSupport().available;
+      const useFormulas = request.useFormulas && this.functionsAvailable();
+      const notes = request.useFormulas && !useFormulas ? ["未写入公式：此版本 WPS 不支持加载项自定义函数；已改为写入数值。"] : [];
       const before = contentsOf(
         ws,
         request.writes.map((w) => w.cell),
@@ -166,7 +175,7 @@ export class WpsHost implements WorkbookHost {
         throw new HostError(`${toHostError(e).message}填写未完成，已恢复原有内容，未写入任何单元格。`, "FillFailed");
       }
       this.track(app, record, [...fills, record]);
-      return record;
+      return notes.length ? { ...record, notes } : record;
     });
   }
 
@@ -252,7 +261,39 @@ export class WpsHost implements WorkbookHost {
   }
 
   insertTemplate(kind: TemplateKind, options: TemplateOptions): Promise<InsertedSheet> {
-    return run(() => insertWpsSheet(this.app(), buildTemplate(checkedTemplate(kind, options), options), this.formulaSupport().available));
+    return run(() => insertWpsSheet(this.app(), buildTemplate(checkedTemplate(kind, options), options), this.functionsAvailable()));
+  }
+
+  /**
+   * 定稿: the same plan as in Excel (finalize-plan.ts) from one read of every sheet; each JXZP cell
+   * that shows a value gets that value, then the add-in's marks, the hidden undo sheet and the
+   * hidden `_jxzp_fill_` names go.
+   */
+  finalize(): Promise<FinalizeResult> {
+    return run(() => {
+      const app = this.app();
+      const plan = finalizePlan(readWpsWorkbook(app, "workbook", ours).grids);
+      const bySheet = new Map<string, string[]>();
+      for (const c of plan.convert) {
+        const ws = this.sheet(app, c.sheet, "未能定稿");
+        putAll(ws, [{ cell: c.cell, content: { formula: null, value: c.value } }]);
+        bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c.cell]);
+      }
+      const marksRemoved = clearWpsMarks(app, undefined, ours);
+      const undoRecordsRemoved = readWpsFills(app).length;
+      writeWpsFills(app, []);
+      let namesRemoved = 0;
+      const names = app.ActiveWorkbook.Names;
+      // Items are 1-based; from the end, so deleting does not shift the ones still to visit.
+      for (let i = names.Count; i >= 1; i--) {
+        const item = names.Item(i);
+        if (String(item.Name).startsWith("_jxzp_fill_")) {
+          item.Delete();
+          namesRemoved++;
+        }
+      }
+      return { converted: [...bySheet].map(([sheet, cells]) => ({ sheet, cells })), kept: plan.keep, marksRemoved, undoRecordsRemoved, namesRemoved };
+    });
   }
 
   async onChange(listener: () => void): Promise<() => void> {
