@@ -138,6 +138,23 @@ test("zhuzhou: a cell typed after the fill is kept by undo, and rows inserted ab
   await page.close();
 });
 
+test("定稿 in WPS: the JXZP formulas a fill wrote become their values, and the hidden undo sheet goes", async () => {
+  const grids = await readWorkbookFile(path.join(FIXTURES, "zhuzhou-2021-department.xlsx"));
+  const sheet = "部门整体支出绩效自评表";
+  const { page, errors } = await openWps(grids);
+  await makePlan(page, { overwrite: true, formulas: true });
+  await apply(page);
+  expect((await wps(page, "cell", sheet, "H4")).formula).toMatch(/^=JXZP\./);
+  await page.click('[data-testid="tab-finalize"]');
+  await page.click('[data-testid="btn-finalize"]');
+  await page.click('[data-testid="btn-finalize-confirm"]');
+  await page.waitForSelector('[data-testid="finalize-panel"] [data-testid^="notice-"]');
+  expect(await wps(page, "cell", sheet, "H4")).toEqual({ value: 10, formula: null });
+  expect(await wps(page, "hiddenSheets")).toEqual([]);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
 test("插入模板 in WPS with add-in functions: a new sheet with JXZP formulas; without them: a warning, no #NAME?, the formulas in comments", async () => {
   const grids = await readWorkbookFile(path.join(CORPUS, FORMS[0]));
   for (const functions of [true, false]) {
