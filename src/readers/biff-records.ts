@@ -162,23 +162,32 @@ export function* substream(stream: Uint8Array, start: number, end: SubstreamEnd 
   end.ended = false;
   let depth = 0;
   let held: JoinedRecord | null = null;
-  for (const r of records(stream, start)) {
-    if (r.type === RT.BOF) depth++;
+  let p = start;
+  // The record layer of records() inlined: this loop runs once per record of every sheet.
+  while (p + 4 <= stream.length) {
+    const type = stream[p] | (stream[p + 1] << 8);
+    const len = stream[p + 2] | (stream[p + 3] << 8);
+    if (p + 4 + len > stream.length) throw new BiffError("record past the end of the stream");
+    const data = stream.subarray(p + 4, p + 4 + len);
+    const offset = p;
+    p += 4 + len;
+    if (type === RT.BOF) depth++;
     else if (depth === 0) return;
     if (depth === 1) {
-      if (r.type === RT.CONTINUE && held) held.segments.push(r.data);
+      if (type === RT.CONTINUE && held) held.segments.push(data);
       else {
         if (held) yield held;
-        held = { ...r, segments: [r.data] };
+        held = { type, offset, data, segments: [data] };
       }
     }
-    if (r.type === RT.EOF && --depth === 0) {
+    if (type === RT.EOF && --depth === 0) {
       if (held) yield held;
       end.ended = true;
       return;
     }
   }
   if (held) yield held;
+  if (stream.subarray(p).some((b) => b !== 0)) throw new BiffError("a record cut short");
 }
 
 /** Where the top-level substreams (BOF at depth 0) after `from` start, at most `max` of them. */
