@@ -35,10 +35,10 @@ function looksLikeText(b: Uint8Array): boolean {
   return n > 0;
 }
 
-/** A workbook stream without a container: a BOF record of BIFF2–4 (0x0009/0x0209/0x0409) or BIFF5/8 (0x0809) of its usual length. */
+/** A workbook stream without a container: a BOF record of BIFF2–4 (0x0009/0x0209/0x0409) or BIFF5/8 (0x0809) of a length they use. */
 function isBiffBof(b: Uint8Array): boolean {
   if (b.length < 8 || b[0] !== 0x09 || ![0x00, 0x02, 0x04, 0x08].includes(b[1]) || b[3] !== 0) return false;
-  return b[1] === 0x08 ? b[2] === 8 || b[2] === 16 : b[2] === 4 || b[2] === 6;
+  return b[1] === 0x08 ? [6, 8, 16].includes(b[2]) : b[2] === 4 || b[2] === 6;
 }
 
 export function sniffContainer(b: Uint8Array): Container {

@@ -43,6 +43,8 @@ export function biffVersion(stream: Uint8Array): "biff8" | "biff5" | "old" | nul
   const type = stream[0] | (stream[1] << 8);
   if (OLD_BOFS.has(type)) return "old";
   if (type !== RT.BOF) return null;
+  // BIFF5's BOF is 8 bytes, BIFF8's 16; a shorter one is an older writer's (Excel 4.0 and some tools).
+  if ((stream[2] | (stream[3] << 8)) < 8) return "old";
   const version = stream[4] | (stream[5] << 8);
   return version === BIFF8 ? "biff8" : "biff5";
 }
