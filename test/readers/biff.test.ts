@@ -202,3 +202,11 @@ test("sheets reaching the edge of the reading area: read until the workbook hold
   ]);
   expect(doc.notes).toEqual(["工作簿中已读的工作表合计超过 400 万个单元格，工作表“表3”及其后 1 个工作表未读取。"]);
 });
+
+test("more than 100,000 merged areas on a sheet: the first 100,000 are read, the rest counted in a note", async () => {
+  const areas = Array.from({ length: 100_010 }, (_, k) => [Math.floor(k / 100), Math.floor(k / 100), 2 * (k % 100), 2 * (k % 100) + 1] as [number, number, number, number]);
+  const doc = await read(biffStream([{ name: "表", body: [...NUMBER(1000, 199, 1), ...MERGES(areas)] }]));
+  expect(doc.grids[0].merges).toHaveLength(100_000);
+  expect(doc.grids[0].merges[99_999]).toBe("GQ1000:GR1000");
+  expect(doc.notes).toEqual(["工作表“表”的合并区域超过 10 万个，其后的 10 个未读取。"]);
+});
