@@ -33,13 +33,18 @@ export class Sheet {
   readonly bottom: number;
   readonly right: number;
   readonly merges: RangeRef[];
+  /**
+   * The last row of the whole sheet: `bottom` too, except in a view of some of its rows (one of
+   * several stacked forms), where rows below belong to the next form.
+   */
+  readonly sheetBottom: number;
   private readonly grid: Grid;
   /** The merged area at each cell of the grid, by row and column offset. */
   private readonly mergeIndex: (RangeRef | undefined)[][];
   private readonly texts: (string | undefined)[][];
   private readonly places: CellRef[][];
 
-  constructor(grid: Grid) {
+  constructor(grid: Grid, sheetBottom?: number) {
     this.grid = grid;
     this.name = grid.sheet;
     this.top = grid.origin.row;
@@ -47,6 +52,7 @@ export class Sheet {
     const width = grid.values.reduce((m, r) => Math.max(m, r.length), 0);
     this.bottom = this.top + grid.values.length - 1;
     this.right = this.left + width - 1;
+    this.sheetBottom = Math.max(this.bottom, sheetBottom ?? this.bottom);
     this.texts = grid.values.map(() => []);
     this.places = grid.values.map(() => []);
     this.mergeIndex = grid.values.map(() => []);
@@ -71,14 +77,15 @@ export class Sheet {
     const from = Math.max(0, top - this.top);
     const to = Math.max(from, Math.min(this.grid.values.length, bottom - this.top + 1));
     const g = this.grid;
-    return new Sheet({
+    const part: Grid = {
       sheet: g.sheet,
       origin: { row: this.top + from, col: this.left },
       values: g.values.slice(from, to),
       numberFormats: g.numberFormats?.slice(from, to),
       formulas: g.formulas?.slice(from, to),
       merges: g.merges,
-    });
+    };
+    return new Sheet(part, this.sheetBottom);
   }
 
   value(row: number, col: number): CellValue {
