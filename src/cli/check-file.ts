@@ -1,13 +1,12 @@
 import * as fs from "fs";
-import * as path from "path";
 import { evaluateSheet } from "../scoring/evaluate";
 import type { SheetReport } from "../scoring/findings/sheet-report";
 import { checkReportClaims } from "../scoring/prose/report-claims";
 import { readDocument, ReadDocument } from "../readers/document";
 import { describeReadError, readProblemMessage } from "../readers/read-error";
-import { extensionOf } from "../readers/sniff";
 import { readFileBytes } from "./file-bytes";
 import type { FileResult } from "./file-result";
+import { fsPath, nameNote, nameOfPath, type FsPath } from "./inputs/path-name";
 
 /** Said when the engine itself fails on a grid: the file was read, the fault is ours. */
 const INTERNAL_ERROR = "校验这个文件时程序出现内部错误，未能完成校验；请把文件提供给开发者排查。";
@@ -21,110 +20,34 @@ function evaluate(doc: ReadDocument, profile: string | undefined): SheetReport[]
   return sheets;
 }
 
-/** Reads one file (.xlsx, .xls or .docx, by content) and checks every sheet or table in it; a file it cannot read is a result with a Chinese error. */
-export async function checkFile(file: string, profile: string | undefined): Promise<FileResult> {
+/**
+ * Reads one file (.xlsx, .xls or .docx, by content) and checks every sheet or table in it; a file
+ * it cannot read is a result with a Chinese error. The path may be bytes (a name in GBK): the
+ * result names the file as a person reads it, with a note saying how its name was decoded.
+ */
+export async function checkFile(path: FsPath, profile: string | undefined): Promise<FileResult> {
+  const name = nameOfPath(path);
+  const file = name.shown;
+  const said = nameNote(name.encoding);
+  const withNote = (r: FileResult): FileResult => (said ? { ...r, notes: [said, ...(r.notes ?? [])] } : r);
+  const at = fsPath(path);
   let doc: ReadDocument;
   try {
-    const stat = await fs.promises.stat(file);
+    const stat = await fs.promises.stat(at);
     if (stat.isDirectory()) {
       // Reached for a folder that held nothing to check, or that could not be listed.
-      await fs.promises.readdir(file);
-      return { file, error: readProblemMessage("folder"), sheets: [] };
+      await fs.promises.readdir(at);
+      return withNote({ file, error: readProblemMessage("folder"), sheets: [] });
     }
-    doc = await readDocument(await readFileBytes(file), file);
+    doc = await readDocument(await readFileBytes(at), file);
   } catch (e) {
-    return { file, error: describeReadError(e), sheets: [] };
+    return withNote({ file, error: describeReadError(e), sheets: [] });
   }
   let sheets: SheetReport[];
   try {
     sheets = evaluate(doc, profile);
   } catch {
-    return { file, format: doc.format, error: INTERNAL_ERROR, sheets: [] };
+    return withNote({ file, format: doc.format, error: INTERNAL_ERROR, sheets: [] });
   }
-  return { file, format: doc.format, sheets, ...(doc.notes.length ? { notes: doc.notes } : {}) };
-}
-
-/** Files a folder yields: workbooks and reports, and the formats that are listed with a message. */
-const FOLDER_EXTENSIONS = new Set([
-  "xlsx", "xlsm", "xls", "et", "ett", "docx", "docm",
-  // Listed with what to do: saved in a format that cannot be read, or packed.
-  "doc", "wps", "wpt", "xlsb", "pdf", "ofd", "rtf", "ods", "odt", "zip", "rar", "7z",
-]);
-
-const byName = new Intl.Collator("zh-CN", { numeric: true });
-
-/** Office's lock files (`~$报告.docx`) and hidden files are not submissions. */
-function skipped(name: string): boolean {
-  return name.startsWith("~$") || name.startsWith(".");
-}
-
-function walk(dir: string, seen: Set<string>, out: string[]): void {
-  let real: string;
-  try {
-    real = fs.realpathSync(dir);
-  } catch {
-    return;
-  }
-  // A link back up the tree is followed once.
-  if (seen.has(real)) return;
-  seen.add(real);
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    out.push(dir);
-    return;
-  }
-  entries.sort((a, b) => byName.compare(a.name, b.name));
-  for (const e of entries) {
-    if (skipped(e.name)) continue;
-    const p = path.join(dir, e.name);
-    let isDir = e.isDirectory();
-    let isFile = e.isFile();
-    if (e.isSymbolicLink()) {
-      try {
-        const st = fs.statSync(p);
-        isDir = st.isDirectory();
-        isFile = st.isFile();
-      } catch {
-        continue;
-      }
-    }
-    if (isDir) walk(p, seen, out);
-    else if (isFile && FOLDER_EXTENSIONS.has(extensionOf(e.name))) out.push(p);
-  }
-}
-
-/**
- * The files the command line names, in order: a folder gives its workbooks and reports
- * (recursively, by name in pinyin order as a Chinese file manager lists them, without lock
- * files and hidden files); a folder with none is kept,
- * so it is listed with a message. A file named twice is checked once.
- */
-export function expandInputs(args: string[]): string[] {
-  const out: string[] = [];
-  const seen = new Set<string>();
-  const add = (p: string) => {
-    const key = path.resolve(p);
-    if (seen.has(key)) return;
-    seen.add(key);
-    out.push(p);
-  };
-  for (const arg of args) {
-    let isDir = false;
-    try {
-      isDir = fs.statSync(arg).isDirectory();
-    } catch {
-      // A missing file is checked, and reported as missing.
-    }
-    if (!isDir) {
-      add(arg);
-      continue;
-    }
-    const found: string[] = [];
-    walk(arg, new Set(), found);
-    if (found.length === 0) add(arg);
-    for (const f of found) add(f);
-  }
-  return out;
+  return withNote({ file, format: doc.format, sheets, ...(doc.notes.length ? { notes: doc.notes } : {}) });
 }

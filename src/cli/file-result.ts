@@ -7,6 +7,8 @@ export interface FileResult {
   format?: "xlsx" | "xls" | "docx";
   /** Why it could not be read, in Chinese; the run then exits 2. */
   error?: string;
+  /** Set when it was deliberately not read (a link leading out of the folder given): `error` says why. */
+  skipped?: true;
   /** One per worksheet, or per top-level table of a Word report (REPORT_* findings included). */
   sheets: SheetReport[];
   /** What reading left out (cells beyond the limits), in Chinese. */
@@ -20,6 +22,9 @@ export interface FileResult {
  * without them stay valid.
  */
 export type CheckedFile = FileResult & { format?: string; findings?: Finding[] };
+
+/** A file that was read but holds no form the engine recognises: nothing in it was checked (exit 2). */
+export const noFormIn = (f: FileResult): boolean => !f.error && f.sheets.every((s) => s.kind === "unknown");
 
 export const fileFindings = (f: FileResult): Finding[] => (f as CheckedFile).findings ?? [];
 

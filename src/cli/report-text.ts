@@ -1,5 +1,6 @@
 import { FINDING_TITLE, SEVERITY_LABEL, SEVERITY_ORDER } from "../scoring/findings/findings";
-import { fileFindings, type FileResult } from "./file-result";
+import { fileFindings, noFormIn, type FileResult } from "./file-result";
+import { printableName } from "./outputs/printable";
 
 export const KIND_LABEL: Record<string, string> = {
   project: "项目支出绩效自评表",
@@ -28,9 +29,10 @@ export function formatText(results: FileResult[]): string {
 /** One file's part of the text report (a batch writes each file as soon as it is checked). */
 export function formatFile(f: FileResult): string[] {
   const out: string[] = [];
-  out.push(`文件：${f.file}`);
+  out.push(`文件：${printableName(f.file)}`);
+  for (const note of f.notes ?? []) if (f.error) out.push(`  注意：${printableName(note)}`);
   if (f.error) {
-    out.push(`  无法读取：${f.error}`, "");
+    out.push(`  ${f.skipped ? "已跳过" : "无法读取"}：${printableName(f.error)}`, "");
     return out;
   }
   const own = fileFindings(f);
@@ -38,10 +40,11 @@ export function formatFile(f: FileResult): string[] {
     out.push(`  整个文件的问题（${own.length}）：`);
     for (const x of own) out.push(`    ${SEVERITY_LABEL[x.severity]} [${x.cell ?? "整个文件"}] ${FINDING_TITLE[x.code]}（${x.code}）：${x.message}`);
   }
-  for (const note of f.notes ?? []) out.push(`  注意：${note}`);
+  for (const note of f.notes ?? []) out.push(`  注意：${printableName(note)}`);
   if (f.sheets.length === 0) out.push(f.format === "docx" ? "  文档中没有表格。" : "  工作簿中没有工作表。");
+  else if (noFormIn(f)) out.push(`  ${f.format === "docx" ? "文档" : "工作簿"}中没有识别出自评表，未能校验。`);
   for (const s of f.sheets) {
-    out.push(`  ${f.format === "docx" ? "表格" : "工作表"}：${s.sheet}`);
+    out.push(`  ${f.format === "docx" ? "表格" : "工作表"}：${printableName(s.sheet)}`);
     out.push(`    表格类型：${KIND_LABEL[s.kind] ?? s.kind}${s.kind !== "unknown" ? `（评分方案 ${s.profile}）` : ""}`);
     if (s.kind !== "unknown" && s.kindReason) out.push(`    识别依据：${s.kindReason}`);
     if (s.execution) {
@@ -76,14 +79,23 @@ export interface Totals {
   warning: number;
   info: number;
   unreadable: number;
+  /** Links not followed (leading out of the folder given). */
+  skipped: number;
+  /** Files read in which no form was recognised. */
+  noForm: number;
 }
 
-export const newTotals = (): Totals => ({ files: 0, sheets: 0, error: 0, warning: 0, info: 0, unreadable: 0 });
+export const newTotals = (): Totals => ({ files: 0, sheets: 0, error: 0, warning: 0, info: 0, unreadable: 0, skipped: 0, noForm: 0 });
+
+/** Files of which nothing was checked: unreadable, skipped, or holding no form. The run exits 2. */
+export const uncheckedFiles = (t: Totals): number => t.unreadable + t.skipped + t.noForm;
 
 export function addToTotals(t: Totals, f: FileResult): void {
   t.files++;
   t.sheets += f.sheets.length;
-  if (f.error) t.unreadable++;
+  if (f.skipped) t.skipped++;
+  else if (f.error) t.unreadable++;
+  else if (noFormIn(f)) t.noForm++;
   for (const x of fileFindings(f)) t[x.severity]++;
   for (const s of f.sheets) for (const x of s.findings) t[x.severity]++;
 }
@@ -92,6 +104,8 @@ export function formatTotals(t: Totals): string {
   return (
     `合计：${t.files} 个文件，${t.sheets} 个工作表；错误 ${t.error}，警告 ${t.warning}，提示 ${t.info}` +
     (t.unreadable ? `；${t.unreadable} 个文件无法读取` : "") +
+    (t.skipped ? `；${t.skipped} 个链接没有读取（指向所给文件夹之外，或指向的文件不存在）` : "") +
+    (t.noForm ? `；${t.noForm} 个文件中没有识别出自评表` : "") +
     "。"
   );
 }

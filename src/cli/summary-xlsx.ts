@@ -1,7 +1,7 @@
-import * as fs from "fs";
-import * as path from "path";
 import type ExcelJS from "exceljs";
 import { loadExcelJS } from "./excel-writer";
+import { cellText } from "./outputs/cell-text";
+import { SUMMARY_MARK } from "./outputs/report-marks";
 import { SEVERITY_LABEL } from "../scoring/findings/findings";
 import type { FormRow } from "./review";
 import type { SpotCheck } from "./sample";
@@ -91,6 +91,9 @@ function letters(n: number): string {
   return s;
 }
 
+/** A value as a cell may hold it: any text from the files checked cleaned and cut (see cell-text.ts). */
+const cleanValue = (v: Value): Value => (typeof v === "string" ? cellText(v) : v);
+
 /** One sheet: header row frozen and filtered, then the items, each committed as it is written. */
 function writeSheet<T>(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: Column<T>[], items: T[], after: string[] = []): void {
   const ws = wb.addWorksheet(name, { views: [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }] });
@@ -104,7 +107,7 @@ function writeSheet<T>(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, col
   });
   header.commit();
   for (const item of items) {
-    const row = ws.addRow(columns.map((c) => c.value(item)));
+    const row = ws.addRow(columns.map((c) => cleanValue(c.value(item))));
     columns.forEach((c, i) => {
       const cell = row.getCell(i + 1);
       if (c.numFmt) cell.numFmt = c.numFmt;
@@ -114,40 +117,36 @@ function writeSheet<T>(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, col
   }
   if (after.length) {
     ws.addRow([]).commit();
-    for (const line of after) ws.addRow([line]).commit();
+    for (const line of after) ws.addRow([cellText(line)]).commit();
   }
   ws.commit();
 }
 
 /**
  * Writes the summary workbook: 汇总 (one row per form, worst first), 问题清单 (one row per
- * problem, in the same order, ready to send back to units) and, with a 抽查 list, 抽查. Written
- * to a temporary file beside the target and renamed, so a failed run leaves no half a workbook.
+ * problem, in the same order, ready to send back to units) and, with a 抽查 list, 抽查. Its
+ * document properties mark it as ours (own-report.ts), so the next run may replace it. The
+ * caller writes it to a temporary file and puts it in place (outputs/output-path.ts).
  */
 export async function writeSummaryWorkbook(file: string, rows: FormRow[], spot: SpotCheck | null): Promise<void> {
   const no = new Map(rows.map((r, i) => [r, i + 1]));
   const sampled = spot ? new Map(spot.picked.map((p) => [p.row, p.order])) : null;
-  const part = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.part`);
   const { stream } = await loadExcelJS();
-  const wb = new stream.xlsx.WorkbookWriter({ filename: part, useStyles: true, useSharedStrings: true });
-  wb.creator = "绩效自评助手";
-  try {
-    writeSheet(wb, "汇总", summaryColumns(sampled), rows.map((row, i) => ({ row, no: i + 1 })));
-    writeSheet(
-      wb,
-      "问题清单",
-      PROBLEM_COLUMNS,
-      rows.flatMap((row, i) => row.problems.map((p) => ({ no: i + 1, row, p }))),
-    );
-    if (spot)
-      writeSheet(wb, "抽查", sampleColumns(no), spot.picked, [
-        `随机种子：${spot.seed}。用 jxzp check --sample ${spot.requested} --seed ${spot.seed} 校验同一批文件，得到同样的名单。`,
-        "抽中权重 = 问题系数（有错误 4，只有警告 2，其余 1）× 预算系数（按预算数在本批的名次，1 至 3，最大的为 3）。",
-      ]);
-    await wb.commit();
-    fs.renameSync(part, file);
-  } catch (e) {
-    fs.rmSync(part, { force: true });
-    throw e;
-  }
+  const wb = new stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
+  wb.creator = SUMMARY_MARK.writer;
+  wb.lastModifiedBy = SUMMARY_MARK.writer;
+  wb.keywords = SUMMARY_MARK.keywords;
+  writeSheet(wb, "汇总", summaryColumns(sampled), rows.map((row, i) => ({ row, no: i + 1 })));
+  writeSheet(
+    wb,
+    "问题清单",
+    PROBLEM_COLUMNS,
+    rows.flatMap((row, i) => row.problems.map((p) => ({ no: i + 1, row, p }))),
+  );
+  if (spot)
+    writeSheet(wb, "抽查", sampleColumns(no), spot.picked, [
+      `随机种子：${spot.seed}。用 jxzp check --sample ${spot.requested} --seed ${spot.seed} 校验同一批文件，得到同样的名单。`,
+      "抽中权重 = 问题系数（有错误 4，只有警告 2，其余 1）× 预算系数（按预算数在本批的名次，1 至 3，最大的为 3）。",
+    ]);
+  await wb.commit();
 }

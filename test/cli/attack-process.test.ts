@@ -55,12 +55,12 @@ interface Finding {
   message: string;
 }
 interface Output {
-  files: { file: string; error?: string; notes?: string[]; sheets: { findings: Finding[] }[] }[];
+  files: { file: string; error?: string; notes?: string[]; sheets: { kind: string; findings: Finding[] }[] }[];
 }
 
-/** The exit code the README promises for this output. */
+/** The exit code the README promises for this output: 2 when a file could not be read or holds no form. */
 function promisedExit(out: Output): number {
-  if (out.files.some((f) => f.error)) return 2;
+  if (out.files.some((f) => f.error || f.sheets.every((s) => s.kind === "unknown"))) return 2;
   return out.files.some((f) => f.sheets.some((s) => s.findings.some((x) => x.severity === "error"))) ? 1 : 0;
 }
 
