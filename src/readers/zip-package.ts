@@ -4,6 +4,7 @@
  */
 import JSZip from "jszip";
 import { READ_LIMITS, ReadError } from "./read-error";
+import { decodeXmlBytes } from "./xml-encoding";
 
 export type ZipKind = "xlsx" | "xlsb" | "docx" | "pptx" | "ods" | "odt" | "ofd" | "office-unknown" | "plain";
 
@@ -51,11 +52,14 @@ export async function openZip(bytes: Uint8Array | ArrayBuffer): Promise<ZipPacka
   const text = async (name: string): Promise<string | null> => {
     const f = zip.file(name);
     if (!f) return null;
+    let bytes: Uint8Array;
     try {
-      return await f.async("string");
+      bytes = await f.async("uint8array");
     } catch {
       throw new ReadError("truncated");
     }
+    // Parts in UTF-16 (or another declared encoding) are read as written, not as broken UTF-8.
+    return decodeXmlBytes(bytes);
   };
   const types = (await text("[Content_Types].xml")) ?? "";
   const main = officeDocumentTarget(await text("_rels/.rels"));
