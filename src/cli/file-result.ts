@@ -9,7 +9,10 @@ export interface FileResult {
   error?: string;
   /** Set when it was deliberately not read (a link leading out of the folder given): `error` says why. */
   skipped?: true;
-  /** One per worksheet, or per top-level table of a Word report (REPORT_* findings included). */
+  /**
+   * One per form: one per worksheet, or per top-level table of a Word report (REPORT_* findings
+   * included); a sheet that stacks several forms gives one each, in order, `place` saying which.
+   */
   sheets: SheetReport[];
   /** What reading left out (cells beyond the limits), in Chinese. */
   notes?: string[];

@@ -1,4 +1,5 @@
 import { FINDING_TITLE, SEVERITY_LABEL, SEVERITY_ORDER } from "../scoring/findings/findings";
+import { formSheetLabel } from "../scoring/findings/sheet-report";
 import { fileFindings, noFormIn, type FileResult } from "./file-result";
 import { printableName } from "./outputs/printable";
 
@@ -44,7 +45,8 @@ export function formatFile(f: FileResult): string[] {
   if (f.sheets.length === 0) out.push(f.format === "docx" ? "  文档中没有表格。" : "  工作簿中没有工作表。");
   else if (noFormIn(f)) out.push(`  ${f.format === "docx" ? "文档" : "工作簿"}中没有识别出自评表，未能校验。`);
   for (const s of f.sheets) {
-    out.push(`  ${f.format === "docx" ? "表格" : "工作表"}：${printableName(s.sheet)}`);
+    // A sheet that stacks several forms: each form under its own heading, with its place.
+    out.push(`  ${f.format === "docx" ? "表格" : "工作表"}：${printableName(formSheetLabel(s))}`);
     out.push(`    表格类型：${KIND_LABEL[s.kind] ?? s.kind}${s.kind !== "unknown" ? `（评分方案 ${s.profile}）` : ""}`);
     if (s.kind !== "unknown" && s.kindReason) out.push(`    识别依据：${s.kindReason}`);
     if (s.execution) {
@@ -75,6 +77,8 @@ export function formatFile(f: FileResult): string[] {
 export interface Totals {
   files: number;
   sheets: number;
+  /** Forms read: more than sheets where a sheet stacks several. */
+  forms: number;
   error: number;
   warning: number;
   info: number;
@@ -85,14 +89,15 @@ export interface Totals {
   noForm: number;
 }
 
-export const newTotals = (): Totals => ({ files: 0, sheets: 0, error: 0, warning: 0, info: 0, unreadable: 0, skipped: 0, noForm: 0 });
+export const newTotals = (): Totals => ({ files: 0, sheets: 0, forms: 0, error: 0, warning: 0, info: 0, unreadable: 0, skipped: 0, noForm: 0 });
 
 /** Files of which nothing was checked: unreadable, skipped, or holding no form. The run exits 2. */
 export const uncheckedFiles = (t: Totals): number => t.unreadable + t.skipped + t.noForm;
 
 export function addToTotals(t: Totals, f: FileResult): void {
   t.files++;
-  t.sheets += f.sheets.length;
+  t.sheets += new Set(f.sheets.map((s) => s.sheet)).size;
+  t.forms += f.sheets.length;
   if (f.skipped) t.skipped++;
   else if (f.error) t.unreadable++;
   else if (noFormIn(f)) t.noForm++;
@@ -102,7 +107,7 @@ export function addToTotals(t: Totals, f: FileResult): void {
 
 export function formatTotals(t: Totals): string {
   return (
-    `合计：${t.files} 个文件，${t.sheets} 个工作表；错误 ${t.error}，警告 ${t.warning}，提示 ${t.info}` +
+    `合计：${t.files} 个文件，${t.sheets} 个工作表${t.forms > t.sheets ? `（${t.forms} 张表）` : ""}；错误 ${t.error}，警告 ${t.warning}，提示 ${t.info}` +
     (t.unreadable ? `；${t.unreadable} 个文件无法读取` : "") +
     (t.skipped ? `；${t.skipped} 个链接没有读取（指向所给文件夹之外，或指向的文件不存在）` : "") +
     (t.noForm ? `；${t.noForm} 个文件中没有识别出自评表` : "") +
