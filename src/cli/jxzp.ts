@@ -9,6 +9,7 @@ import { checkFile } from "./check-file";
 import { parseCheckArgs, runCheck } from "./check-command";
 import { expandInputs } from "./inputs/folder-walk";
 import { nameOfPath } from "./inputs/path-name";
+import { printable, printableName } from "./outputs/printable";
 import { outputFailureMessage, watchStream } from "./sink";
 
 const USAGE = `用法：jxzp check [选项] [文件或文件夹 ...]
@@ -83,12 +84,12 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (command === "template") return templateCommand(args, process.stdout);
   if (command !== "check") {
-    process.stderr.write(`未知命令“${command}”。\n\n${USAGE}\n`);
+    process.stderr.write(`未知命令“${printableName(command)}”。\n\n${USAGE}\n`);
     return 2;
   }
   const parsed = parseCheckArgs(args);
   if ("problem" in parsed) {
-    process.stderr.write(`${parsed.problem}\n运行 jxzp --help 查看全部选项。\n`);
+    process.stderr.write(`${printable(parsed.problem)}\n运行 jxzp --help 查看全部选项。\n`);
     return 2;
   }
   const o = parsed.options;

@@ -142,7 +142,7 @@ export function rowsOf(f: FileResult, firstSeq: number): FormRow[] {
   for (const s of forms.length ? forms : f.sheets) rows.push(formRow(0, f.file, format, s));
   if (rows.length === 0) {
     const problems: Problem[] = [];
-    rows.push({ seq: 0, file: f.file, format, sheet: null, ...EMPTY_FIGURES, kindLabel: "工作簿中没有工作表", ...counted(problems), verdict: "无法识别", problems });
+    rows.push({ seq: 0, file: f.file, format, sheet: null, ...EMPTY_FIGURES, kindLabel: format === "docx" ? "文档中没有表格" : "工作簿中没有工作表", ...counted(problems), verdict: "无法识别", problems });
   }
   rows.forEach((r, i) => (r.seq = firstSeq + i));
   return rows;

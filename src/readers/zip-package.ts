@@ -25,10 +25,21 @@ function unpackedSize(entry: JSZip.JSZipObject): number {
   return typeof data?.uncompressedSize === "number" ? data.uncompressedSize : 0;
 }
 
+/** Each `<Relationship …>` tag, found by scanning once: a regular expression `<Relationship[^>]*>`
+ * rescans to the end from every start when no `>` follows (20,000 unclosed tags: a minute). */
+function* relationshipTags(rels: string): Generator<string> {
+  for (let at = rels.indexOf("<Relationship"); at >= 0; ) {
+    const end = rels.indexOf(">", at);
+    if (end < 0) return;
+    const tag = rels.slice(at, end + 1);
+    if (/^<Relationship[\s/>]/.test(tag)) yield tag;
+    at = rels.indexOf("<Relationship", end);
+  }
+}
+
 function officeDocumentTarget(rels: string | null): string | null {
   if (!rels) return null;
-  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-    const tag = m[0];
+  for (const tag of relationshipTags(rels)) {
     if (!/Type="[^"]*\/officeDocument"/.test(tag)) continue;
     const target = /Target="([^"]+)"/.exec(tag)?.[1];
     if (target) return target.replace(/^\.?\//, "");

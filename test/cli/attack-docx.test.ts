@@ -186,3 +186,16 @@ describe("§9 Word reports that cost bounded time and memory", () => {
     originalOut = run(REPORT).out;
   }, 60000);
 });
+
+describe("siblings: other text scanned by a pattern that could rescan", () => {
+  test("a package whose relationships hold 200,000 unclosed <Relationship tags is read in bounded time", async () => {
+    const zip = await JSZip.loadAsync(fs.readFileSync(REPORT));
+    const rels = await zip.file("_rels/.rels")!.async("string");
+    zip.file("_rels/.rels", rels.replace("</Relationships>", "<Relationship ".repeat(200000)));
+    const file = path.join(tmp, "关系.docx");
+    fs.writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const { r, out } = run(file);
+    expect(r.seconds).toBeLessThan(20);
+    expect(out.files[0].format).toBe("docx");
+  }, 90000);
+});

@@ -323,6 +323,19 @@ describe("§13 control characters in names are shown escaped, never sent to the 
   });
 });
 
+test("§13/§11 sibling: a unit name with control characters is refused by jxzp template, never written into a broken workbook", () => {
+  const r = jxzpBounded(["template", "project", "--unit", "单位\u001b[31m\uffff"]);
+  expectBounded(r);
+  expect(r.status).toBe(2);
+  expect(r.stdout).toBe("");
+  expect(r.stderr).toContain("单位名称中含有控制字符");
+  // eslint-disable-next-line no-control-regex -- the point: none reaches the terminal
+  expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+  const unknown = jxzpBounded(["check", "--profile", "方案\u001b[2J"]);
+  expect(unknown.status).toBe(2);
+  expect(unknown.stderr).toContain("方案\\x1B[2J");
+});
+
 describe("§16 a readable file with no form: exit 2, as the README says, and 无法识别 in the summary", () => {
   test("a workbook of notes beside a good form", async () => {
     const d = caseDir("16-noform");

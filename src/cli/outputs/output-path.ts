@@ -6,6 +6,7 @@
  * person said so (--overwrite). The report is written beside its target and put in place at once,
  * so a failed run leaves the old file whole; a file that appears meanwhile is not replaced.
  */
+import { randomBytes } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { identityOf, isInside, type Inputs } from "../inputs/folder-walk";
@@ -134,9 +135,13 @@ function placeNew(part: string, target: string): boolean {
  * report of ours (or the person allowed it). Returns a Chinese problem, or null when written.
  */
 export async function writeOutput(plan: OutputPlan, write: (part: string) => Promise<void> | void): Promise<string | null> {
-  const part = path.join(path.dirname(plan.target), `.${path.basename(plan.target)}.${process.pid}.part`);
+  // A name of our own, made here (never someone's file that happens to bear it).
+  const part = path.join(path.dirname(plan.target), `.${path.basename(plan.target)}.${process.pid}.${randomBytes(4).toString("hex")}.part`);
   const { what } = WHAT[plan.kind];
+  let made = false;
   try {
+    fs.closeSync(fs.openSync(part, "wx"));
+    made = true;
     await write(part);
     if (plan.replaces === "nothing" && placeNew(part, plan.target)) return null;
     if (plan.replaces !== "other" && lstat(plan.target) && !(await isOwnReport(plan.target, plan.kind))) {
@@ -146,7 +151,7 @@ export async function writeOutput(plan: OutputPlan, write: (part: string) => Pro
     fs.renameSync(part, plan.target);
     return null;
   } catch {
-    fs.rmSync(part, { force: true });
+    if (made) fs.rmSync(part, { force: true });
     return `无法写入${what}${q(plan.given)}。请检查文件是否正在 Excel 或浏览器中打开、磁盘是否已满。`;
   }
 }

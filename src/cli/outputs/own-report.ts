@@ -14,10 +14,16 @@ export type ReportKind = "summary" | "html";
 /** A previous report is a few megabytes at most; a larger file is not one. */
 const MAX_REPORT_BYTES = 64 * 1024 * 1024;
 
-const xmlText = (xml: string, tag: string): string | null => {
-  const m = new RegExp(`<${tag}(?:\\s[^>]*)?>([^<]*)</${tag}>`).exec(xml);
-  return m ? m[1] : null;
-};
+/** The text of the first `<tag>…</tag>`, found by scanning once (the file may be anyone's). */
+function xmlText(xml: string, tag: string): string | null {
+  const open = xml.indexOf(`<${tag}`);
+  if (open < 0) return null;
+  const start = xml.indexOf(">", open);
+  const end = xml.indexOf(`</${tag}>`, start);
+  if (start < 0 || end < 0 || xml[start - 1] === "/") return null;
+  const text = xml.slice(start + 1, end);
+  return text.includes("<") ? null : text;
+}
 
 async function isOwnSummary(bytes: Buffer): Promise<boolean> {
   try {
