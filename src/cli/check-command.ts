@@ -83,12 +83,6 @@ export interface CheckIo {
   now?: () => Date;
 }
 
-/**
- * Runs `jxzp check` on parsed options and returns the exit code: 0 no errors, 1 errors, 2 some
- * file unreadable or an output that could not be written. Each file's text or JSON is written
- * as soon as it and the files before it are checked; only condensed rows are kept for the
- * summary, the HTML report and the 抽查 list.
- */
 /** The result of an entry that was not read: a link leading out of the folder, or to nothing. */
 function skippedResult(f: InputFile): FileResult {
   const name = nameOfPath(f.path);
@@ -106,6 +100,13 @@ function withAliases(r: FileResult, f: InputFile): FileResult {
 /** Thrown out of the batch when nothing more can be written and no report is wanted. */
 class OutputGone extends Error {}
 
+/**
+ * Runs `jxzp check` on parsed options and returns the exit code: 0 no errors, 1 errors, 2 some
+ * file not checked (unreadable, holding no form, a link not followed) or an output that could not
+ * be written. The report paths are settled before any file is checked. Each file's text or JSON is
+ * written as soon as it and the files before it are checked; only condensed rows are kept for the
+ * summary, the HTML report and the 抽查 list.
+ */
 export async function runCheck(o: CheckOptions, io: CheckIo): Promise<number> {
   const now = io.now ?? (() => new Date());
   const say = (text: string) => io.stderr.write(printable(text));

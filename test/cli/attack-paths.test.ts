@@ -274,6 +274,10 @@ describe("§14 names in GBK", () => {
     ]);
     expect(files[0].notes?.[0]).toContain("文件名是 GBK 编码");
     expect(isPlainChinese(files[0].notes![0])).toBe(true);
+    // The same through worker threads: a name's bytes cross to the worker and back.
+    const threads = jxzpBounded(["check", "--json", "--jobs", "2", d]);
+    expectBounded(threads);
+    expect(filesOf(threads)).toEqual(files);
     const text = jxzpBounded(["check", d]).stdout;
     expect(text).toContain(`文件：${path.join(d, "报告", "自评表.xlsx")}`);
     expect(text).not.toContain("\ufffd");
