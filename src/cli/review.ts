@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import { FINDING_TITLE, SEVERITY_ORDER, type Finding, type FindingCode, type Severity } from "../scoring/findings/findings";
 import { formSheetLabel, type SheetReport } from "../scoring/findings/sheet-report";
-import { adviceFor, UNREADABLE_ADVICE } from "./advice";
+import { adviceFor, SKIPPED_LINK_ADVICE, UNREADABLE_ADVICE } from "./advice";
 import { fileFindings, fileFormat } from "./file-result";
 import { formNames } from "./form-names";
 import type { FileResult } from "./file-result";
@@ -126,10 +126,13 @@ function formRow(seq: number, file: string, format: string, s: SheetReport): For
 export function rowsOf(f: FileResult, firstSeq: number): FormRow[] {
   const format = fileFormat(f);
   if (f.error) {
+    // A link not followed is the reviewer's to resolve, not the unit's.
     const problems: Problem[] = [
-      { severity: "error", code: "", title: "文件无法读取", cell: null, message: f.error, advice: UNREADABLE_ADVICE },
+      f.skipped
+        ? { severity: "error", code: "", title: "链接未跟随", cell: null, message: f.error, advice: SKIPPED_LINK_ADVICE }
+        : { severity: "error", code: "", title: "文件无法读取", cell: null, message: f.error, advice: UNREADABLE_ADVICE },
     ];
-    return [{ seq: firstSeq, file: f.file, format, sheet: null, ...EMPTY_FIGURES, kindLabel: "无法读取", ...counted(problems), verdict: "无法识别", problems }];
+    return [{ seq: firstSeq, file: f.file, format, sheet: null, ...EMPTY_FIGURES, kindLabel: f.skipped ? "已跳过（链接）" : "无法读取", ...counted(problems), verdict: "无法识别", problems }];
   }
   const rows: FormRow[] = [];
   const own = fileFindings(f);
