@@ -21,7 +21,7 @@ export interface BoundedRun {
   signal: string | null;
   stdout: string;
   stderr: string;
-  /** Peak resident memory in kilobytes, from the test-only preload peak-rss.cjs. */
+  /** Peak resident memory in kilobytes (VmHWM), written by the test-only preload peak-rss.cjs. */
   peakKb: number;
   seconds: number;
 }
@@ -60,4 +60,14 @@ export function jxzpBounded(args: string[], opts: BoundedOptions = {}): BoundedR
   const peakKb = fs.existsSync(rss) ? Number(fs.readFileSync(rss, "utf8")) : NaN;
   fs.rmSync(rss, { force: true });
   return { status: r.status, signal: r.signal, stdout: r.stdout ?? "", stderr: r.stderr ?? "", peakKb, seconds };
+}
+
+/** `jxzp ARGS…` within the bounds (the scratch folder is no longer needed: the memory figure goes to the system's temporary folder). */
+export function runBounded(_scratch: string, ...args: string[]): BoundedRun {
+  return jxzpBounded(args);
+}
+
+/** `jxzp check --json FILES` as its own process, within the same bounds. */
+export function boundedCheck(files: string[], scratch: string): BoundedRun {
+  return runBounded(scratch, "check", "--json", ...files);
 }

@@ -38,7 +38,8 @@ function sourceStamp(): string {
       }
     }
   };
-  for (const d of ["src", "scripts", "assets"]) if (fs.existsSync(path.join(ROOT, d))) walk(path.join(ROOT, d));
+  // test/wps: the fake WPS page is part of the development build.
+  for (const d of ["src", "scripts", "assets", "test/wps"]) if (fs.existsSync(path.join(ROOT, d))) walk(path.join(ROOT, d));
   for (const f of ["webpack.config.js", "manifest.xml", "package.json", "tsconfig.json"]) {
     const p = path.join(ROOT, f);
     if (fs.existsSync(p)) h.update(`${f}:${fs.statSync(p).size}:${fs.statSync(p).mtimeMs}\n`);

@@ -1,6 +1,7 @@
 import { Button, Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { TEMPLATE_KINDS, TEMPLATES, type TemplateKind } from "../../scoring/templates/definitions";
+import { fillingHint } from "../../scoring/templates/filling-hint";
 import { MAX_ROWS_PER_LEVEL2, templateProblems, type TemplateOptions } from "../../scoring/templates/options";
 import { toHostError } from "../host/host-error";
 import type { WorkbookHost } from "../host/WorkbookHost";
@@ -52,8 +53,12 @@ export function TemplatePanel({ host }: { host: WorkbookHost }) {
     setNotice(null);
     try {
       const r = await host.insertTemplate(kind, options);
-      const skipped = r.skipped.length > 0 ? `此版本 Excel 未能设置：${r.skipped.join("、")}。` : "";
-      setNotice({ intent: "success", text: `已插入工作表“${r.name}”。填写年度指标值、实际完成值和预算执行数后，得分、总分和等级由公式自动计算。${skipped}` });
+      const skipped = r.skipped.length > 0 ? `未能设置：${r.skipped.join("、")}。` : "";
+      // Where JXZP formulas cannot calculate (WPS without custom functions), the form's score cells are
+      // left empty with the formula in a comment: say that, not that formulas will compute.
+      const formulasWork = host.capabilities?.().formulas.ok ?? true;
+      const hint = formulasWork ? fillingHint(kind) : "本机的表格程序不能计算 JXZP 公式：得分、总分和等级留空，公式写在各单元格的批注中，可用「填写得分」写入数值。";
+      setNotice({ intent: "success", text: `已插入工作表“${r.name}”。${hint}${skipped}` });
     } catch (e) {
       setNotice({ intent: "error", title: "插入未完成", text: toHostError(e).message });
     } finally {
