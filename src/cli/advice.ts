@@ -47,6 +47,9 @@ export const ADVICE: Record<FindingCode, string> = {
 /** For a file that could not be read at all: the unit must send it again in a form that can. */
 export const UNREADABLE_ADVICE = "请按提示处理后重新报送（如在 Excel 或 WPS 中另存为 .xlsx）。";
 
+/** For the reviewer, not the unit: a link in the folder that leads elsewhere was not followed. */
+export const SKIPPED_LINK_ADVICE = "复核人员请核实：如确是报送的材料，把它复制到所校验的文件夹中（或在命令行中直接给出）后重新校验。";
+
 /** Advice for a code, with a plain fallback for codes a newer reader may add before this table knows them. */
 export function adviceFor(code: string): string {
   return (ADVICE as Record<string, string>)[code] ?? "请按问题说明核实并修改。";

@@ -5,6 +5,7 @@ import { Worker } from "worker_threads";
 import { checkFile } from "./check-file";
 import type { CheckAnswer, CheckTask } from "./check-worker";
 import type { FileResult } from "./file-result";
+import { nameOfPath, type FsPath } from "./inputs/path-name";
 
 /** All the cores the machine gives this process. */
 export const allCores = (): number => (typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length);
@@ -44,7 +45,7 @@ function crashMessage(e: unknown): string {
  * than piling results up). Workers return only reports: no workbook crosses threads.
  */
 export async function checkBatch(
-  files: string[],
+  files: FsPath[],
   opts: BatchOptions,
   onResult: (r: FileResult, index: number) => void | Promise<void>,
 ): Promise<void> {
@@ -87,7 +88,7 @@ export async function checkBatch(
   const runLocal = (id: number) => {
     localBusy = true;
     checkFile(files[id], opts.profile)
-      .catch((e: unknown) => ({ file: files[id], error: crashMessage(e), sheets: [] }) as FileResult)
+      .catch((e: unknown) => ({ file: nameOfPath(files[id]).shown, error: crashMessage(e), sheets: [] }) as FileResult)
       .then((r) => {
         localBusy = false;
         results.set(id, r);
@@ -124,7 +125,7 @@ export async function checkBatch(
       if (finished) return;
       // The file it was on failed; the one queued behind it goes to another thread.
       const [culprit, ...innocent] = slot.inflight;
-      if (culprit !== undefined) results.set(culprit, { file: files[culprit], error: crashMessage(slot.failure), sheets: [] });
+      if (culprit !== undefined) results.set(culprit, { file: nameOfPath(files[culprit]).shown, error: crashMessage(slot.failure), sheets: [] });
       retry.push(...innocent);
       slots[slots.indexOf(slot)] = spawn();
       fill();

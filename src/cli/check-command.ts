@@ -2,13 +2,16 @@ import * as fs from "fs";
 import * as path from "path";
 import { findProfile, profileChoices } from "../scoring/rules/profiles";
 import { allCores, checkBatch, WORKER_MIN_FILES } from "./batch";
-import { expandInputs } from "./check-file";
 import { fileNamer } from "./display-names";
-import { fileFindings } from "./file-result";
+import { fileFindings, type FileResult } from "./file-result";
+import { expandInputs, type InputFile } from "./inputs/folder-walk";
+import { nameNote, nameOfPath } from "./inputs/path-name";
 import { JsonFilesWriter } from "./json-stream";
+import { planOutput, writeOutput, type OutputPlan } from "./outputs/output-path";
+import { printable, printableName } from "./outputs/printable";
 import { Progress } from "./progress";
-import { addToTotals, formatFile, formatTotals, newTotals } from "./report-text";
-import { writeHtmlReport } from "./report-html";
+import { addToTotals, formatFile, formatTotals, newTotals, uncheckedFiles } from "./report-text";
+import { renderHtmlReport } from "./report-html";
 import { ReviewRows } from "./review";
 import { defaultSeed, spotCheck, spotCheckJson, spotCheckText, type SpotCheck } from "./sample";
 import { sinkOf } from "./sink";
@@ -23,6 +26,8 @@ export interface CheckOptions {
   seed: string | undefined;
   /** Threads; undefined: all cores for a large batch, one for a few files. */
   jobs: number | undefined;
+  /** Replace an existing file that is not a previous report of ours (never a file being checked). */
+  overwrite: boolean;
   files: string[];
 }
 
@@ -30,7 +35,7 @@ export type Parsed = { options: CheckOptions } | { problem: string };
 
 /** Reads `jxzp check`'s arguments; a problem is a Chinese sentence for stderr (exit 2). */
 export function parseCheckArgs(args: string[]): Parsed {
-  const o: CheckOptions = { json: false, profile: undefined, summary: undefined, html: undefined, sample: undefined, seed: undefined, jobs: undefined, files: [] };
+  const o: CheckOptions = { json: false, profile: undefined, summary: undefined, html: undefined, sample: undefined, seed: undefined, jobs: undefined, overwrite: false, files: [] };
   const rest = [...args];
   const value = (flag: string, what: string): string | { problem: string } => {
     const v = rest.shift();
@@ -39,6 +44,7 @@ export function parseCheckArgs(args: string[]): Parsed {
   while (rest.length) {
     const a = rest.shift()!;
     if (a === "--json") o.json = true;
+    else if (a === "--overwrite") o.overwrite = true;
     else if (a === "--profile") {
       const v = value(a, "评分方案");
       if (typeof v !== "string") return { problem: `${v.problem}可选：${profileChoices()}。` };
@@ -67,21 +73,8 @@ export function parseCheckArgs(args: string[]): Parsed {
     else o.files.push(a);
   }
   if (o.seed !== undefined && o.sample === undefined) return { problem: "--seed 要与 --sample 一起使用。" };
+  if (o.overwrite && !o.summary && !o.html) return { problem: "--overwrite 要与 --summary 或 --html 一起使用。" };
   return { options: o };
-}
-
-/** A problem with an output path, found before any file is checked (a long batch must not fail at its end). */
-function outputProblem(file: string, ext: RegExp, what: string, example: string): string | null {
-  if (!ext.test(file)) return `${what}的文件名应以 ${example} 结尾：“${file}”。`;
-  const dir = path.dirname(path.resolve(file));
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return `${what}所在的文件夹不存在：“${path.dirname(file)}”。`;
-  try {
-    fs.accessSync(dir, fs.constants.W_OK);
-  } catch {
-    return `没有权限在“${path.dirname(file)}”中写入${what}。`;
-  }
-  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) return `${what}的文件名是一个文件夹：“${file}”。`;
-  return null;
 }
 
 export interface CheckIo {
@@ -92,35 +85,58 @@ export interface CheckIo {
   now?: () => Date;
 }
 
+/** The result of an entry that was not read: a link leading out of the folder, or to nothing. */
+function skippedResult(f: InputFile): FileResult {
+  const name = nameOfPath(f.path);
+  const said = nameNote(name.encoding);
+  return { file: name.shown, error: f.skipped!, skipped: true, sheets: [], ...(said ? { notes: [said] } : {}) };
+}
+
+/** The result with a note naming the other names it was given by (checked once). */
+function withAliases(r: FileResult, f: InputFile): FileResult {
+  if (!f.aliases?.length) return r;
+  const names = f.aliases.map((a) => `“${a}”`).join("、");
+  return { ...r, notes: [...(r.notes ?? []), `同一个文件还以${names}的名字给出或出现在文件夹中（链接），只校验一次。`] };
+}
+
+/** Thrown out of the batch when nothing more can be written and no report is wanted. */
+class OutputGone extends Error {}
+
 /**
  * Runs `jxzp check` on parsed options and returns the exit code: 0 no errors, 1 errors, 2 some
- * file unreadable or an output that could not be written. Each file's text or JSON is written
- * as soon as it and the files before it are checked; only condensed rows are kept for the
+ * file not checked (unreadable, holding no form, a link not followed) or an output that could not
+ * be written. The report paths are settled before any file is checked. Each file's text or JSON is
+ * written as soon as it and the files before it are checked; only condensed rows are kept for the
  * summary, the HTML report and the 抽查 list.
  */
 export async function runCheck(o: CheckOptions, io: CheckIo): Promise<number> {
   const now = io.now ?? (() => new Date());
-  const outputs = [o.summary, o.html].filter((f): f is string => !!f).map((f) => path.resolve(f));
-  for (const [file, ext, what, example] of [
-    [o.summary, /\.xlsx$/i, "汇总工作簿", ".xlsx"],
-    [o.html, /\.html?$/i, "HTML 报告", ".html"],
+  const say = (text: string) => io.stderr.write(printable(text));
+  const inputs = expandInputs(o.files);
+  // Every output is checked before any file is: a report must never replace a submission.
+  const plans: OutputPlan[] = [];
+  for (const [file, kind] of [
+    [o.summary, "summary"],
+    [o.html, "html"],
   ] as const) {
-    const problem = file ? outputProblem(file, ext, what, example) : null;
-    if (problem) {
-      io.stderr.write(problem + "\n");
+    if (!file) continue;
+    const planned = await planOutput(file, kind, inputs, o.overwrite);
+    if ("problem" in planned) {
+      say(planned.problem + "\n");
       return 2;
     }
+    plans.push(planned.plan);
   }
-  if (o.summary && o.html && path.resolve(o.summary) === path.resolve(o.html)) {
-    io.stderr.write("汇总工作簿和 HTML 报告不能是同一个文件。\n");
+  if (plans.length === 2 && plans[0].real.equals(plans[1].real)) {
+    say("汇总工作簿和 HTML 报告不能是同一个文件。\n");
     return 2;
   }
-  // A summary written into the folder being checked must not be checked as a submission next time.
-  const files = expandInputs(o.files).filter((f) => !outputs.includes(path.resolve(f)));
 
+  const entries = inputs.files;
+  const toCheck = entries.filter((f) => !f.skipped);
   const out = sinkOf(io.stdout);
-  const jobs = o.jobs ?? (files.length >= WORKER_MIN_FILES ? allCores() : 1);
-  const progress = io.stderr.isTTY && !o.json ? new Progress(io.stderr, files.length) : null;
+  const jobs = o.jobs ?? (toCheck.length >= WORKER_MIN_FILES ? allCores() : 1);
+  const progress = io.stderr.isTTY && !o.json ? new Progress(io.stderr, entries.length) : null;
   // Text and progress on one terminal: the line is lifted while text is written under it.
   const sameScreen = !!(progress && io.stdout.isTTY);
   const json = o.json ? new JsonFilesWriter(out) : null;
@@ -130,17 +146,39 @@ export async function runCheck(o: CheckOptions, io: CheckIo): Promise<number> {
   const totals = newTotals();
   let errors = false;
 
-  if (io.note && !json) await out.write(io.note);
-  await checkBatch(files, { profile: o.profile, jobs }, async (r) => {
+  const emit = async (r: FileResult) => {
+    if (out.failure && !plans.length) throw new OutputGone();
     addToTotals(totals, r);
     if (fileFindings(r).some((f) => f.severity === "error") || r.sheets.some((s) => s.findings.some((f) => f.severity === "error"))) errors = true;
     review?.add(r);
     if (sameScreen) progress!.hide();
     if (json) await json.file(r);
-    else await out.write(formatFile(r, names.name(r.file)).join("\n") + "\n");
+    else await out.write(printable(formatFile(r, names.name(r.file)).join("\n") + "\n"));
     if (sameScreen) progress!.show();
     progress?.fileDone(r.sheets.length);
-  });
+  };
+  // Skipped entries keep their place in the batch's order, between the files checked.
+  let next = 0;
+  const emitSkipped = async () => {
+    while (next < entries.length && entries[next].skipped) await emit(skippedResult(entries[next++]));
+  };
+
+  if (io.note && !json) await out.write(printable(io.note));
+  try {
+    await checkBatch(
+      toCheck.map((f) => f.path),
+      { profile: o.profile, jobs },
+      async (r, i) => {
+        await emitSkipped();
+        const entry = toCheck[i];
+        next = entries.indexOf(entry, next) + 1;
+        await emit(withAliases(r, entry));
+      },
+    );
+    await emitSkipped();
+  } catch (e) {
+    if (!(e instanceof OutputGone)) throw e;
+  }
   progress?.finish();
 
   const rows = review?.sorted() ?? [];
@@ -149,25 +187,17 @@ export async function runCheck(o: CheckOptions, io: CheckIo): Promise<number> {
 
   let written = true;
   const done: string[] = [];
-  const failed = (what: string, file: string) => {
-    written = false;
-    io.stderr.write(`无法写入${what}“${file}”。请检查文件是否正在 Excel 或浏览器中打开、磁盘是否已满。\n`);
-  };
-  if (o.summary) {
-    try {
-      await writeSummaryWorkbook(o.summary, rows, spot);
-      done.push(`汇总工作簿：${o.summary}`);
-    } catch {
-      failed("汇总工作簿", o.summary);
-    }
-  }
-  if (o.html) {
-    try {
-      writeHtmlReport(o.html, { rows, spot, files: totals.files, folder: path.basename(names.base), generatedAt: now() });
-      done.push(`HTML 报告：${o.html}`);
-    } catch {
-      failed("HTML 报告", o.html);
-    }
+  for (const plan of plans) {
+    const problem = await writeOutput(plan, (part) =>
+      plan.kind === "summary"
+        ? writeSummaryWorkbook(part, rows, spot)
+        : fs.writeFileSync(part, renderHtmlReport({ rows, spot, files: totals.files, folder: path.basename(names.base), generatedAt: now() })),
+    );
+    const what = plan.kind === "summary" ? "汇总工作簿" : "HTML 报告";
+    if (problem) {
+      written = false;
+      say(problem + "\n");
+    } else done.push(`${what}：${printableName(plan.given)}${plan.replaces === "other" ? "（按 --overwrite 替换了原有的文件）" : ""}`);
   }
 
   if (json) await json.end({ sample: io.note ? true : undefined, spotCheck: spot ? spotCheckJson(spot) : undefined });
@@ -175,11 +205,15 @@ export async function runCheck(o: CheckOptions, io: CheckIo): Promise<number> {
     const tail = [formatTotals(totals)];
     if (spot) tail.push("", spotCheckText(spot));
     if (done.length) tail.push("", ...done);
-    await out.write(tail.join("\n") + "\n");
+    await out.write(printable(tail.join("\n") + "\n"));
   }
-  if (json && io.note) io.stderr.write(io.note);
-  if (json && done.length) io.stderr.write(done.join("\n") + "\n");
+  if (json && io.note) say(io.note);
+  if (json && done.length) say(done.join("\n") + "\n");
 
-  if (totals.unreadable > 0 || !written) return 2;
+  if (out.failure) {
+    say(out.failureMessage() ?? "");
+    return 2;
+  }
+  if (uncheckedFiles(totals) > 0 || !written) return 2;
   return errors ? 1 : 0;
 }

@@ -1,11 +1,13 @@
 import { parentPort } from "worker_threads";
 import { checkFile } from "./check-file";
 import type { FileResult } from "./file-result";
+import { nameOfPath, type FsPath } from "./inputs/path-name";
 
 /** A task from the batch: check one file. */
 export interface CheckTask {
   id: number;
-  file: string;
+  /** A string, or the name's bytes (a name in GBK; a Uint8Array once it has crossed threads). */
+  file: FsPath;
   profile: string | undefined;
 }
 
@@ -25,7 +27,7 @@ parentPort?.on("message", (task: CheckTask) => {
       parentPort!.postMessage({ id: task.id, result } satisfies CheckAnswer);
     } catch {
       // A report that cannot be copied to the main thread (it never should): say so for this file.
-      parentPort!.postMessage({ id: task.id, result: { file: task.file, error: "校验结果无法传回（内部错误）。", sheets: [] } } satisfies CheckAnswer);
+      parentPort!.postMessage({ id: task.id, result: { file: nameOfPath(task.file).shown, error: "校验结果无法传回（内部错误）。", sheets: [] } } satisfies CheckAnswer);
     }
   });
 });

@@ -6,7 +6,7 @@ import { READ_LIMITS, ReadError } from "../readers/read-error";
  * (/dev/zero) would otherwise be read without end and a named pipe would block for ever.
  * The limit is checked while reading too, since a file can grow after it was measured.
  */
-export async function readFileBytes(file: string): Promise<Buffer> {
+export async function readFileBytes(file: string | Buffer): Promise<Buffer> {
   const limit = READ_LIMITS.fileMegabytes * 1024 * 1024;
   const stat = await fs.promises.stat(file);
   if (!stat.isFile()) throw new ReadError("not-a-file");

@@ -7,6 +7,8 @@ export interface FileResult {
   format?: "xlsx" | "xls" | "docx";
   /** Why it could not be read, in Chinese; the run then exits 2. */
   error?: string;
+  /** Set when it was deliberately not read (a link leading out of the folder given): `error` says why. */
+  skipped?: true;
   /**
    * One per form: one per worksheet, or per top-level table of a Word report (REPORT_* findings
    * included); a sheet that stacks several forms gives one each, in order, `place` saying which.
@@ -23,6 +25,9 @@ export interface FileResult {
  * without them stay valid.
  */
 export type CheckedFile = FileResult & { format?: string; findings?: Finding[] };
+
+/** A file that was read but holds no form the engine recognises: nothing in it was checked (exit 2). */
+export const noFormIn = (f: FileResult): boolean => !f.error && f.sheets.every((s) => s.kind === "unknown");
 
 export const fileFindings = (f: FileResult): Finding[] => (f as CheckedFile).findings ?? [];
 

@@ -1,6 +1,11 @@
 import type { Sink } from "./sink";
 
-const indent = (json: string, by: string): string => json.replace(/\n/g, "\n" + by);
+// What JSON.stringify leaves raw but a terminal acts on or a reader cannot see (DEL and C1 controls,
+// line separators, direction overrides, non-characters): written as \u escapes, the same string to a parser.
+const RAW_UNSAFE = /[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]/g;
+const escapeUnsafe = (json: string): string => json.replace(RAW_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
+const indent = (json: string, by: string): string => escapeUnsafe(json).replace(/\n/g, "\n" + by);
 
 /**
  * Writes `{"files": [...], …}` one file at a time, byte for byte what JSON.stringify(…, null, 2)

@@ -5,8 +5,12 @@ import { profileChoices } from "../scoring/rules/profiles";
 import { saidInChinese } from "../scoring/findings/said-in-chinese";
 import type { FileResult } from "./file-result";
 import { TEMPLATE_USAGE, templateCommand } from "./template-command";
-import { checkFile, expandInputs } from "./check-file";
+import { checkFile } from "./check-file";
 import { parseCheckArgs, runCheck } from "./check-command";
+import { expandInputs } from "./inputs/folder-walk";
+import { nameOfPath } from "./inputs/path-name";
+import { printable, printableName } from "./outputs/printable";
+import { outputFailureMessage, watchStream } from "./sink";
 
 const USAGE = `用法：jxzp check [选项] [文件或文件夹 ...]
       jxzp template 表样 [选项] > 文件.xlsx
@@ -26,13 +30,16 @@ const USAGE = `用法：jxzp check [选项] [文件或文件夹 ...]
                        名单和抽中理由列在输出、JSON 和汇总工作簿中
   --seed 种子          抽查的随机种子（默认取当前时间并打印出来）；同一种子得到同一名单
   --jobs 并行数        同时校验的文件数，默认在文件较多时用上全部处理器核心
+  --overwrite          允许替换已存在的、不是本程序生成的同名汇总或报告文件
+                       （要校验的文件和文件夹之中的文件无论如何都不会被替换）
 
   在终端中运行时，标准错误输出上显示进度（已校验的文件和表、速度、预计剩余时间）；
   输出被重定向或使用 --json 时不显示。
 
 ${TEMPLATE_USAGE}
 
-退出码：0 没有错误；1 有错误类问题；2 有文件无法读取（或汇总、报告无法写入）。`;
+退出码：0 没有错误；1 有错误类问题；2 有文件没能校验（无法读取、没有识别出自评表，
+或是指向文件夹之外的链接），或汇总、报告、输出无法写入。`;
 
 /** A file beside lib/ and src/ (samples/, package.json), found from wherever this module runs. */
 function findUp(name: string, accept: (p: string) => boolean): string | null {
@@ -60,7 +67,9 @@ function version(): string {
 /** Checks files one after another in this thread (for programs that want the results, not the output). */
 export async function check(files: string[], profile: string | undefined): Promise<FileResult[]> {
   const results: FileResult[] = [];
-  for (const file of expandInputs(files)) results.push(await checkFile(file, profile));
+  for (const f of expandInputs(files).files) {
+    results.push(f.skipped ? { file: nameOfPath(f.path).shown, error: f.skipped, skipped: true, sheets: [] } : await checkFile(f.path, profile));
+  }
   return results;
 }
 
@@ -77,12 +86,12 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (command === "template") return templateCommand(args, process.stdout);
   if (command !== "check") {
-    process.stderr.write(`未知命令“${command}”。\n\n${USAGE}\n`);
+    process.stderr.write(`未知命令“${printableName(command)}”。\n\n${USAGE}\n`);
     return 2;
   }
   const parsed = parseCheckArgs(args);
   if ("problem" in parsed) {
-    process.stderr.write(`${parsed.problem}\n运行 jxzp --help 查看全部选项。\n`);
+    process.stderr.write(`${printable(parsed.problem)}\n运行 jxzp --help 查看全部选项。\n`);
     return 2;
   }
   const o = parsed.options;
@@ -96,14 +105,20 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
+  // A full disk or a closed output is said in Chinese at the end, never thrown with an English stack.
+  const stdout = watchStream(process.stdout);
+  watchStream(process.stderr);
   // The exit code is set, not forced: process.exit() would cut off output still in a pipe's buffer.
   main(process.argv.slice(2)).then(
     (code) => {
-      process.exitCode = code;
+      if (stdout.failure && !stdout.reported) process.stderr.write(outputFailureMessage(stdout.failure, "结果"));
+      process.exitCode = stdout.failure ? 2 : code;
     },
     (e) => {
       const said = e instanceof Error ? e.message : String(e);
-      process.stderr.write(saidInChinese(said) ? `${said}\n` : "程序出现内部错误，未能完成；请把所用的文件和命令交给维护人员排查。\n");
+      if (stdout.failure) {
+        if (!stdout.reported) process.stderr.write(outputFailureMessage(stdout.failure, "结果"));
+      } else process.stderr.write(saidInChinese(said) ? `${said}\n` : "程序出现内部错误，未能完成；请把所用的文件和命令交给维护人员排查。\n");
       process.exitCode = 2;
     },
   );

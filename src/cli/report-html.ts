@@ -1,9 +1,8 @@
-import * as fs from "fs";
-import * as path from "path";
 import Decimal from "decimal.js";
 import { PROGRAM_STAMP } from "../program";
 import { sha256Base64 } from "./sha256";
 import { SEVERITY_LABEL, type Severity } from "../scoring/findings/findings";
+import { HTML_MARK } from "./outputs/report-marks";
 import { cellList, groupProblems, type ProblemGroup } from "./problem-groups";
 import type { FormRow, Verdict } from "./review";
 import type { SpotCheck } from "./sample";
@@ -542,10 +541,10 @@ export function renderHtmlReport(input: HtmlReportInput): string {
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
+${HTML_MARK}
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<meta name="generator" content="${esc(PROGRAM_STAMP)}">
 <title>绩效自评复核报告</title>
 <style>${STYLE}</style>
 </head>
@@ -566,16 +565,4 @@ ${spot ? `<section id="spot"><h2>抽查</h2>${sampleTable(spot, no)}</section>` 
 </body>
 </html>
 `;
-}
-
-/** Writes the report beside its target and renames it, so a failed run leaves no half a page. */
-export function writeHtmlReport(file: string, input: HtmlReportInput): void {
-  const part = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.part`);
-  try {
-    fs.writeFileSync(part, renderHtmlReport(input));
-    fs.renameSync(part, file);
-  } catch (e) {
-    fs.rmSync(part, { force: true });
-    throw e;
-  }
 }

@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import { FINDING_TITLE, SEVERITY_ORDER, type Finding, type FindingCode, type Severity } from "../scoring/findings/findings";
 import { formSheetLabel, type SheetReport } from "../scoring/findings/sheet-report";
-import { adviceFor, UNREADABLE_ADVICE } from "./advice";
+import { adviceFor, SKIPPED_LINK_ADVICE, UNREADABLE_ADVICE } from "./advice";
 import { fileFindings, fileFormat } from "./file-result";
 import { formNames } from "./form-names";
 import type { FileResult } from "./file-result";
@@ -131,10 +131,13 @@ export function rowsOf(f: FileResult, firstSeq: number, name: string = f.file): 
   const format = fileFormat(f);
   const file = { file: name, path: f.file };
   if (f.error) {
+    // A link not followed is the reviewer's to resolve, not the unit's.
     const problems: Problem[] = [
-      { severity: "error", code: "", title: "文件无法读取", cell: null, message: f.error, advice: UNREADABLE_ADVICE },
+      f.skipped
+        ? { severity: "error", code: "", title: "链接未跟随", cell: null, message: f.error, advice: SKIPPED_LINK_ADVICE }
+        : { severity: "error", code: "", title: "文件无法读取", cell: null, message: f.error, advice: UNREADABLE_ADVICE },
     ];
-    return [{ seq: firstSeq, ...file, format, sheet: null, ...EMPTY_FIGURES, kindLabel: "无法读取", ...counted(problems), verdict: "无法识别", problems }];
+    return [{ seq: firstSeq, ...file, format, sheet: null, ...EMPTY_FIGURES, kindLabel: f.skipped ? "已跳过（链接）" : "无法读取", ...counted(problems), verdict: "无法识别", problems }];
   }
   const rows: FormRow[] = [];
   const own = fileFindings(f);
@@ -147,7 +150,7 @@ export function rowsOf(f: FileResult, firstSeq: number, name: string = f.file): 
   for (const s of forms.length ? forms : f.sheets) rows.push(formRow(0, name, f.file, format, s));
   if (rows.length === 0) {
     const problems: Problem[] = [];
-    rows.push({ seq: 0, ...file, format, sheet: null, ...EMPTY_FIGURES, kindLabel: "工作簿中没有工作表", ...counted(problems), verdict: "无法识别", problems });
+    rows.push({ seq: 0, ...file, format, sheet: null, ...EMPTY_FIGURES, kindLabel: format === "docx" ? "文档中没有表格" : "工作簿中没有工作表", ...counted(problems), verdict: "无法识别", problems });
   }
   rows.forEach((r, i) => (r.seq = firstSeq + i));
   return rows;

@@ -1,8 +1,8 @@
-import * as fs from "fs";
-import * as path from "path";
 import type ExcelJS from "exceljs";
 import { loadExcelJS } from "./excel-writer";
 import { PROGRAM_NAME, PROGRAM_STAMP } from "../program";
+import { cellText } from "./outputs/cell-text";
+import { SUMMARY_MARK } from "./outputs/report-marks";
 import { SEVERITY_LABEL } from "../scoring/findings/findings";
 import type { FormRow } from "./review";
 import type { SpotCheck } from "./sample";
@@ -92,6 +92,9 @@ function letters(n: number): string {
   return s;
 }
 
+/** A value as a cell may hold it: any text from the files checked cleaned and cut (see cell-text.ts). */
+const cleanValue = (v: Value): Value => (typeof v === "string" ? cellText(v) : v);
+
 /** Where the sheets go: ExcelJS's streaming writer (the CLI, to a file) or its in-memory workbook (the web page). */
 type SheetSink = Pick<ExcelJS.Workbook, "addWorksheet">;
 
@@ -108,7 +111,7 @@ function writeSheet<T>(wb: SheetSink, name: string, columns: Column<T>[], items:
   });
   header.commit();
   for (const item of items) {
-    const row = ws.addRow(columns.map((c) => c.value(item)));
+    const row = ws.addRow(columns.map((c) => cleanValue(c.value(item))));
     columns.forEach((c, i) => {
       const cell = row.getCell(i + 1);
       if (c.numFmt) cell.numFmt = c.numFmt;
@@ -118,19 +121,21 @@ function writeSheet<T>(wb: SheetSink, name: string, columns: Column<T>[], items:
   }
   if (after.length) {
     ws.addRow([]).commit();
-    for (const line of after) ws.addRow([line]).commit();
+    for (const line of after) ws.addRow([cellText(line)]).commit();
   }
   // A streamed sheet is finished here; an in-memory one has nothing to commit.
   (ws as unknown as { commit?: () => void }).commit?.();
 }
 
 /** The summary's sheets and the workbook's properties (the program, its version and the rules' year). */
-function fillSummary(wb: SheetSink & { creator: string; lastModifiedBy: string; description: string }, rows: FormRow[], spot: SpotCheck | null): void {
+function fillSummary(wb: SheetSink & { creator: string; lastModifiedBy: string; description: string; keywords: string }, rows: FormRow[], spot: SpotCheck | null): void {
   const no = new Map(rows.map((r, i) => [r, i + 1]));
   const sampled = spot ? new Map(spot.picked.map((p) => [p.row, p.order])) : null;
   wb.creator = PROGRAM_NAME;
   wb.lastModifiedBy = PROGRAM_STAMP;
   wb.description = `由${PROGRAM_STAMP}生成。`;
+  // Marks it as ours (own-report.ts): the next run may replace it, and nothing else.
+  wb.keywords = SUMMARY_MARK.keywords;
   writeSheet(wb, "汇总", summaryColumns(sampled), rows.map((row, i) => ({ row, no: i + 1 })));
   writeSheet(
     wb,
@@ -155,19 +160,13 @@ export async function summaryWorkbookBytes(rows: FormRow[], spot: SpotCheck | nu
 
 /**
  * Writes the summary workbook: 汇总 (one row per form, worst first), 问题清单 (one row per
- * problem, in the same order, ready to send back to units) and, with a 抽查 list, 抽查. Written
- * to a temporary file beside the target and renamed, so a failed run leaves no half a workbook.
+ * problem, in the same order, ready to send back to units) and, with a 抽查 list, 抽查. Its
+ * document properties mark it as ours (own-report.ts), so the next run may replace it. The
+ * caller writes it to a temporary file and puts it in place (outputs/output-path.ts).
  */
 export async function writeSummaryWorkbook(file: string, rows: FormRow[], spot: SpotCheck | null): Promise<void> {
-  const part = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.part`);
   const { stream } = await loadExcelJS();
-  const wb = new stream.xlsx.WorkbookWriter({ filename: part, useStyles: true, useSharedStrings: true });
-  try {
-    fillSummary(wb as unknown as Parameters<typeof fillSummary>[0], rows, spot);
-    await wb.commit();
-    fs.renameSync(part, file);
-  } catch (e) {
-    fs.rmSync(part, { force: true });
-    throw e;
-  }
+  const wb = new stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
+  fillSummary(wb as unknown as Parameters<typeof fillSummary>[0], rows, spot);
+  await wb.commit();
 }

@@ -1,6 +1,7 @@
 import { buildTemplate } from "../scoring/templates/build";
 import { templateProblems, type TemplateOptions } from "../scoring/templates/options";
 import { isTemplateKind, TEMPLATE_KINDS, TEMPLATES } from "../scoring/templates/definitions";
+import { printable } from "./outputs/printable";
 import { templateWorkbookBuffer } from "./template-xlsx";
 
 const KIND_LIST = TEMPLATE_KINDS.map((k) => `  ${k.padEnd(11)}${TEMPLATES[k].label}`).join("\n");
@@ -22,6 +23,9 @@ ${KIND_LIST}
 /** A writable that may be a terminal (process.stdout is a tty.WriteStream when it is). */
 type Out = NodeJS.WritableStream & { isTTY?: boolean };
 
+/** Says something on stderr; a value the person typed is shown with its control characters escaped. */
+const say = (err: NodeJS.WritableStream, text: string): Promise<void> => write(err, printable(text));
+
 function write(out: NodeJS.WritableStream, data: Buffer | string): Promise<void> {
   return new Promise((resolve, reject) => {
     out.write(data, (err?: Error | null) => (err ? reject(err) : resolve()));
@@ -40,7 +44,7 @@ export async function templateCommand(args: string[], out: Out, err: NodeJS.Writ
     return kind ? 0 : 2;
   }
   if (!isTemplateKind(kind)) {
-    await write(err, `未知的表样“${kind}”。可选的表样：\n${KIND_LIST}\n`);
+    await say(err, `未知的表样“${kind}”。可选的表样：\n${KIND_LIST}\n`);
     return 2;
   }
   const options: TemplateOptions = { year: new Date().getFullYear() - 1 };
@@ -48,11 +52,11 @@ export async function templateCommand(args: string[], out: Out, err: NodeJS.Writ
     const flag = rest.shift()!;
     const value = rest.shift();
     if (!["--year", "--unit", "--project", "--rows", "--profile"].includes(flag)) {
-      await write(err, `未知选项“${flag}”。\n\n${TEMPLATE_USAGE}\n`);
+      await say(err, `未知选项“${flag}”。\n\n${TEMPLATE_USAGE}\n`);
       return 2;
     }
     if (value === undefined || value.startsWith("--")) {
-      await write(err, `选项 ${flag} 后面缺少取值。\n`);
+      await say(err, `选项 ${flag} 后面缺少取值。\n`);
       return 2;
     }
     if (flag === "--year") options.year = value;
@@ -61,17 +65,17 @@ export async function templateCommand(args: string[], out: Out, err: NodeJS.Writ
     else if (flag === "--profile") options.profile = value;
     else if (/^\d+$/.test(value)) options.rowsPerLevel2 = Number(value);
     else {
-      await write(err, `--rows 应为 0 到 30 的整数，收到“${value}”。\n`);
+      await say(err, `--rows 应为 0 到 30 的整数，收到“${value}”。\n`);
       return 2;
     }
   }
   const problems = templateProblems(kind, options);
   if (problems.length) {
-    await write(err, problems.map((p) => `错误：${p}`).join("\n") + "\n");
+    await say(err, problems.map((p) => `错误：${p}`).join("\n") + "\n");
     return 2;
   }
   if (out.isTTY) {
-    await write(err, `不能把 .xlsx 文件内容直接输出到终端，请重定向到文件，例如：\n  jxzp template ${kind} > ${TEMPLATES[kind].sheetName}.xlsx\n`);
+    await say(err, `不能把 .xlsx 文件内容直接输出到终端，请重定向到文件，例如：\n  jxzp template ${kind} > ${TEMPLATES[kind].sheetName}.xlsx\n`);
     return 2;
   }
   const bytes = await templateWorkbookBuffer([buildTemplate(kind, options)]);

@@ -4,6 +4,7 @@
  */
 import JSZip from "jszip";
 import { READ_LIMITS, ReadError } from "./read-error";
+import { decodeXmlBytes } from "./xml-encoding";
 
 export type ZipKind = "xlsx" | "xlsb" | "docx" | "pptx" | "ods" | "odt" | "ofd" | "office-unknown" | "plain";
 
@@ -24,10 +25,21 @@ function unpackedSize(entry: JSZip.JSZipObject): number {
   return typeof data?.uncompressedSize === "number" ? data.uncompressedSize : 0;
 }
 
+/** Each `<Relationship …>` tag, found by scanning once: a regular expression `<Relationship[^>]*>`
+ * rescans to the end from every start when no `>` follows (20,000 unclosed tags: a minute). */
+function* relationshipTags(rels: string): Generator<string> {
+  for (let at = rels.indexOf("<Relationship"); at >= 0; ) {
+    const end = rels.indexOf(">", at);
+    if (end < 0) return;
+    const tag = rels.slice(at, end + 1);
+    if (/^<Relationship[\s/>]/.test(tag)) yield tag;
+    at = rels.indexOf("<Relationship", end);
+  }
+}
+
 function officeDocumentTarget(rels: string | null): string | null {
   if (!rels) return null;
-  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-    const tag = m[0];
+  for (const tag of relationshipTags(rels)) {
     if (!/Type="[^"]*\/officeDocument"/.test(tag)) continue;
     const target = /Target="([^"]+)"/.exec(tag)?.[1];
     if (target) return target.replace(/^\.?\//, "");
@@ -51,11 +63,14 @@ export async function openZip(bytes: Uint8Array | ArrayBuffer): Promise<ZipPacka
   const text = async (name: string): Promise<string | null> => {
     const f = zip.file(name);
     if (!f) return null;
+    let bytes: Uint8Array;
     try {
-      return await f.async("string");
+      bytes = await f.async("uint8array");
     } catch {
       throw new ReadError("truncated");
     }
+    // Parts in UTF-16 (or another declared encoding) are read as written, not as broken UTF-8.
+    return decodeXmlBytes(bytes);
   };
   const types = (await text("[Content_Types].xml")) ?? "";
   const main = officeDocumentTarget(await text("_rels/.rels"));

@@ -13,7 +13,7 @@ import * as os from "os";
 import * as path from "path";
 import JSZip from "jszip";
 import { foreignWords, isPlainChinese } from "../readers/chinese";
-import { BoundedRun, runBounded } from "./cli-process";
+import { jxzpBounded, type BoundedRun } from "./cli-process";
 
 const DIR = path.join(__dirname, "..", "fixtures", "attack");
 const FILES = fs.readdirSync(DIR).filter((f) => f.endsWith(".xlsx")).sort();
@@ -27,19 +27,20 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 type Run = BoundedRun;
 
-const run = (...files: string[]): Run => runBounded(tmp, "check", "--json", ...files);
+/** `jxzp check --json FILES…` as its own process, within the attack bounds. */
+const run = (...files: string[]): Run => jxzpBounded(["check", "--json", ...files]);
 
 interface Finding {
   severity: string;
   message: string;
 }
 interface Output {
-  files: { file: string; error?: string; notes?: string[]; sheets: { findings: Finding[] }[] }[];
+  files: { file: string; error?: string; notes?: string[]; sheets: { kind: string; findings: Finding[] }[] }[];
 }
 
-/** The exit code the README promises for this output. */
+/** The exit code the README promises for this output: 2 when a file could not be read or holds no form. */
 function promisedExit(out: Output): number {
-  if (out.files.some((f) => f.error)) return 2;
+  if (out.files.some((f) => f.error || f.sheets.every((s) => s.kind === "unknown"))) return 2;
   return out.files.some((f) => f.sheets.some((s) => s.findings.some((x) => x.severity === "error"))) ? 1 : 0;
 }
 

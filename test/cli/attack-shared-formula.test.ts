@@ -55,7 +55,8 @@ test.each([
   await sharedEverywhere(file, saved);
   const r = boundedCheck([file], tmp);
   expect({ signal: r.signal, stderr: r.stderr }).toEqual({ signal: null, stderr: "" });
-  expect(r.status).toBe(0);
+  // Read whole, but no form in it: nothing was checked, which exit code 2 says (issue 17 §16).
+  expect(r.status).toBe(2);
   const out = JSON.parse(r.stdout) as Out;
   expect(out.files[0].error).toBeUndefined();
   expect(out.files[0].sheets[0].findings.map((f) => f.code)).toEqual(["LAYOUT_UNRECOGNIZED"]);

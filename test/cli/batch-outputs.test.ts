@@ -137,9 +137,20 @@ describe("--summary", () => {
     expect(rows.some((r) => r[2] === MARKUP)).toBe(true);
   });
 
-  test("the summary is not checked as a submission when written into the batch", () => {
+  test("a summary named among the files to check is refused, before anything is checked, and left as it was", () => {
+    const before = fs.readFileSync(file());
     const again = jxzp("check", "--json", "--summary", file(), ...batch, file());
-    expect(JSON.parse(again.out).files.map((f: { file: string }) => f.file)).toEqual(batch);
+    expect(again.code).toBe(2);
+    expect(again.out).toBe("");
+    expect(again.err).toContain(`汇总工作簿“${file()}”就是要校验的文件`);
+    expect(fs.readFileSync(file()).equals(before)).toBe(true);
+  });
+
+  test("running the same command again replaces the previous summary (it is recognised as ours)", () => {
+    const r = jxzp("check", "--summary", file(), ...batch);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe("");
+    expect(r.out).toContain(`汇总工作簿：${file()}`);
   });
 });
 

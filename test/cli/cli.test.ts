@@ -76,9 +76,10 @@ test("a file that is not a workbook: exit 2, a clear message, the other files st
   expect(j.files[0].sheets).toEqual([]);
 });
 
-test("an empty workbook: the sheet holds no form, one LAYOUT_UNRECOGNIZED, exit 0", () => {
+test("an empty workbook: the sheet holds no form, one LAYOUT_UNRECOGNIZED; nothing was checked, so exit 2 (issue 17§16)", () => {
   const r = jxzp("check", "--json", path.join(tmp, "empty.xlsx"));
-  expect(r.code).toBe(0);
+  expect(r.code).toBe(2);
+  expect(jxzp("check", path.join(tmp, "empty.xlsx")).out).toContain("工作簿中没有识别出自评表，未能校验。");
   const s = JSON.parse(r.out).files[0].sheets[0];
   expect(s.kind).toBe("unknown");
   expect(s.execution).toBeNull();

@@ -2,7 +2,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { fileNamer } from "../../src/cli/display-names";
-import { expandInputs } from "../../src/cli/check-file";
+import { expandInputs } from "../../src/cli/inputs/folder-walk";
+import { nameOfPath } from "../../src/cli/inputs/path-name";
 
 let tmp: string;
 beforeAll(() => {
@@ -17,7 +18,9 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const namesOf = (args: string[]) => {
   const n = fileNamer(args);
   // Sorted here: the walk's own order (pinyin, as a file manager lists) is not what is tested.
-  return expandInputs(args).map(n.name).sort();
+  return expandInputs(args)
+    .files.map((f) => n.name(nameOfPath(f.path).shown))
+    .sort();
 };
 
 test("one folder: its files relative to it, sub-folders kept", () => {

@@ -4,7 +4,7 @@
  * file itself supplies (a sheet name in “…”, a cell range) is left out of the check.
  */
 const NAMES = new Set(
-  "Excel WPS Word PowerPoint PDF OFD RTF HTML XML OpenDocument Office xlsx xlsm xls docx doc wps et ods odt xlsb zip rar 7z gz csv txt MB xl workbook sharedStrings styles rels xml document".split(" "),
+  "Excel WPS Word PowerPoint PDF OFD RTF HTML XML OpenDocument Office xlsx xlsm xls docx doc wps et ods odt xlsb zip rar 7z gz csv txt MB xl workbook sharedStrings styles rels xml document UTF GBK Linux Windows".split(" "),
 );
 
 export function foreignWords(message: string): string[] {

@@ -3,7 +3,7 @@
  * w:hMerge, content controls, tracked changes, text boxes, nested tables), on document.xml
  * text the way Word writes it. The whole-file path is tested on real .docx in formats.test.ts.
  */
-import { parseDocumentXml } from "../../src/readers/docx";
+import { DOCX_LIMITS, parseDocumentXml } from "../../src/readers/docx";
 import { ReadError } from "../../src/readers/read-error";
 
 const doc = (body: string, prefix = "w") =>
@@ -88,4 +88,36 @@ test("any prefix bound to WordprocessingML is read; repeated captions are told a
 test("XML that is not well formed is a damaged document, in Chinese", () => {
   expect(() => parseDocumentXml(doc(tbl(1, tr(tc("", p("x"))))).replace("</w:tbl>", ""))).toThrow(ReadError);
   expect(() => parseDocumentXml(doc(p("&lol;")))).toThrow("Word 文档内容已损坏（正文的 XML 格式错误）");
+});
+
+test("by namespace, not prefix: the default namespace, unprefixed attributes, a prefix rebound below", () => {
+  const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+  const d = parseDocumentXml(
+    `<document xmlns="${W}"><body><p><r><t>附件：项目支出绩效自评表</t></r></p>` +
+      `<tbl><tr><tc><tcPr><gridSpan val="2"/></tcPr><p><r><t>标题</t></r></p></tc></tr><tr><tc><p><r><t>a</t></r></p></tc><tc><p><r><t>b</t></r></p></tc></tr></tbl>` +
+      `<w:p xmlns:w="urn:not-word"><w:r><w:t>不是正文</w:t></w:r></w:p></body></document>`,
+  );
+  expect(d.grids.map((g) => [g.sheet, g.values, g.merges])).toEqual([["附件：项目支出绩效自评表", [["标题", null], ["a", "b"]], ["A1:B1"]]]);
+  expect(d.blocks.filter((b) => b.kind === "paragraph")).toEqual([{ kind: "paragraph", text: "附件：项目支出绩效自评表" }]);
+});
+
+test("tables with no text are not grids, and a table is named by its place in the document", () => {
+  const d = parseDocumentXml(doc(tbl(1, tr(tc("", "<w:p/>"))) + "<w:tbl/>" + tbl(1, tr(tc("", p("有字"))))));
+  expect(d.grids.map((g) => [g.sheet, g.values])).toEqual([["表3", [["有字"]]]]);
+});
+
+test("tables nested deeper than the limit give their text to the cell they sit in", () => {
+  const depth = DOCX_LIMITS.nesting + 5;
+  const nest = "<w:tbl><w:tr><w:tc>".repeat(depth) + p("深") + "</w:tc></w:tr></w:tbl>".repeat(depth);
+  const d = parseDocumentXml(doc(tbl(1, tr(tc("", p("外"), nest)))));
+  expect(d.grids).toHaveLength(1);
+  expect(d.grids[0].values).toEqual([["外\n深"]]);
+});
+
+test("a paragraph or cell longer than the limit is cut, and the cut is noted", () => {
+  const long = "字".repeat(DOCX_LIMITS.chars + 10);
+  const d = parseDocumentXml(doc(p(long) + tbl(1, tr(tc("", p(long), p("下一段"))))));
+  expect(d.blocks[0]).toEqual({ kind: "paragraph", text: long.slice(0, DOCX_LIMITS.chars) });
+  expect(String(d.grids[0].values[0][0])).toHaveLength(DOCX_LIMITS.chars);
+  expect(d.notes.join("")).toContain(`超过 ${DOCX_LIMITS.chars} 个字符`);
 });

@@ -66,7 +66,7 @@ const CASES: [string, () => Promise<Uint8Array> | Uint8Array, string, ReadProble
   ["a PowerPoint 2007 file", () => zip({ "ppt/presentation.xml": "<p/>" }), "汇报.pptx", "ppt", "PowerPoint"],
   ["an OFD", () => zip({ "OFD.xml": "<ofd/>" }), "报告.ofd", "ofd", "OFD 版式文件"],
   ["a .docx whose body is not XML", () => withDocumentXml((x) => x.slice(0, x.length >> 1)), "报告.docx", "corrupt-docx", "正文的 XML 格式错误"],
-  ["a .docx whose body declares entities", () => withDocumentXml((x) => x.replace("<w:document", '<!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]><w:document').replace("<w:t>", "<w:t>&b;")), "报告.docx", "corrupt-docx", "正文的 XML 格式错误"],
+  ["a .docx whose body declares entities", () => withDocumentXml((x) => x.replace("<w:document", '<!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]><w:document').replace("<w:t>", "<w:t>&b;")), "报告.docx", "corrupt-docx", "正文中含有不允许的文档类型声明"],
   ["a RAR archive", () => Uint8Array.from([0x52, 0x61, 0x72, 0x21, 0x1a, 0x07, 0x01, 0x00, 9, 9]), "材料.rar", "archive", "压缩包"],
   ["a picture", () => Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), "扫描.xlsx", "image", "这是图片"],
   ["a CSV", () => new TextEncoder().encode("项目,预算数\n医保,2060\n"), "表.xlsx", "text", "纯文本文件"],

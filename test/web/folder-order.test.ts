@@ -5,7 +5,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expandInputs } from "../../src/cli/check-file";
+import { expandInputs } from "../../src/cli/inputs/folder-walk";
+import { nameOfPath } from "../../src/cli/inputs/path-name";
 import { fileNamer } from "../../src/cli/display-names";
 import { fromPicker } from "../../src/web/review/collect-files";
 
@@ -58,7 +59,7 @@ function picked(): File[] {
 test("the same files in the same order, with the same names, as the CLI's walk of the folder", () => {
   const args = [path.join(dir, "收文")];
   const namer = fileNamer(args);
-  const cli = expandInputs(args).map((p) => namer.name(p).split(path.sep).join("/"));
+  const cli = expandInputs(args).files.map((f) => namer.name(nameOfPath(f.path).shown).split(path.sep).join("/"));
   const chosen = fromPicker(picked(), true);
   const page = chosen.files.map((f) => f.name);
   expect(chosen.folder).toBe("收文");

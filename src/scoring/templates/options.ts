@@ -42,6 +42,10 @@ export function profileFor(def: TemplateDef, name: string | undefined): Profile 
   return findProfile(def.profile)!;
 }
 
+// Control characters, U+FFFE/U+FFFF, and surrogates left unpaired.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const NOT_IN_A_CELL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 /** What is wrong with the options, in Chinese; empty when they are fine. buildTemplate never throws. */
 export function templateProblems(kind: TemplateKind, options: TemplateOptions): string[] {
   const out: string[] = [];
@@ -59,7 +63,10 @@ export function templateProblems(kind: TemplateKind, options: TemplateOptions): 
     else if (def.scored && !p.scored) out.push(`评分方案“${p.label}”不计分，不能用于${def.label}。`);
     else if (!def.scored && p.scored) out.push(`${def.label}不计分，不需要评分方案“${p.label}”。`);
   }
-  for (const [what, v] of [["单位名称", options.unit], ["项目名称", options.project]] as const)
+  for (const [what, v] of [["单位名称", options.unit], ["项目名称", options.project]] as const) {
     if (v && v.length > MAX_TEXT) out.push(`${what}过长（${v.length} 个字），请不超过 ${MAX_TEXT} 个字。`);
+    // A workbook cannot hold them (its XML would be ill-formed), and no name means them.
+    else if (v && NOT_IN_A_CELL.test(v)) out.push(`${what}中含有控制字符或不可见的特殊字符，请重新输入。`);
+  }
   return out;
 }
