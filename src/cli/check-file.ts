@@ -6,6 +6,7 @@ import { checkReportClaims } from "../scoring/prose/report-claims";
 import { readDocument, ReadDocument } from "../readers/document";
 import { describeReadError, readProblemMessage } from "../readers/read-error";
 import { extensionOf } from "../readers/sniff";
+import { openZipNative } from "../readers/zip-native";
 import { readFileBytes } from "./file-bytes";
 import type { FileResult } from "./file-result";
 
@@ -21,17 +22,31 @@ function evaluate(doc: ReadDocument, profile: string | undefined): SheetReport[]
   return sheets;
 }
 
-/** Reads one file (.xlsx, .xls or .docx, by content) and checks every sheet or table in it; a file it cannot read is a result with a Chinese error. */
-export async function checkFile(file: string, profile: string | undefined): Promise<FileResult> {
-  let doc: ReadDocument;
+/** A file's bytes, read from disk ahead of its check; or its result already, when it cannot be read. */
+export type LoadedFile = { file: string; bytes: Uint8Array } | { file: string; result: FileResult };
+
+/** Reads a file's bytes (a worker reads the next file while it checks one). Never throws. */
+export async function loadFile(file: string): Promise<LoadedFile> {
   try {
     const stat = await fs.promises.stat(file);
     if (stat.isDirectory()) {
       // Reached for a folder that held nothing to check, or that could not be listed.
       await fs.promises.readdir(file);
-      return { file, error: readProblemMessage("folder"), sheets: [] };
+      return { file, result: { file, error: readProblemMessage("folder"), sheets: [] } };
     }
-    doc = await readDocument(await readFileBytes(file), file);
+    return { file, bytes: await readFileBytes(file) };
+  } catch (e) {
+    return { file, result: { file, error: describeReadError(e), sheets: [] } };
+  }
+}
+
+/** Reads a loaded file (.xlsx, .xls or .docx, by content) and checks every sheet or table in it. */
+export async function checkLoaded(loaded: LoadedFile, profile: string | undefined): Promise<FileResult> {
+  if ("result" in loaded) return loaded.result;
+  const { file } = loaded;
+  let doc: ReadDocument;
+  try {
+    doc = await readDocument(loaded.bytes, file, { openZip: openZipNative });
   } catch (e) {
     return { file, error: describeReadError(e), sheets: [] };
   }
@@ -42,6 +57,11 @@ export async function checkFile(file: string, profile: string | undefined): Prom
     return { file, format: doc.format, error: INTERNAL_ERROR, sheets: [] };
   }
   return { file, format: doc.format, sheets, ...(doc.notes.length ? { notes: doc.notes } : {}) };
+}
+
+/** Reads one file (.xlsx, .xls or .docx, by content) and checks every sheet or table in it; a file it cannot read is a result with a Chinese error. */
+export async function checkFile(file: string, profile: string | undefined): Promise<FileResult> {
+  return checkLoaded(await loadFile(file), profile);
 }
 
 /** Files a folder yields: workbooks and reports, and the formats that are listed with a message. */

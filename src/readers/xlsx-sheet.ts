@@ -4,7 +4,8 @@
  */
 import { parseRange, toA1 } from "../scoring/grid/address";
 import type { CellValue } from "../scoring/grid/grid";
-import { isDateFormat } from "./builtin-formats";
+import { isoSerial } from "../scoring/grid/excel-date";
+import { isDateFormat } from "../scoring/grid/number-format";
 import { BuiltGrid, GridBuilder, mergeOverlap } from "./grid-builder";
 import { ReadError } from "./read-error";
 import { shiftFormula } from "./shared-formula";
@@ -22,17 +23,6 @@ export interface SheetContext {
 
 /** Days between Excel's 1900 and 1904 epochs. */
 const DAYS_1904 = 1462;
-const EPOCH_1900 = Date.UTC(1899, 11, 30);
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
-
-/** A `t="d"` value as Excel's serial day, taken at face value (Excel writes local times). */
-export function isoSerial(text: string): number | null {
-  const m = ISO_DATE.exec(text.trim());
-  if (!m) return null;
-  const ms = Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)) + Math.round(Number(m[7] ?? 0) * 1000);
-  const serial = (ms - EPOCH_1900) / 86400000;
-  return Number.isFinite(serial) ? serial : null;
-}
 
 /** `B12` → row 11, column 1 (0-based); null when it is not an address. */
 function parseRef(r: string): { row: number; col: number } | null {
@@ -90,6 +80,8 @@ export function readSheetXml(xml: string, ctx: SheetContext): BuiltGrid {
     switch (type) {
       case "s": {
         if (f !== null) break;
+        // `<c t="s"><v/></c>` is an empty cell, not shared string 0.
+        if (v.trim() === "") return null;
         if (ctx.strings === null) throw new ReadError("corrupt-xlsx", { what: "缺少共享字符串表 xl/sharedStrings.xml" });
         const i = Number(v);
         if (!Number.isInteger(i) || i < 0 || i >= ctx.strings.length) fail(`引用的共享字符串 ${v.trim()} 不存在`);
@@ -154,8 +146,6 @@ export function readSheetXml(xml: string, ctx: SheetContext): BuiltGrid {
           const r = Number(attr(tag, "r"));
           row = Number.isInteger(r) && r >= 1 ? r - 1 : row + 1;
           col = -1;
-          const s = attr(tag, "s");
-          if (s !== undefined && /^(1|true)$/.test(attr(tag, "customFormat") ?? "")) b.rowFormat(row, ctx.formats[styleIndex(s)] ?? null);
           break;
         }
         case "c": {
@@ -176,13 +166,6 @@ export function readSheetXml(xml: string, ctx: SheetContext): BuiltGrid {
           fType = "";
           fShared = fRef = undefined;
           into = null;
-          break;
-        }
-        case "col": {
-          const min = Number(attr(tag, "min"));
-          const max = Number(attr(tag, "max"));
-          const s = attr(tag, "style");
-          if (s !== undefined && Number.isInteger(min) && Number.isInteger(max) && min >= 1) b.columnFormat(min - 1, max - 1, ctx.formats[styleIndex(s)] ?? null);
           break;
         }
         case "mergeCell": {

@@ -1,6 +1,8 @@
 /**
- * A zip file opened once: what kind of document it holds (by its parts, not its name) and the
- * text of a part. Office Open XML (.xlsx, .docx), OpenDocument and OFD are all zips.
+ * A zip file opened once: what kind of document it holds (by the content type of its main part,
+ * not its name) and the text of a part. Office Open XML (.xlsx, .docx), OpenDocument and OFD are
+ * all zips. Two ways to open one share everything here but the unpacking: JSZip (pure JavaScript,
+ * for the browser; `openZip`) and Node's own zlib (`zip-native.ts`, for the CLI).
  */
 import JSZip from "jszip";
 import { READ_LIMITS, ReadError } from "./read-error";
@@ -9,13 +11,119 @@ export type ZipKind = "xlsx" | "xlsb" | "docx" | "pptx" | "ods" | "odt" | "ofd" 
 
 export interface ZipPackage {
   kind: ZipKind;
-  /** Part names as stored (no leading slash). */
+  /** Part names as a package names them: `/` between folders (a `\` some writers use is read as `/`), no leading slash. */
   names: string[];
+  /** Whether the part exists; part names are compared without regard to case, as the package format says. */
   has(name: string): boolean;
   /** A part's text, or null when the part is missing. */
   text(name: string): Promise<string | null>;
   /** The main part's path by the package's relationships (`xl/workbook.xml`, `word/document.xml`). */
   main: string | null;
+}
+
+/** What a way of opening a zip gives: its entries by stored name, and their unpacked bytes. */
+export interface ZipEntries {
+  names: string[];
+  /** The unpacked bytes of an entry, by its stored name. Throws ReadError when they cannot be had. */
+  bytes(stored: string): Promise<Uint8Array>;
+}
+
+/** A stored name as a part name: `xl\worksheets\sheet1.xml` and `/xl/…` both read `xl/worksheets/sheet1.xml`. */
+export function partName(stored: string): string {
+  return stored.replace(/\\/g, "/").replace(/^\/+/, "");
+}
+
+const utf8 = new TextDecoder("utf-8");
+
+/** A part's bytes as text: UTF-8 as Office writes it, or UTF-16 where a byte-order mark says so. */
+export function partText(b: Uint8Array): string {
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return new TextDecoder("utf-16le").decode(b.subarray(2));
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return new TextDecoder("utf-16be").decode(b.subarray(2));
+  // TextDecoder drops a UTF-8 byte-order mark itself.
+  return utf8.decode(b);
+}
+
+function officeDocumentTarget(rels: string | null): string | null {
+  if (!rels) return null;
+  for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const tag = m[0];
+    // Transitional and Strict spell the type's namespace differently; both end in /officeDocument.
+    if (!/Type\s*=\s*["'][^"']*\/officeDocument["']/.test(tag)) continue;
+    const target = /Target\s*=\s*["']([^"']+)["']/.exec(tag)?.[1];
+    if (target) return partName(target.replace(/^\.\//, ""));
+  }
+  return null;
+}
+
+/** The content type a package gives a part: its Override, else the Default for its extension. */
+function contentTypeOf(types: string, part: string): string {
+  const wanted = part.toLowerCase();
+  const ext = part.slice(part.lastIndexOf(".") + 1).toLowerCase();
+  let byExtension = "";
+  for (const m of types.matchAll(/<(?:\w+:)?(Override|Default)\b[^>]*>/g)) {
+    const tag = m[0];
+    const type = /ContentType\s*=\s*["']([^"']*)["']/.exec(tag)?.[1] ?? "";
+    if (m[1] === "Override") {
+      const name = /PartName\s*=\s*["']([^"']*)["']/.exec(tag)?.[1];
+      if (name !== undefined && partName(name).toLowerCase() === wanted) return type;
+    } else if ((/Extension\s*=\s*["']([^"']*)["']/.exec(tag)?.[1] ?? "").toLowerCase() === ext) byExtension = type;
+  }
+  return byExtension;
+}
+
+/** The kind of document a main part's content type says it is, or null when it says none we know. */
+function kindOfContentType(type: string): ZipKind | null {
+  const t = type.toLowerCase();
+  if (t.includes("sheet.binary.macroenabled.main")) return "xlsb";
+  if (/spreadsheetml\.(sheet|template)\.main|ms-excel\.(sheet|template|addin)\.macroenabled(template)?\.main/.test(t)) return "xlsx";
+  if (/wordprocessingml\.(document|template)\.main|ms-word\.(document|template)\.macroenabled(template)?\.main/.test(t)) return "docx";
+  if (t.includes("presentationml")) return "pptx";
+  return null;
+}
+
+/**
+ * What the package holds, by its main part's own content type: a SheetJS-written .xlsx declares
+ * `.bin` files as .xlsb's content type by default, which says nothing about its workbook part.
+ * Without relationships or content types, the usual part names decide.
+ */
+export async function describePackage(entries: ZipEntries): Promise<ZipPackage> {
+  const byKey = new Map<string, string>();
+  const names: string[] = [];
+  for (const stored of entries.names) {
+    const name = partName(stored);
+    const key = name.toLowerCase();
+    // Two entries whose names differ only in case are one part to Office: the first one is read.
+    if (byKey.has(key)) continue;
+    byKey.set(key, stored);
+    names.push(name);
+  }
+  const has = (name: string) => byKey.has(partName(name).toLowerCase());
+  const text = async (name: string): Promise<string | null> => {
+    const stored = byKey.get(partName(name).toLowerCase());
+    return stored === undefined ? null : partText(await entries.bytes(stored));
+  };
+  const types = (await text("[Content_Types].xml")) ?? "";
+  const target = officeDocumentTarget(await text("_rels/.rels"));
+  const main = target !== null && has(target) ? names.find((n) => n.toLowerCase() === target.toLowerCase())! : null;
+  let kind: ZipKind | null = main !== null ? kindOfContentType(contentTypeOf(types, main)) : null;
+  if (kind === null) {
+    if (has("xl/workbook.xml")) kind = "xlsx";
+    else if (has("xl/workbook.bin")) kind = "xlsb";
+    else if (has("word/document.xml")) kind = "docx";
+    else if (has("ppt/presentation.xml")) kind = "pptx";
+    else if (has("mimetype")) {
+      const mime = (await text("mimetype")) ?? "";
+      kind = mime.includes("opendocument.spreadsheet") ? "ods" : mime.includes("opendocument.text") ? "odt" : "plain";
+    } else if (has("OFD.xml")) kind = "ofd";
+    else if (has("[Content_Types].xml")) {
+      // No main part to be had: what the content types promise names the message (a workbook
+      // whose parts are missing). A `.bin` default alone promises nothing.
+      const promised = [...types.matchAll(/ContentType\s*=\s*["']([^"']*)["']/g)].map((m) => kindOfContentType(m[1])).filter((k) => k !== null && k !== "xlsb");
+      kind = promised[0] ?? "office-unknown";
+    }
+    else kind = "plain";
+  }
+  return { kind, names, has, text, main };
 }
 
 /** The size a part says it unpacks to; JSZip keeps it from the zip's directory. */
@@ -24,18 +132,10 @@ function unpackedSize(entry: JSZip.JSZipObject): number {
   return typeof data?.uncompressedSize === "number" ? data.uncompressedSize : 0;
 }
 
-function officeDocumentTarget(rels: string | null): string | null {
-  if (!rels) return null;
-  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-    const tag = m[0];
-    if (!/Type="[^"]*\/officeDocument"/.test(tag)) continue;
-    const target = /Target="([^"]+)"/.exec(tag)?.[1];
-    if (target) return target.replace(/^\.?\//, "");
-  }
-  return null;
-}
-
-/** Opens a zip. Throws ReadError `truncated` when it is damaged, `too-large` when it would unpack too big. */
+/**
+ * Opens a zip with JSZip (pure JavaScript: the browser's way). Throws ReadError `truncated` when
+ * it is damaged, `too-large` when it would unpack too big.
+ */
 export async function openZip(bytes: Uint8Array | ArrayBuffer): Promise<ZipPackage> {
   let zip: JSZip;
   try {
@@ -46,31 +146,15 @@ export async function openZip(bytes: Uint8Array | ArrayBuffer): Promise<ZipPacka
   const entries = Object.values(zip.files).filter((e) => !e.dir);
   const total = entries.reduce((s, e) => s + unpackedSize(e), 0);
   if (total > READ_LIMITS.unpackedMegabytes * 1024 * 1024) throw new ReadError("too-large");
-  const names = entries.map((e) => e.name);
-  const set = new Set(names);
-  const text = async (name: string): Promise<string | null> => {
-    const f = zip.file(name);
-    if (!f) return null;
-    try {
-      return await f.async("string");
-    } catch {
-      throw new ReadError("truncated");
-    }
-  };
-  const types = (await text("[Content_Types].xml")) ?? "";
-  const main = officeDocumentTarget(await text("_rels/.rels"));
-  let kind: ZipKind = "plain";
-  if (set.has("xl/workbook.bin") || types.includes("sheet.binary.macroEnabled.main")) kind = "xlsb";
-  else if (set.has("xl/workbook.xml") || /spreadsheetml\.sheet\.main|ms-excel\.sheet\.macroEnabled\.main|spreadsheetml\.template\.main/.test(types) || main?.startsWith("xl/"))
-    kind = "xlsx";
-  else if (set.has("word/document.xml") || /wordprocessingml\.document\.main|ms-word\.document\.macroEnabled\.main|wordprocessingml\.template\.main/.test(types) || main?.startsWith("word/"))
-    kind = "docx";
-  else if (set.has("ppt/presentation.xml") || types.includes("presentationml")) kind = "pptx";
-  else if (set.has("mimetype")) {
-    const mime = (await text("mimetype")) ?? "";
-    if (mime.includes("opendocument.spreadsheet")) kind = "ods";
-    else if (mime.includes("opendocument.text")) kind = "odt";
-  } else if (set.has("OFD.xml")) kind = "ofd";
-  else if (set.has("[Content_Types].xml")) kind = "office-unknown";
-  return { kind, names, has: (n) => set.has(n), text, main };
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  return describePackage({
+    names: entries.map((e) => e.name),
+    async bytes(stored) {
+      try {
+        return await byName.get(stored)!.async("uint8array");
+      } catch {
+        throw new ReadError("truncated");
+      }
+    },
+  });
 }

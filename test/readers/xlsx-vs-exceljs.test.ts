@@ -73,7 +73,9 @@ function differences(a: BuiltGrid[], b: BuiltGrid[]): string[] {
         // both as an empty cell (Sheet.value), so they count as the same.
         const same = Object.is(x.values[r][c], y.values[r][c]) || (x.values[r][c] === null && y.values[r][c] === "" && !y.formulas?.[r]?.[c]);
         if (!same) out.push(`${at}: value ${show(x.values[r][c])} ≠ ${show(y.values[r][c])}`);
-        if ((x.numberFormats?.[r]?.[c] ?? null) !== (y.numberFormats?.[r]?.[c] ?? null)) out.push(`${at}: format ${x.numberFormats?.[r]?.[c]} ≠ ${y.numberFormats?.[r]?.[c]}`);
+        // The new reader keeps the format of cells with a value only (an empty cell's is never read).
+        const held = x.values[r][c] !== null || (x.formulas?.[r]?.[c] ?? null) !== null;
+        if (held && (x.numberFormats?.[r]?.[c] ?? null) !== (y.numberFormats?.[r]?.[c] ?? null)) out.push(`${at}: format ${x.numberFormats?.[r]?.[c]} ≠ ${y.numberFormats?.[r]?.[c]}`);
         if ((x.formulas?.[r]?.[c] ?? null) !== (y.formulas?.[r]?.[c] ?? null)) out.push(`${at}: formula ${x.formulas?.[r]?.[c]} ≠ ${y.formulas?.[r]?.[c]}`);
         n = out.length;
       }
