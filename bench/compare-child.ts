@@ -35,6 +35,17 @@ export interface SideResult {
 
 export type ChildMessage = { file: string; stage: "ours"; result: SideResult } | { file: string; stage: "oracle"; result: SideResult };
 
+/**
+ * A long text as its length, ends and a hash: a cell of a megabyte repeated over thousands of cells
+ * would otherwise be copied to the parent once per cell.
+ */
+function compact(v: string | number | boolean): string | number | boolean {
+  if (typeof v !== "string" || v.length <= 1000) return v;
+  let h = 2166136261;
+  for (let i = 0; i < v.length; i++) h = Math.imul(h ^ v.charCodeAt(i), 16777619);
+  return `${v.slice(0, 200)}…（共 ${v.length} 字，散列 ${(h >>> 0).toString(16)}）…${v.slice(-50)}`;
+}
+
 function a1(row: number, col: number): string {
   let s = "";
   for (let c = col + 1; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
@@ -51,7 +62,7 @@ async function ours(bytes: Uint8Array, file: string): Promise<SideResult> {
       g.values.forEach((row, r) =>
         row.forEach((v, c) => {
           if (v === null || v === "") return;
-          cells[a1(g.origin.row + r, g.origin.col + c)] = [v, typeof v === "number" && isDateFormat(g.numberFormats?.[r]?.[c] ?? null)];
+          cells[a1(g.origin.row + r, g.origin.col + c)] = [compact(v), typeof v === "number" && isDateFormat(g.numberFormats?.[r]?.[c] ?? null)];
         }),
       );
       return { name: g.sheet, cells, merges: g.merges };
@@ -90,7 +101,7 @@ function oracle(bytes: Uint8Array): SideResult {
           // An error cell's value is its code; Excel and our grids show its text (#N/A).
           const v = c.t === "e" ? (c.w ?? XLSX.utils.format_cell(c as XLSX.CellObject)) : (c.v as string | number | boolean);
           const z = typeof c.z === "string" ? c.z : null;
-          cells[a1(r, col)] = [v, c.t === "n" && z !== null && XLSX.SSF.is_date(z)];
+          cells[a1(r, col)] = [compact(v), c.t === "n" && z !== null && XLSX.SSF.is_date(z)];
         }),
       );
       sheets.push({ name, cells, merges: (ws["!merges"] ?? []).map((m) => XLSX.utils.encode_range(m)) });

@@ -6,10 +6,12 @@ import { parseXmlPart } from "./xlsx-xml";
 
 /**
  * Excel writes characters XML cannot hold as `_xHHHH_`, and a literal `_x…_` with its underscore
- * escaped as `_x005F_`. One left-to-right pass undoes both: `_x005F_x0001_` reads `_x0001_`.
+ * escaped as `_x005F_`. One left-to-right pass undoes both: `_x005F_x0001_` reads `_x0001_`. The
+ * hex digits may be either case (`_x000d_`, as some writers put it); the x must be small:
+ * Excel shows `_X0000_` as it is.
  */
 export function unescapeOoxml(s: string): string {
-  return s.indexOf("_x") < 0 ? s : s.replace(/_x([0-9A-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  return s.indexOf("_x") < 0 ? s : s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
 /** Collects the text of `<t>` elements inside an `<si>` or `<is>`, leaving out `<rPh>`. */

@@ -6,6 +6,7 @@
  */
 import JSZip from "jszip";
 import { READ_LIMITS, ReadError } from "./read-error";
+import { readZipDirectory } from "./zip-directory";
 
 export type ZipKind = "xlsx" | "xlsb" | "docx" | "pptx" | "ods" | "odt" | "ofd" | "office-unknown" | "plain";
 
@@ -39,6 +40,9 @@ const utf8 = new TextDecoder("utf-8");
 export function partText(b: Uint8Array): string {
   if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return new TextDecoder("utf-16le").decode(b.subarray(2));
   if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return new TextDecoder("utf-16be").decode(b.subarray(2));
+  // No mark, but an XML part starts with `<`: two bytes of it say UTF-16 and its byte order.
+  if (b.length >= 2 && b[0] === 0x00 && b[1] === 0x3c) return new TextDecoder("utf-16be").decode(b);
+  if (b.length >= 2 && b[0] === 0x3c && b[1] === 0x00) return new TextDecoder("utf-16le").decode(b);
   // TextDecoder drops a UTF-8 byte-order mark itself.
   return utf8.decode(b);
 }
@@ -89,11 +93,16 @@ function kindOfContentType(type: string): ZipKind | null {
 export async function describePackage(entries: ZipEntries): Promise<ZipPackage> {
   const byKey = new Map<string, string>();
   const names: string[] = [];
+  let duplicate: string | undefined;
   for (const stored of entries.names) {
     const name = partName(stored);
     const key = name.toLowerCase();
-    // Two entries whose names differ only in case are one part to Office: the first one is read.
-    if (byKey.has(key)) continue;
+    // Two entries for one part (the same name, or names that differ only in case, which a package
+    // treats as one): which is the part cannot be told, so the file is damaged, as Apache POI says too.
+    if (byKey.has(key)) {
+      duplicate ??= name;
+      continue;
+    }
     byKey.set(key, stored);
     names.push(name);
   }
@@ -123,6 +132,8 @@ export async function describePackage(entries: ZipEntries): Promise<ZipPackage> 
     }
     else kind = "plain";
   }
+  if (duplicate !== undefined && (kind === "xlsx" || kind === "docx"))
+    throw new ReadError(kind === "xlsx" ? "corrupt-xlsx" : "corrupt-docx", { what: `压缩包中有两个同名的部件 ${duplicate}` });
   return { kind, names, has, text, main };
 }
 
@@ -147,8 +158,16 @@ export async function openZip(bytes: Uint8Array | ArrayBuffer): Promise<ZipPacka
   const total = entries.reduce((s, e) => s + unpackedSize(e), 0);
   if (total > READ_LIMITS.unpackedMegabytes * 1024 * 1024) throw new ReadError("too-large");
   const byName = new Map(entries.map((e) => [e.name, e]));
+  // JSZip keeps one of two entries of the same name; the directory itself lists both.
+  let names = entries.map((e) => e.name);
+  try {
+    const listed = readZipDirectory(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)).map((e) => e.name).filter((n) => byName.has(n));
+    if (listed.length > names.length) names = listed;
+  } catch {
+    // JSZip read what the directory reader would not: its own list stands.
+  }
   return describePackage({
-    names: entries.map((e) => e.name),
+    names,
     async bytes(stored) {
       try {
         return await byName.get(stored)!.async("uint8array");

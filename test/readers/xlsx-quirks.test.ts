@@ -111,6 +111,29 @@ describe.each(OPENERS)("opened with %s", (_, opener) => {
     expect(values(doc.grids[0])).toEqual([["文字"]]);
   });
 
+  test("§5: two entries for one part (the same name, or names differing in case) make the file damaged, as POI says", async () => {
+    const parts = usual(sheet('<row r="1"><c r="A1"><v>1</v></c></row>'));
+    const bytes = await pack({ ...parts, "XL/Worksheets/Sheet1.xml": sheet('<row r="1"><c r="A1"><v>2</v></c></row>') });
+    await expect(read(bytes)).rejects.toThrow("压缩包中有两个同名的部件");
+  });
+
+  test("UTF-16 parts, with or without a byte-order mark, are read", async () => {
+    const utf16 = (s: string, bom: boolean) => {
+      const b = Buffer.from(s, "utf16le");
+      return bom ? Buffer.concat([Buffer.from([0xff, 0xfe]), b]) : b;
+    };
+    const parts = usual(sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>双字节</t></is></c></row>'));
+    const z = new JSZip();
+    for (const [name, text] of Object.entries(parts)) z.file(name, name === "xl/workbook.xml" ? utf16(text.replace('version="1.0"', 'version="1.0" encoding="UTF-16"'), false) : name.endsWith("sheet1.xml") ? utf16(text, true) : text);
+    const doc = await read(await z.generateAsync({ type: "uint8array" }));
+    expect(values(doc.grids[0])).toEqual([["双字节"]]);
+  });
+
+  test("escaped characters: `_x000d_` in either case of hex is a character; `_X0000_` (a capital X) is text as Excel shows it", async () => {
+    const doc = await read(await pack(usual(sheet('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>'), ["甲_x000d__x000A_乙", "_X0000_", "_x005F_x0000_"])));
+    expect(values(doc.grids[0])).toEqual([["甲\r\n乙", "_X0000_", "_x0000_"]]);
+  });
+
   test("§5: a workbook that is not under xl/ is found by the package's relationships", async () => {
     const bytes = await pack({
       "[Content_Types].xml": types(`<Override PartName="/book/main.xml" ContentType="${MAIN}"/>`),

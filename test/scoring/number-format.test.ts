@@ -99,6 +99,11 @@ describe("Excel's serial days", () => {
     expect(isoSerial("2021-01-01T06:00:00Z")).toBe(44197.25);
     expect(isoSerial("10:59:59.9999999999984025")).toBeCloseTo(11 / 24, 9);
     expect(isoSerial("12:00")).toBe(0.5);
+    // Elapsed times ([h]:mm:ss) are written as durations.
+    expect(isoSerial("PT24H0M0.000S")).toBe(1);
+    expect(isoSerial("PT0H11M0.000S")).toBeCloseTo(11 / 1440, 12);
+    expect(isoSerial("P1DT12H")).toBe(1.5);
+    expect(isoSerial("P")).toBeNull();
     expect(isoSerial("2021-13-01")).toBeNull();
     expect(isoSerial("25:00")).toBeNull();
     expect(isoSerial("下周")).toBeNull();

@@ -53,6 +53,8 @@ export function serialDateText(serial: number): string | null {
 
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 const ISO_TIME = /^(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+/** A duration (`PT24H0M0.000S`, `P1DT2H`), as Excel writes an elapsed time ([h]:mm:ss) in Strict files. */
+const ISO_DURATION = /^P(?:(\d{1,7})D)?(?:T(?:(\d{1,9})H)?(?:(\d{1,9})M)?(?:(\d{1,9}(?:\.\d{1,20})?)S)?)?$/;
 
 const msOf = (h: string | undefined, m: string | undefined, s: string | undefined, frac: string | undefined): number | null => {
   const hh = +(h ?? 0);
@@ -65,12 +67,15 @@ const msOf = (h: string | undefined, m: string | undefined, s: string | undefine
 /**
  * A date, date-time or time written in ISO 8601 (Strict workbooks' `t="d"` cells), as Excel's
  * serial, taken at face value (Excel writes local times): `1900-01-01` → 1, `2021-01-01T12:00` →
- * 44197.5, `10:59:59.9999999999984025` → 0.4583…; null when it is none of these. The patterns are
+ * 44197.5, `10:59:59.9999999999984025` → 0.4583…, a duration `PT36H0M0.000S` → 1.5; null when it is
+ * none of these. The patterns are
  * anchored and their repeats are separated by fixed characters: no backtracking on long text.
  */
 export function isoSerial(text: string): number | null {
   const s = text.trim();
   if (s.length > 64) return null;
+  const p = ISO_DURATION.exec(s);
+  if (p && s !== "P" && s !== "PT") return (((+(p[1] ?? 0) * 24 + +(p[2] ?? 0)) * 60 + +(p[3] ?? 0)) * 60 + Number(p[4] ?? 0)) / 86400;
   const t = ISO_TIME.exec(s);
   if (t) {
     const ms = msOf(t[1], t[2], t[3], t[4]);
