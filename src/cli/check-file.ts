@@ -7,7 +7,7 @@ import { readDocument, ReadDocument } from "../readers/document";
 import { describeReadError, readProblemMessage } from "../readers/read-error";
 import { extensionOf } from "../readers/sniff";
 import { openZipNative } from "../readers/zip-native";
-import { readFileBytes } from "./file-bytes";
+import { readFileBytesSync } from "./file-bytes";
 import type { FileResult } from "./file-result";
 
 /** Said when the engine itself fails on a grid: the file was read, the fault is ours. */
@@ -25,16 +25,16 @@ function evaluate(doc: ReadDocument, profile: string | undefined): SheetReport[]
 /** A file's bytes, read from disk ahead of its check; or its result already, when it cannot be read. */
 export type LoadedFile = { file: string; bytes: Uint8Array } | { file: string; result: FileResult };
 
-/** Reads a file's bytes (a worker reads the next file while it checks one). Never throws. */
-export async function loadFile(file: string): Promise<LoadedFile> {
+/** Reads a file's bytes, at once (see readFileBytesSync). Never throws. */
+export function loadFile(file: string): LoadedFile {
   try {
-    const stat = await fs.promises.stat(file);
+    const stat = fs.statSync(file);
     if (stat.isDirectory()) {
       // Reached for a folder that held nothing to check, or that could not be listed.
-      await fs.promises.readdir(file);
+      fs.readdirSync(file);
       return { file, result: { file, error: readProblemMessage("folder"), sheets: [] } };
     }
-    return { file, bytes: await readFileBytes(file) };
+    return { file, bytes: readFileBytesSync(file) };
   } catch (e) {
     return { file, result: { file, error: describeReadError(e), sheets: [] } };
   }
@@ -61,7 +61,7 @@ export async function checkLoaded(loaded: LoadedFile, profile: string | undefine
 
 /** Reads one file (.xlsx, .xls or .docx, by content) and checks every sheet or table in it; a file it cannot read is a result with a Chinese error. */
 export async function checkFile(file: string, profile: string | undefined): Promise<FileResult> {
-  return checkLoaded(await loadFile(file), profile);
+  return checkLoaded(loadFile(file), profile);
 }
 
 /** Files a folder yields: workbooks and reports, and the formats that are listed with a message. */

@@ -19,14 +19,12 @@ export interface CheckAnswer {
 }
 
 // One file checked at a time, whatever the batch has queued here (two open workbooks would
-// double the memory); the next file's bytes are read from disk meanwhile, so the thread never
-// waits on the disk between files.
+// double the memory); the next one waits in the queue, so the process never waits for the batch.
 let queue: Promise<void> = Promise.resolve();
 
 process.on("message", (task: CheckTask) => {
-  const loading = loadFile(task.file);
   queue = queue.then(async () => {
-    const result = await checkLoaded(await loading, task.profile);
+    const result = await checkLoaded(loadFile(task.file), task.profile);
     try {
       process.send!({ id: task.id, result } satisfies CheckAnswer);
     } catch {

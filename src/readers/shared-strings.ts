@@ -2,7 +2,7 @@
  * The shared string table (xl/sharedStrings.xml): one text per `<si>`, plain `<t>` or rich
  * `<r><t>` runs joined; phonetic guides (`<rPh>`) are not part of the cell's text.
  */
-import { parseXmlPart } from "./xlsx-xml";
+import { scanXml } from "./xml-scan";
 
 /**
  * Excel writes characters XML cannot hold as `_xHHHH_`, and a literal `_x…_` with its underscore
@@ -44,13 +44,14 @@ export class RunText {
   }
 }
 
-export function readSharedStrings(xml: string): string[] {
+export function readSharedStrings(xml: Uint8Array | string): string[] {
   const out: string[] = [];
   const run = new RunText();
   let inSi = false;
-  parseXmlPart(xml, "共享字符串表 xl/sharedStrings.xml ", {
+  scanXml(xml, "共享字符串表 xl/sharedStrings.xml ", {
+    wantText: () => inSi,
     open(name) {
-      // saxes closes a self-closing `<si/>` too: it reads as an empty text.
+      // The scanner closes a self-closing `<si/>` too: it reads as an empty text.
       if (name === "si") {
         inSi = true;
         run.take();

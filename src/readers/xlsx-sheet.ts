@@ -10,7 +10,7 @@ import { BuiltGrid, GridBuilder, mergeOverlap } from "./grid-builder";
 import { ReadError } from "./read-error";
 import { shiftFormula } from "./shared-formula";
 import { RunText, unescapeOoxml } from "./shared-strings";
-import { attr, parseXmlPart } from "./xlsx-xml";
+import { scanXml } from "./xml-scan";
 
 export interface SheetContext {
   name: string;
@@ -50,7 +50,7 @@ interface Shared {
 }
 
 /** Reads a worksheet part into a grid. Throws ReadError for a shared string it cannot find. */
-export function readSheetXml(xml: string, ctx: SheetContext): BuiltGrid {
+export function readSheetXml(xml: Uint8Array | string, ctx: SheetContext): BuiltGrid {
   const b = new GridBuilder();
   const shared = new Map<string, Shared>();
   const merges: { top: number; left: number; bottom: number; right: number }[] = [];
@@ -119,7 +119,8 @@ export function readSheetXml(xml: string, ctx: SheetContext): BuiltGrid {
     return f ? `=${f}` : null;
   };
 
-  parseXmlPart(xml, `工作表“${ctx.name}”`, {
+  scanXml(xml, `工作表“${ctx.name}”`, {
+    wantText: () => into !== null,
     open(name, tag) {
       if (inCell) {
         if (name === "v") {
@@ -128,9 +129,9 @@ export function readSheetXml(xml: string, ctx: SheetContext): BuiltGrid {
         } else if (name === "f") {
           into = "f";
           f ??= "";
-          fType = attr(tag, "t") ?? "";
-          fShared = attr(tag, "si");
-          fRef = attr(tag, "ref");
+          fType = tag.get("t") ?? "";
+          fShared = tag.get("si");
+          fRef = tag.get("ref");
         } else if (name === "is") {
           into = "is";
           run.take();
@@ -143,14 +144,14 @@ export function readSheetXml(xml: string, ctx: SheetContext): BuiltGrid {
           break;
         case "row": {
           if (!inData) break;
-          const r = Number(attr(tag, "r"));
+          const r = Number(tag.get("r"));
           row = Number.isInteger(r) && r >= 1 ? r - 1 : row + 1;
           col = -1;
           break;
         }
         case "c": {
           if (!inData) break;
-          const ref = attr(tag, "r");
+          const ref = tag.get("r");
           const at = ref === undefined ? null : parseRef(ref);
           if (at) {
             row = at.row;
@@ -160,8 +161,8 @@ export function readSheetXml(xml: string, ctx: SheetContext): BuiltGrid {
             col++;
           }
           inCell = true;
-          type = attr(tag, "t") ?? "n";
-          format = ctx.formats[styleIndex(attr(tag, "s"))] ?? null;
+          type = tag.get("t") ?? "n";
+          format = ctx.formats[styleIndex(tag.get("s"))] ?? null;
           v = f = inline = null;
           fType = "";
           fShared = fRef = undefined;
@@ -169,7 +170,7 @@ export function readSheetXml(xml: string, ctx: SheetContext): BuiltGrid {
           break;
         }
         case "mergeCell": {
-          const m = parseRange(attr(tag, "ref") ?? "");
+          const m = parseRange(tag.get("ref") ?? "");
           if (m) merges.push(m);
           break;
         }

@@ -30,9 +30,9 @@ export interface XlsxWorkbook {
 export async function readXlsx(pkg: ZipPackage): Promise<XlsxWorkbook> {
   const wb = await readWorkbookParts(pkg);
   if (wb.sheets.length === 0) throw new ReadError("no-sheets");
-  const sst = await pkg.text(wb.sharedStrings);
+  const sst = await pkg.bytes(wb.sharedStrings);
   const strings = sst === null ? null : readSharedStrings(sst);
-  const formats = readCellFormats(await pkg.text(wb.styles));
+  const formats = readCellFormats(await pkg.bytes(wb.styles));
   const grids: Grid[] = [];
   const notes: string[] = [];
   const readBy = new Map<string, string>();
@@ -43,7 +43,7 @@ export async function readXlsx(pkg: ZipPackage): Promise<XlsxWorkbook> {
       if (notes.length < NOTE_LIMIT) notes.push(sameContentNote(sheet.name, first));
       continue;
     }
-    const xml = sheet.part === null ? null : await pkg.text(sheet.part);
+    const xml = sheet.part === null ? null : await pkg.bytes(sheet.part);
     if (xml === null) throw new ReadError("corrupt-xlsx", { what: `缺少工作表“${sheet.name}”的内容` });
     readBy.set(key!, sheet.name);
     const built = readSheetXml(xml, { name: sheet.name, strings, formats, date1904: wb.date1904 });

@@ -18,6 +18,8 @@ export interface ZipPackage {
   has(name: string): boolean;
   /** A part's text, or null when the part is missing. */
   text(name: string): Promise<string | null>;
+  /** A part's unpacked bytes, or null when the part is missing (the .xlsx reader scans bytes). */
+  bytes(name: string): Promise<Uint8Array | null>;
   /** The main part's path by the package's relationships (`xl/workbook.xml`, `word/document.xml`). */
   main: string | null;
 }
@@ -43,6 +45,12 @@ export function partText(b: Uint8Array): string {
   // No mark, but an XML part starts with `<`: two bytes of it say UTF-16 and its byte order.
   if (b.length >= 2 && b[0] === 0x00 && b[1] === 0x3c) return new TextDecoder("utf-16be").decode(b);
   if (b.length >= 2 && b[0] === 0x3c && b[1] === 0x00) return new TextDecoder("utf-16le").decode(b);
+  // Node's Buffer decodes UTF-8 several times faster than TextDecoder (the CLI's parts are Buffers).
+  const NodeBuffer = (globalThis as { Buffer?: { isBuffer(x: unknown): boolean } }).Buffer;
+  if (NodeBuffer?.isBuffer(b)) {
+    const s = (b as unknown as { toString(encoding: string): string }).toString("utf8");
+    return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+  }
   // TextDecoder drops a UTF-8 byte-order mark itself.
   return utf8.decode(b);
 }
@@ -107,9 +115,13 @@ export async function describePackage(entries: ZipEntries): Promise<ZipPackage> 
     names.push(name);
   }
   const has = (name: string) => byKey.has(partName(name).toLowerCase());
-  const text = async (name: string): Promise<string | null> => {
+  const bytes = async (name: string): Promise<Uint8Array | null> => {
     const stored = byKey.get(partName(name).toLowerCase());
-    return stored === undefined ? null : partText(await entries.bytes(stored));
+    return stored === undefined ? null : entries.bytes(stored);
+  };
+  const text = async (name: string): Promise<string | null> => {
+    const b = await bytes(name);
+    return b === null ? null : partText(b);
   };
   const types = (await text("[Content_Types].xml")) ?? "";
   const target = officeDocumentTarget(await text("_rels/.rels"));
@@ -134,7 +146,7 @@ export async function describePackage(entries: ZipEntries): Promise<ZipPackage> 
   }
   if (duplicate !== undefined && (kind === "xlsx" || kind === "docx"))
     throw new ReadError(kind === "xlsx" ? "corrupt-xlsx" : "corrupt-docx", { what: `压缩包中有两个同名的部件 ${duplicate}` });
-  return { kind, names, has, text, main };
+  return { kind, names, has, text, bytes, main };
 }
 
 /** The size a part says it unpacks to; JSZip keeps it from the zip's directory. */
