@@ -83,7 +83,8 @@ interface OracleCell {
 function oracle(bytes: Uint8Array): SideResult {
   const t = performance.now();
   try {
-    const wb = XLSX.read(bytes, { type: "array", dense: true, cellNF: true, cellFormula: false, cellHTML: false, cellText: false, cellDates: false });
+    // Default options but dense sheets and number formats kept: z then names each cell's format (built-ins too).
+    const wb = XLSX.read(bytes, { type: "array", dense: true, cellNF: true, cellDates: false });
     const ms = performance.now() - t;
     const sheets: SheetCells[] = [];
     const skipped: string[] = [];

@@ -26,11 +26,11 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { dir: "", jobs: Math.max(1, os.availableParallelism?.() ?? os.cpus().length), timeoutMs: 60000, json: null, from: null, all: false };
+  const o: Options = { dir: "", jobs: Math.max(1, os.availableParallelism?.() ?? os.cpus().length), timeoutMs: 120000, json: null, from: null, all: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--jobs") o.jobs = Math.max(1, Number(argv[++i]) || 1);
-    else if (a === "--timeout") o.timeoutMs = Math.max(1, Number(argv[++i]) || 60) * 1000;
+    else if (a === "--timeout") o.timeoutMs = Math.max(1, Number(argv[++i]) || 120) * 1000;
     else if (a === "--json") o.json = argv[++i];
     else if (a === "--all") o.all = true;
     else if (a === "--from") o.from = argv[++i];
@@ -181,7 +181,7 @@ async function run(o: Options): Promise<FileReport[]> {
   await new Promise<void>((resolveAll) => {
     const start = () => {
       if (next >= files.length) return;
-      const p: ChildProcess = fork(child, [], { execArgv: ["--max-old-space-size=1536"], stdio: ["ignore", "ignore", "ignore", "ipc"] });
+      const p: ChildProcess = fork(child, [], { execArgv: ["--max-old-space-size=1536"], serialization: "advanced", stdio: ["ignore", "ignore", "ignore", "ipc"] });
       let current: { index: number; pending: Pending } | null = null;
       const finish = (r: FileReport) => {
         clearTimeout(current!.pending.timer);
