@@ -186,16 +186,29 @@ function checkScore(label: string, score: number | null, weight: number | null, 
 }
 
 /** Every promise of issue 12 about one grid; the problems found (empty when none). */
-export function checkGrid(g: Grid, profile: string | undefined): { report: SheetReport | null; problems: string[] } {
+export function checkGrid(g: Grid, profile: string | undefined): { reports: SheetReport[]; problems: string[] } {
   const problems: string[] = [];
   const texts = g.values.flat().filter((v): v is string => typeof v === "string");
   const quoted = [...new Set(texts.filter((t) => BAD.test(squash(t)) || BAD.test(t) || t.length > 30))].sort((a, b) => b.length - a.length);
-  let report: SheetReport;
+  let reports: SheetReport[];
   try {
-    report = evaluateSheet(g, profile ? { profile } : {});
+    reports = evaluateSheet(g, profile ? { profile } : {});
   } catch (e) {
-    return { report: null, problems: [`evaluateSheet threw: ${e instanceof Error ? e.stack : String(e)}`] };
+    return { reports: [], problems: [`evaluateSheet threw: ${e instanceof Error ? e.stack : String(e)}`] };
   }
+  // A sheet's forms lie one under another, in order, within the sheet, and each is checked alike.
+  if (reports.length === 0) problems.push("evaluateSheet gave no report");
+  reports.forEach((r, i) => {
+    const p = r.place;
+    if (p.index !== i + 1 || p.count !== reports.length || p.firstRow > p.lastRow || (i > 0 && p.firstRow !== reports[i - 1].place.lastRow + 1))
+      problems.push(`form ${i + 1}: place ${JSON.stringify(p)}`);
+  });
+  for (const report of reports) checkReport(g, report, quoted, problems);
+  return { reports, problems };
+}
+
+/** The promises about one form's report and its fill plans. */
+function checkReport(g: Grid, report: SheetReport, quoted: string[], problems: string[]): void {
   for (const f of report.findings) {
     if (typeof f.message !== "string" || f.message.trim() === "") problems.push(`${f.code}: empty message`);
     else {
@@ -227,7 +240,6 @@ export function checkGrid(g: Grid, profile: string | undefined): { report: Sheet
       problems.push(`planFill(overwrite ${overwrite}) threw: ${e instanceof Error ? e.stack : String(e)}`);
     }
   }
-  return { report, problems };
 }
 
 /** The JXZP formulas with hostile arguments: a number, a string or a Chinese failure, never a throw. */
@@ -296,6 +308,9 @@ export interface FuzzFailure {
 
 export interface FuzzStats {
   grids: number;
+  /** Forms read from the grids (a grid may stack several), and the grids that held more than one. */
+  forms: number;
+  stacked: number;
   ms: number;
   kinds: Record<string, number>;
   codes: Record<string, number>;
@@ -313,7 +328,7 @@ export function realStringsOf(grids: Grid[]): string[] {
 
 export function runFuzz(o: FuzzOptions): FuzzStats {
   const real = realStringsOf(o.fixtures);
-  const stats: FuzzStats = { grids: 0, ms: 0, kinds: {}, codes: {}, findings: 0, scored: 0, fillWrites: 0, failures: [] };
+  const stats: FuzzStats = { grids: 0, forms: 0, stacked: 0, ms: 0, kinds: {}, codes: {}, findings: 0, scored: 0, fillWrites: 0, failures: [] };
   const profiles = [undefined, ...Object.keys(PROFILES)];
   const start = performance.now();
   const from = o.only ?? 0;
@@ -322,10 +337,12 @@ export function runFuzz(o: FuzzOptions): FuzzStats {
     const r = seeded(`${o.seed}:${index}`);
     const g = o.fixtures.length && chance(r, 0.6) ? mutatedGrid(r, pick(r, o.fixtures), real) : randomGrid(r, real);
     const profile = chance(r, 0.7) ? undefined : pick(r, profiles);
-    const { report, problems } = checkGrid(g, profile);
+    const { reports, problems } = checkGrid(g, profile);
     problems.push(...checkFormulas(r, real));
     stats.grids++;
-    if (report) {
+    if (reports.length > 1) stats.stacked++;
+    for (const report of reports) {
+      stats.forms++;
       stats.kinds[report.kind] = (stats.kinds[report.kind] ?? 0) + 1;
       stats.findings += report.findings.length;
       for (const f of report.findings) stats.codes[f.code] = (stats.codes[f.code] ?? 0) + 1;
@@ -347,13 +364,13 @@ export function describe(s: FuzzStats): string {
     .sort((a, b) => b[1] - a[1])
     .map(([k, n]) => `${k} ${n}`)
     .join("，");
-  const recognised = s.grids - (s.kinds.unknown ?? 0);
+  const recognised = s.forms - (s.kinds.unknown ?? 0);
   const codes = Object.entries(s.codes)
     .sort((a, b) => b[1] - a[1])
     .map(([k, n]) => `  ${k.padEnd(28)} ${n}`)
     .join("\n");
   return [
-    `表格数：${s.grids}，用时 ${(s.ms / 1000).toFixed(1)} 秒，每秒 ${rate.toFixed(0)} 张`,
+    `表格数：${s.grids}，用时 ${(s.ms / 1000).toFixed(1)} 秒，每秒 ${rate.toFixed(0)} 张；读出 ${s.forms} 张表（${s.stacked} 张网格上下排着多张表）`,
     `识别为绩效表的：${recognised}（${kinds}）；有规则得分的：${s.scored}；问题总数：${s.findings}`,
     `问题按代码：\n${codes}`,
     `失败：${s.failures.length}`,

@@ -13,11 +13,12 @@ import type { FileResult } from "./file-result";
 /** Said when the engine itself fails on a grid: the file was read, the fault is ours. */
 const INTERNAL_ERROR = "校验这个文件时程序出现内部错误，未能完成校验；请把文件提供给开发者排查。";
 
+/** One report per form: a sheet gives one, or one per form where it stacks several (each says its place). */
 function evaluate(doc: ReadDocument, profile: string | undefined): SheetReport[] {
-  const sheets = doc.grids.map((g) => evaluateSheet(g, { profile }));
+  const sheets = doc.grids.flatMap((g) => evaluateSheet(g, { profile }));
   if (doc.blocks) {
-    // A report's prose is checked against its own tables; findings go to the table concerned.
-    for (const { table, finding } of checkReportClaims(doc.blocks, sheets, doc.grids)) sheets[table].findings.push(finding);
+    // A report's prose is checked against its own tables; findings go to the form concerned.
+    for (const { form, finding } of checkReportClaims(doc.blocks, sheets, doc.grids)) sheets[form].findings.push(finding);
   }
   return sheets;
 }

@@ -7,7 +7,10 @@ export interface FileResult {
   format?: "xlsx" | "xls" | "docx";
   /** Why it could not be read, in Chinese; the run then exits 2. */
   error?: string;
-  /** One per worksheet, or per top-level table of a Word report (REPORT_* findings included). */
+  /**
+   * One per form: one per worksheet, or per top-level table of a Word report (REPORT_* findings
+   * included); a sheet that stacks several forms gives one each, in order, `place` saying which.
+   */
   sheets: SheetReport[];
   /** What reading left out (cells beyond the limits), in Chinese. */
   notes?: string[];

@@ -1,4 +1,5 @@
 import { FINDING_TITLE, SEVERITY_LABEL, SEVERITY_ORDER } from "../scoring/findings/findings";
+import { formSheetLabel } from "../scoring/findings/sheet-report";
 import { fileFindings, type FileResult } from "./file-result";
 
 export const KIND_LABEL: Record<string, string> = {
@@ -41,7 +42,8 @@ export function formatFile(f: FileResult): string[] {
   for (const note of f.notes ?? []) out.push(`  注意：${note}`);
   if (f.sheets.length === 0) out.push(f.format === "docx" ? "  文档中没有表格。" : "  工作簿中没有工作表。");
   for (const s of f.sheets) {
-    out.push(`  ${f.format === "docx" ? "表格" : "工作表"}：${s.sheet}`);
+    // A sheet that stacks several forms: each form under its own heading, with its place.
+    out.push(`  ${f.format === "docx" ? "表格" : "工作表"}：${formSheetLabel(s)}`);
     out.push(`    表格类型：${KIND_LABEL[s.kind] ?? s.kind}${s.kind !== "unknown" ? `（评分方案 ${s.profile}）` : ""}`);
     if (s.kind !== "unknown" && s.kindReason) out.push(`    识别依据：${s.kindReason}`);
     if (s.execution) {
@@ -72,17 +74,20 @@ export function formatFile(f: FileResult): string[] {
 export interface Totals {
   files: number;
   sheets: number;
+  /** Forms read: more than sheets where a sheet stacks several. */
+  forms: number;
   error: number;
   warning: number;
   info: number;
   unreadable: number;
 }
 
-export const newTotals = (): Totals => ({ files: 0, sheets: 0, error: 0, warning: 0, info: 0, unreadable: 0 });
+export const newTotals = (): Totals => ({ files: 0, sheets: 0, forms: 0, error: 0, warning: 0, info: 0, unreadable: 0 });
 
 export function addToTotals(t: Totals, f: FileResult): void {
   t.files++;
-  t.sheets += f.sheets.length;
+  t.sheets += new Set(f.sheets.map((s) => s.sheet)).size;
+  t.forms += f.sheets.length;
   if (f.error) t.unreadable++;
   for (const x of fileFindings(f)) t[x.severity]++;
   for (const s of f.sheets) for (const x of s.findings) t[x.severity]++;
@@ -90,7 +95,7 @@ export function addToTotals(t: Totals, f: FileResult): void {
 
 export function formatTotals(t: Totals): string {
   return (
-    `合计：${t.files} 个文件，${t.sheets} 个工作表；错误 ${t.error}，警告 ${t.warning}，提示 ${t.info}` +
+    `合计：${t.files} 个文件，${t.sheets} 个工作表${t.forms > t.sheets ? `（${t.forms} 张表）` : ""}；错误 ${t.error}，警告 ${t.warning}，提示 ${t.info}` +
     (t.unreadable ? `；${t.unreadable} 个文件无法读取` : "") +
     "。"
   );

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { FINDING_TITLE, SEVERITY_ORDER, type Finding, type FindingCode, type Severity } from "../scoring/findings/findings";
-import type { SheetReport } from "../scoring/findings/sheet-report";
+import { formSheetLabel, type SheetReport } from "../scoring/findings/sheet-report";
 import { adviceFor, UNREADABLE_ADVICE } from "./advice";
 import { fileFindings, fileFormat } from "./file-result";
 import { formNames } from "./form-names";
@@ -30,7 +30,10 @@ export interface FormRow {
   seq: number;
   file: string;
   format: string;
-  /** Null for an unreadable file and for the row of a file's own findings. */
+  /**
+   * The sheet, and which of its forms where it stacks several (`汇总 第2张表（共3张，第41–80行）`);
+   * null for an unreadable file and for the row of a file's own findings.
+   */
   sheet: string | null;
   unit: string | null;
   project: string | null;
@@ -99,7 +102,8 @@ function formRow(seq: number, file: string, format: string, s: SheetReport): For
     seq,
     file,
     format,
-    sheet: s.sheet,
+    // A sheet that stacks several forms gives a row for each, named with its place.
+    sheet: formSheetLabel(s),
     ...formNames(s),
     kindLabel: KIND_LABEL[s.kind] ?? s.kind,
     budget: e ? inWan(e.budget, e.unit) : null,

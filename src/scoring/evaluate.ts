@@ -1,7 +1,7 @@
 /**
- * Evaluation of one sheet: read the form, then each stage checks its part (execution,
- * indicators, 资金管理, weights, total and grade). Data flows one way: grid → form → findings and
- * scores. Never throws for any grid.
+ * Evaluation of one sheet: read its forms (most sheets hold one; some stack several), then for
+ * each form every stage checks its part (execution, indicators, 资金管理, weights, total and
+ * grade). Data flows one way: grid → forms → findings and scores. Never throws for any grid.
  */
 import Decimal from "decimal.js";
 import { toA1 } from "./grid/address";
@@ -19,8 +19,8 @@ import { groupKey, type GroupSum, sumByGroup } from "./check/group-sums";
 import { checkWeights } from "./check/weights";
 import { findProfile, Profile, PROFILES } from "./rules/profiles";
 import type { Form, Level1Group } from "./read/form";
-import { readForm } from "./read/read-form";
-import type { LevelSummary, SheetReport } from "./findings/sheet-report";
+import { readForms } from "./read/read-form";
+import type { FormPlace, LevelSummary, SheetReport } from "./findings/sheet-report";
 import { headerKey } from "./values/text";
 
 export { tiersFor } from "./rules/rules";
@@ -84,12 +84,16 @@ function managementLines(form: Form): { lines: ManagementLine[]; group: Level1Gr
   return { lines, group };
 }
 
-/** Evaluates a form already read. */
-export function evaluateForm(form: Form, options: EvaluateOptions = {}): SheetReport {
+/** A form's place where it is the only one on its sheet. */
+const alone = (form: Form): FormPlace => ({ index: 1, count: 1, firstRow: form.rows.top + 1, lastRow: form.rows.bottom + 1 });
+
+/** Evaluates a form already read; `place` says which form of its sheet it is. */
+export function evaluateForm(form: Form, options: EvaluateOptions = {}, place: FormPlace = alone(form)): SheetReport {
   const profile = profileFor(form.kind, options.profile);
   const ck = new Checker(form, profile);
   const base: SheetReport = {
     sheet: form.sheet,
+    place,
     kind: form.kind,
     kindReason: form.kindReason,
     profile: profile.name,
@@ -173,7 +177,12 @@ export function evaluateForm(form: Form, options: EvaluateOptions = {}): SheetRe
   return base;
 }
 
-/** Recognises, reads, scores and checks one sheet (spec §1–§4). Never throws for any grid. */
-export function evaluateSheet(grid: Grid, options: EvaluateOptions = {}): SheetReport {
-  return evaluateForm(readForm(grid), options);
+/**
+ * Recognises, reads, scores and checks every form on a sheet (spec §1–§4): one report per form,
+ * top to bottom, each with its place (a sheet with no form gives one report that says so).
+ * Never throws for any grid.
+ */
+export function evaluateSheet(grid: Grid, options: EvaluateOptions = {}): SheetReport[] {
+  const forms = readForms(grid);
+  return forms.map((form, i) => evaluateForm(form, options, { index: i + 1, count: forms.length, firstRow: form.rows.top + 1, lastRow: form.rows.bottom + 1 }));
 }

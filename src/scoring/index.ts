@@ -9,7 +9,7 @@ export * from "./findings/findings";
 export * from "./rules/grade";
 export * from "./grid/grid";
 export * from "./read/form";
-export { readForm } from "./read/read-form";
+export { readForm, readFormIn, readForms } from "./read/read-form";
 export * from "./values/measure";
 export * from "./rules/profiles";
 export * from "./findings/sheet-report";

@@ -8,7 +8,7 @@
  */
 import path from "node:path";
 import { readWorkbookFile } from "../../src/readers/xlsx-file";
-import { evaluateSheet } from "../../src/scoring/evaluate";
+import { evaluateOneForm } from "../scoring/one-form";
 import { planFill } from "../../src/scoring/fill/fill";
 import type { Grid } from "../../src/scoring/grid/grid";
 import { MemoryHost } from "../../src/taskpane/host/MemoryHost";
@@ -31,7 +31,7 @@ function open(): { wb: MemoryWorkbook; host: MemoryHost } {
 
 async function planOf(host: { read: MemoryHost["read"] }, overwrite = false, profile?: string) {
   const grid = (await host.read("active")).grids[0];
-  return planFill(grid, evaluateSheet(grid, { profile }), { overwrite });
+  return planFill(grid, evaluateOneForm(grid, { profile }), { overwrite });
 }
 
 test("A. overwrite off: a non-empty inline grade cell (等级：A) is left alone", async () => {
@@ -91,7 +91,7 @@ test("D. a score cell covered by a merge (H13:H14 showing 2) is not reported emp
   wb.type(SHEET, "H14", "");
   s.merges.push("H13:H14");
   const grid = (await host.read("active")).grids[0];
-  const r = evaluateSheet(grid);
+  const r = evaluateOneForm(grid);
   const missing = r.findings.filter((f) => f.code === "SCORE_MISSING" && f.cell === "H14");
   const p = planFill(grid, r, { overwrite: false });
   expect({ missing: missing.map((f) => f.message), writes: p.writes.filter((w) => w.cell === "H14").map((w) => w.value) }).toEqual({ missing: [], writes: [] });

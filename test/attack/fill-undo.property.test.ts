@@ -11,7 +11,7 @@
 import fc from "fast-check";
 import path from "node:path";
 import { parseA1, toA1 } from "../../src/scoring/grid/address";
-import { evaluateSheet } from "../../src/scoring/evaluate";
+import { evaluateOneForm } from "../scoring/one-form";
 import { planFill, type FillPlan } from "../../src/scoring/fill/fill";
 import type { Grid } from "../../src/scoring/grid/grid";
 import { readWorkbookFile } from "../../src/readers/xlsx-file";
@@ -51,7 +51,7 @@ beforeAll(async () => {
     const wb = MemoryWorkbook.fromGrids(grids);
     for (const s of wb.sheets) {
       const grid = wb.grid(s);
-      const report = evaluateSheet(grid);
+      const report = evaluateOneForm(grid);
       const plans = [false, true].map((overwrite) => ({ overwrite, blank: [] as string[], plan: planFill(grid, report, { overwrite }) }));
       const blank = [
         ...report.indicators.map((r) => r.cells.score),
@@ -62,7 +62,7 @@ beforeAll(async () => {
       if (blank.length > 0) {
         for (const c of blank) wb.put(s, c, "");
         const g = wb.grid(s);
-        plans.push({ overwrite: false, blank, plan: planFill(g, evaluateSheet(g), { overwrite: false }) });
+        plans.push({ overwrite: false, blank, plan: planFill(g, evaluateOneForm(g), { overwrite: false }) });
       }
       const usable = plans.filter((p) => p.plan.writes.length > 0);
       if (usable.length > 0) forms.push({ file, grids, sheet: s.name, plans: usable });

@@ -1,7 +1,7 @@
 import * as path from "path";
 import { readWorkbookFile } from "../../src/readers/xlsx-file";
 import { parseA1 } from "../../src/scoring/grid/address";
-import { evaluateSheet } from "../../src/scoring/evaluate";
+import { evaluateOneForm } from "../scoring/one-form";
 import type { Grid } from "../../src/scoring/grid/grid";
 import type { SheetReport } from "../../src/scoring/findings/sheet-report";
 import { errorOf, loadEntryPoints } from "./entry";
@@ -20,7 +20,7 @@ beforeAll(async () => {
   rt = loadEntryPoints();
   for (const name of ["huangshi-2021-project", "zhuzhou-2021-department", "panzhihua-2021-completion"]) {
     const grids = await readWorkbookFile(path.join(FIXTURES, `${name}.xlsx`));
-    books[name] = grids.map((grid) => ({ grid, report: evaluateSheet(grid) }));
+    books[name] = grids.map((grid) => ({ grid, report: evaluateOneForm(grid) }));
   }
 });
 afterAll(removeCustomFunctions);

@@ -8,7 +8,7 @@ import * as path from "path";
 import Decimal from "decimal.js";
 import { readDocument, ReadDocument } from "../../src/readers/document";
 import { isPercentFormat } from "../../src/scoring/values/amount";
-import { evaluateSheet } from "../../src/scoring/evaluate";
+import { evaluateOneForm } from "../scoring/one-form";
 import type { CellValue, Grid } from "../../src/scoring/grid/grid";
 
 const FIX = path.join(__dirname, "..", "fixtures");
@@ -35,7 +35,7 @@ function cells(g: Grid): [string, CellValue][] {
 
 /** What a report says, without the sheet's name (a Word table is named by its caption). */
 function figures(g: Grid) {
-  const r = evaluateSheet(g);
+  const r = evaluateOneForm(g);
   // Only the message about a sheet with no form names the sheet; others may quote a cell that reads like it.
   return { ...r, sheet: "", findings: r.findings.map((f) => (f.code === "LAYOUT_UNRECOGNIZED" ? { ...f, message: f.message.split(g.sheet).join("") } : f)) };
 }

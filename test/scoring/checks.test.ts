@@ -1,4 +1,4 @@
-import { evaluateSheet } from "../../src/scoring/evaluate";
+import { evaluateOneForm } from "./one-form";
 import { SEVERITY } from "../../src/scoring/findings/findings";
 import type { SheetReport } from "../../src/scoring/findings/sheet-report";
 import type { Grid } from "../../src/scoring/grid/grid";
@@ -27,44 +27,44 @@ beforeAll(async () => {
 });
 
 test("EXEC_RATE_MISMATCH: 00% for 100 % is an error that names the figures", () => {
-  const f = check(evaluateSheet(edit(proj, { G7: "00%" })), "EXEC_RATE_MISMATCH", "G7");
+  const f = check(evaluateOneForm(edit(proj, { G7: "00%" })), "EXEC_RATE_MISMATCH", "G7");
   expect(f.severity).toBe("error");
   expect(f.message).toBe("“合计”的执行率应为 100.00%（173 ÷ 173 万元），表中填写为 00%。");
 });
 
 test("EXEC_RATE_MISMATCH: 99% agrees with 99.10 % (whole percent), 98% does not", () => {
-  none(evaluateSheet(edit(proj, { E7: 171.443, G7: "99%", H7: 9.91 })), "EXEC_RATE_MISMATCH");
-  check(evaluateSheet(edit(proj, { E7: 171.443, G7: "98%", H7: 9.91 })), "EXEC_RATE_MISMATCH", "G7");
+  none(evaluateOneForm(edit(proj, { E7: 171.443, G7: "99%", H7: 9.91 })), "EXEC_RATE_MISMATCH");
+  check(evaluateOneForm(edit(proj, { E7: 171.443, G7: "98%", H7: 9.91 })), "EXEC_RATE_MISMATCH", "G7");
 });
 
 test("EXEC_RATE_MISMATCH: a percentage cell is read at its format's precision", () => {
-  none(evaluateSheet(huangshi), "EXEC_RATE_MISMATCH");
-  check(evaluateSheet(edit(huangshi, { F10: 0.9991 }, { F10: "0.00%" })), "EXEC_RATE_MISMATCH", "F10");
+  none(evaluateOneForm(huangshi), "EXEC_RATE_MISMATCH");
+  check(evaluateOneForm(edit(huangshi, { F10: 0.9991 }, { F10: "0.00%" })), "EXEC_RATE_MISMATCH", "F10");
 });
 
 test("BUDGET_MISSING when spending is stated against no budget", () => {
-  const r = evaluateSheet(edit(proj, { D7: null, C7: null }));
+  const r = evaluateOneForm(edit(proj, { D7: null, C7: null }));
   check(r, "BUDGET_MISSING", "D7");
   expect(r.execution!.rate).toBeNull();
-  check(evaluateSheet(edit(proj, { D7: 0 })), "BUDGET_MISSING", "D7");
+  check(evaluateOneForm(edit(proj, { D7: 0 })), "BUDGET_MISSING", "D7");
 });
 
 test("EXEC_SCORE_MISMATCH and EXEC_OVER_BUDGET", () => {
-  const r = evaluateSheet(edit(proj, { H7: 9 }));
+  const r = evaluateOneForm(edit(proj, { H7: 9 }));
   expect(check(r, "EXEC_SCORE_MISMATCH", "H7").severity).toBe("warning");
-  const over = evaluateSheet(edit(proj, { E7: 180 }));
+  const over = evaluateOneForm(edit(proj, { E7: 180 }));
   check(over, "EXEC_OVER_BUDGET", "E7");
   expect(over.execution!.score).toBe(10);
 });
 
 test("SCORE_MISSING, SCORE_ABOVE_WEIGHT, SCORE_NEGATIVE on indicator rows", () => {
-  check(evaluateSheet(edit(proj, { H15: null })), "SCORE_MISSING", "H15");
-  check(evaluateSheet(edit(proj, { H15: 6 })), "SCORE_ABOVE_WEIGHT", "H15");
-  check(evaluateSheet(edit(proj, { H15: -1 })), "SCORE_NEGATIVE", "H15");
+  check(evaluateOneForm(edit(proj, { H15: null })), "SCORE_MISSING", "H15");
+  check(evaluateOneForm(edit(proj, { H15: 6 })), "SCORE_ABOVE_WEIGHT", "H15");
+  check(evaluateOneForm(edit(proj, { H15: -1 })), "SCORE_NEGATIVE", "H15");
 });
 
 test("a negative 分值 is named at its cell and not scored against: no silent 0, no total invented from it", () => {
-  const r = evaluateSheet(edit(proj, { G15: -5 }));
+  const r = evaluateOneForm(edit(proj, { G15: -5 }));
   const f = check(r, "VALUE_UNPARSEABLE", "G15");
   expect(f.message).toContain("分值不能小于 0");
   expect(r.total.computed).toBeNull();
@@ -72,59 +72,59 @@ test("a negative 分值 is named at its cell and not scored against: no silent 0
 });
 
 test("a blank score that the total still counts: TOTAL_MISMATCH names both figures", () => {
-  const r = evaluateSheet(edit(proj, { H15: null }));
+  const r = evaluateOneForm(edit(proj, { H15: null }));
   const f = check(r, "TOTAL_MISMATCH", "H36");
   expect(f.message).toContain("95");
   expect(f.message).toContain("100");
 });
 
 test("WEIGHT_SUM and LEVEL1_WEIGHT when weights do not add up", () => {
-  const r = evaluateSheet(edit(proj, { G15: 4 }));
+  const r = evaluateOneForm(edit(proj, { G15: 4 }));
   expect(check(r, "WEIGHT_SUM", "G36").message).toContain("99");
   expect(check(r, "LEVEL1_WEIGHT", "B14").message).toContain("49");
   expect(r.findings.find((f) => f.code === "LEVEL1_WEIGHT")!.severity).toBe("error");
 });
 
 test("GRADE_MISMATCH: 等级：良 for a stated 100", () => {
-  const f = check(evaluateSheet(edit(proj, { I36: "等级：良" })), "GRADE_MISMATCH", "I36");
+  const f = check(evaluateOneForm(edit(proj, { I36: "等级：良" })), "GRADE_MISMATCH", "I36");
   expect(f.message).toContain("优");
 });
 
 test("DEVIATION_MISSING when points are lost and no reason is given", () => {
-  const r = evaluateSheet(edit(dept, { I11: null }));
+  const r = evaluateOneForm(edit(dept, { I11: null }));
   check(r, "DEVIATION_MISSING", "I11");
-  none(evaluateSheet(dept), "DEVIATION_MISSING");
-  check(evaluateSheet(edit(dept, { I11: "无" })), "DEVIATION_MISSING", "I11");
+  none(evaluateOneForm(dept), "DEVIATION_MISSING");
+  check(evaluateOneForm(edit(dept, { I11: "无" })), "DEVIATION_MISSING", "I11");
 });
 
 test("UNIT_MISMATCH: different families give no rule score; one side only is compared as written", () => {
-  const r = evaluateSheet(edit(proj, { F15: "41257.25 万人" }));
+  const r = evaluateOneForm(edit(proj, { F15: "41257.25 万人" }));
   check(r, "UNIT_MISMATCH", "F15");
   expect(r.indicators.find((i) => i.row === 15)!.score).toBeNull();
-  const one = evaluateSheet(edit(proj, { F15: "41257.25" }));
+  const one = evaluateOneForm(edit(proj, { F15: "41257.25" }));
   check(one, "UNIT_MISMATCH", "F15");
   expect(one.indicators.find((i) => i.row === 15)!.score).toBe(5);
 });
 
 test("VALUE_UNPARSEABLE names the cell that should hold a number", () => {
-  check(evaluateSheet(edit(proj, { G15: "五分" })), "VALUE_UNPARSEABLE", "G15");
-  check(evaluateSheet(edit(proj, { F15: "基本完成" })), "VALUE_UNPARSEABLE", "F15");
+  check(evaluateOneForm(edit(proj, { G15: "五分" })), "VALUE_UNPARSEABLE", "G15");
+  check(evaluateOneForm(edit(proj, { F15: "基本完成" })), "VALUE_UNPARSEABLE", "F15");
 });
 
 test("COMPLETION_RATE_MISMATCH on a form with a 完成率 column", () => {
   const base = edit(proj, { J13: "完成率", J15: "100.63%", J16: "101.28%" });
-  none(evaluateSheet(base), "COMPLETION_RATE_MISMATCH");
-  check(evaluateSheet(edit(base, { J15: "90%" })), "COMPLETION_RATE_MISMATCH", "J15");
+  none(evaluateOneForm(base), "COMPLETION_RATE_MISMATCH");
+  check(evaluateOneForm(edit(base, { J15: "90%" })), "COMPLETION_RATE_MISMATCH", "J15");
 });
 
 test("SCORE_RULE_MISMATCH when a met target is given less than its weight", () => {
-  check(evaluateSheet(edit(proj, { H21: 4, I21: "说明" })), "SCORE_RULE_MISMATCH", "H21");
+  check(evaluateOneForm(edit(proj, { H21: 4, I21: "说明" })), "SCORE_RULE_MISMATCH", "H21");
 });
 
 test("NO_SCORE_COLUMNS and LAYOUT_UNRECOGNIZED", () => {
-  check(evaluateSheet(completion), "NO_SCORE_COLUMNS", null);
+  check(evaluateOneForm(completion), "NO_SCORE_COLUMNS", null);
   const notes: Grid = { sheet: "说明", origin: { row: 0, col: 0 }, values: [["填表说明"], ["1. 金额单位为万元"]], merges: [] };
-  const r = evaluateSheet(notes);
+  const r = evaluateOneForm(notes);
   expect(r.kind).toBe("unknown");
   expect(r.findings).toHaveLength(1);
   check(r, "LAYOUT_UNRECOGNIZED", null);
@@ -132,16 +132,16 @@ test("NO_SCORE_COLUMNS and LAYOUT_UNRECOGNIZED", () => {
 
 test("the execution rate and score do not depend on the profile; the grade bands do", () => {
   const lower = edit(proj, { F15: "0 万元", F16: "0 万元", H15: 0, H16: 0, I15: "政策调整", I16: "政策调整", H36: 90 });
-  const good = evaluateSheet(lower, { profile: "grades4" });
+  const good = evaluateOneForm(lower, { profile: "grades4" });
   expect(good.total.computed).toBe(90);
   expect(good.grade.computed).toBe("较好");
-  expect(evaluateSheet(lower).grade.computed).toBe("优");
+  expect(evaluateOneForm(lower).grade.computed).toBe("优");
   expect(good.execution!.score).toBe(10);
 });
 
 test("the form's stated points win over the profile: huangshi's （20分） under exec20 and project", () => {
-  expect(evaluateSheet(huangshi, { profile: "project" }).execution!.weight).toBe(20);
-  expect(evaluateSheet(huangshi, { profile: "exec20" }).execution!.weight).toBe(20);
+  expect(evaluateOneForm(huangshi, { profile: "project" }).execution!.weight).toBe(20);
+  expect(evaluateOneForm(huangshi, { profile: "exec20" }).execution!.weight).toBe(20);
 });
 
 afterAll(() => {
@@ -155,17 +155,17 @@ afterAll(() => {
 
 test("a 方向 column turns a row into a negative indicator (反向), scored by R5", () => {
   const base = edit(proj, { J13: "方向", J15: "反向" });
-  const row = evaluateSheet(base).indicators.find((i) => i.row === 15)!;
+  const row = evaluateOneForm(base).indicators.find((i) => i.row === 15)!;
   expect(row.direction).toBe("negative");
   expect(row.met).toBe(false);
   // 5 × 41000 ÷ 41257.25 = 4.9688… → 4.97
   expect(row.score).toBe(4.97);
-  const forward = evaluateSheet(edit(proj, { J13: "方向", J15: "正向" })).indicators.find((i) => i.row === 15)!;
+  const forward = evaluateOneForm(edit(proj, { J13: "方向", J15: "正向" })).indicators.find((i) => i.row === 15)!;
   expect(forward.score).toBe(5);
 });
 
 test("units of one family convert, and the explanation shows the figures in the target's unit", () => {
-  const r = evaluateSheet(edit(proj, { F15: "300,000,000 元", I15: "收入减少" }));
+  const r = evaluateOneForm(edit(proj, { F15: "300,000,000 元", I15: "收入减少" }));
   expect(r.indicators.find((i) => i.row === 15)!.score).toBe(3.66);
   expect(r.findings.find((f) => f.code === "SCORE_RULE_MISMATCH" && f.cell === "H15")!.message).toBe(
     "按规则应得 3.66 分（5 × 30000 ÷ 41000），表中填写为 5 分。",

@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { describe as describeStats, runFuzz } from "../../bench/fuzz-core";
-import { evaluateSheet } from "../../src/scoring/evaluate";
+import { evaluateOneForm } from "./one-form";
 import { planFill } from "../../src/scoring/fill/fill";
 import type { Grid } from "../../src/scoring/grid/grid";
 import { readWorkbookFile } from "../../src/readers/xlsx-file";
@@ -25,7 +25,7 @@ test("hostile grids: no throw, Chinese messages without machine words, scores in
   const stats = runFuzz({ seed, count: Number(process.env.JXZP_FUZZ_GRIDS) || 2000, fixtures: await fixtureGrids(), only });
   const failures = stats.failures.map((f) => `${f.replay}\n  ${f.problems.slice(0, 5).join("\n  ")}`).join("\n\n");
   expect(failures).toBe("");
-  if (only === undefined) expect(stats.grids - (stats.kinds.unknown ?? 0)).toBeGreaterThan(stats.grids / 4);
+  if (only === undefined) expect(stats.forms - (stats.kinds.unknown ?? 0)).toBeGreaterThan(stats.grids / 4);
   expect(describeStats(stats)).toMatch(/表格数/);
 });
 
@@ -42,7 +42,7 @@ describe("bugs the fuzz found", () => {
         ["总分", null, null, null, null, 10, null],
       ],
     };
-    const plan = planFill(grid, evaluateSheet(grid));
+    const plan = planFill(grid, evaluateOneForm(grid));
     const reasons = plan.skipped.map((s) => s.reason).join(" ");
     expect(reasons).not.toMatch(/e\+/);
     expect(reasons).toContain("已有得分 一个大得不合常理的数");

@@ -7,7 +7,7 @@ import * as path from "path";
 import { DetailedCellError, HyperFormula, type RawCellContent } from "hyperformula";
 import { parseA1 } from "../../src/scoring/grid/address";
 import { readWorkbookFile } from "../../src/readers/xlsx-file";
-import { evaluateSheet } from "../../src/scoring/evaluate";
+import { evaluateOneForm } from "./one-form";
 import { planFill, type FillPlan } from "../../src/scoring/fill/fill";
 import type { Grid } from "../../src/scoring/grid/grid";
 import { readForm } from "../../src/scoring/read/read-form";
@@ -74,7 +74,7 @@ afterAll(() => {
 test.each(cases)("%s / %s, profile %s: each written formula gives the plan's figure", async (file, sheet, profile) => {
   const grids = await readWorkbookFile(path.join(FIX, file));
   const g = prepared(grids.find((x) => x.sheet === sheet)!);
-  const report = evaluateSheet(g, { profile });
+  const report = evaluateOneForm(g, { profile });
   for (const r of report.indicators) if (r.direction) directions.add(r.direction);
   // Rows the rule cannot decide get a person's choice: the middle of 达成.
   const choices = Object.fromEntries(report.indicators.filter((r) => r.tiers).map((r) => [r.cells.score!, r.tiers![0].suggested]));

@@ -1,4 +1,4 @@
-import { evaluateSheet } from "../../src/scoring/evaluate";
+import { evaluateOneForm } from "./one-form";
 import { planFill } from "../../src/scoring/fill/fill";
 import { edit, fixtureGrid } from "./fixture-grid";
 
@@ -6,7 +6,7 @@ const byCell = (plan: ReturnType<typeof planFill>) => Object.fromEntries(plan.wr
 
 test("部门整体: only the empty execution score is written unless overwriting is asked for", async () => {
   const g = await fixtureGrid("zhuzhou-2021-department.xlsx", "部门整体支出绩效自评表");
-  const plan = planFill(g, evaluateSheet(g));
+  const plan = planFill(g, evaluateOneForm(g));
   expect(byCell(plan)).toEqual({ H4: 10 });
   expect(plan.writes[0]).toMatchObject({ kind: "execution", current: null, formula: "=JXZP.EXECSCORE(F4,D4,E4)" });
   expect(plan.skipped.map((s) => s.cell)).toEqual(["H11", "H12"]);
@@ -16,7 +16,7 @@ test("部门整体: only the empty execution score is written unless overwriting
 
 test("部门整体 with overwrite: the rule scores, then the total of the cells as they will be", async () => {
   const g = await fixtureGrid("zhuzhou-2021-department.xlsx", "部门整体支出绩效自评表");
-  const plan = planFill(g, evaluateSheet(g), { overwrite: true });
+  const plan = planFill(g, evaluateOneForm(g), { overwrite: true });
   expect(byCell(plan)).toEqual({ H4: 10, H11: 1.95, H12: 1.93, H36: 99.88 });
   const total = plan.writes.find((w) => w.cell === "H36")!;
   expect(total).toMatchObject({ kind: "total", current: 98, formula: "=SUM(H4,H11:H35)" });
@@ -28,7 +28,7 @@ test("a blank form gets every score, the total and the grade", async () => {
   const g = await fixtureGrid("zhuzhou-2021-department.xlsx", "医保业务经办专项经费");
   const blanks: Record<string, string | null> = { H7: null, H36: null, I36: "等级：" };
   for (let r = 14; r <= 35; r++) blanks[`H${r}`] = null;
-  const plan = planFill(edit(g, blanks), evaluateSheet(edit(g, blanks)));
+  const plan = planFill(edit(g, blanks), evaluateOneForm(edit(g, blanks)));
   const cells = byCell(plan);
   expect(cells.H7).toBe(10);
   expect(cells.H14).toBe(5);
@@ -43,11 +43,11 @@ test("a kept score that pushes the sum past full marks: no total, no grade writt
   const g = await fixtureGrid("zhuzhou-2021-department.xlsx", "医保业务经办专项经费");
   const blanks: Record<string, string | number | null> = { H7: null, H36: null, I36: "等级：", H15: 1e21 };
   for (let r = 16; r <= 35; r++) blanks[`H${r}`] = null;
-  const plan = planFill(edit(g, blanks), evaluateSheet(edit(g, blanks)));
+  const plan = planFill(edit(g, blanks), evaluateOneForm(edit(g, blanks)));
   expect(plan.writes.filter((w) => w.kind === "total" || w.kind === "grade")).toEqual([]);
   expect(plan.skipped.find((s) => s.cell === "H36")?.reason).toBe("各项得分之和大得不合常理，未写总分和等级；请先核对各项得分。");
   const over = { ...blanks, H15: 9 };
-  const plan2 = planFill(edit(g, over), evaluateSheet(edit(g, over)));
+  const plan2 = planFill(edit(g, over), evaluateOneForm(edit(g, over)));
   expect(plan2.writes.filter((w) => w.kind === "total" || w.kind === "grade")).toEqual([]);
   expect(plan2.skipped.find((s) => s.cell === "H36")?.reason).toMatch(/^各项得分之和 10\d(\.\d+)? 超过满分 100，未写总分和等级/);
 });
@@ -55,7 +55,7 @@ test("a kept score that pushes the sum past full marks: no total, no grade writt
 test("a row the rule cannot decide waits for a person's tier, then takes the chosen score", async () => {
   const g = await fixtureGrid("zhuzhou-2021-department.xlsx", "中央补助医疗服务与保障能力提升");
   const blank = edit(g, { H23: null, H29: null });
-  const report = evaluateSheet(blank);
+  const report = evaluateOneForm(blank);
   const waiting = planFill(blank, report);
   expect(waiting.pending.map((p) => p.cell)).toEqual(["H23"]);
   expect(waiting.pending[0].tiers.map((t) => [t.label, t.min, t.max])).toEqual([
@@ -72,7 +72,7 @@ test("a row the rule cannot decide waits for a person's tier, then takes the cho
 
 test("completion forms and non-forms have nothing to fill", async () => {
   const g = await fixtureGrid("panzhihua-2021-completion.xlsx", "城乡医疗救助资金");
-  const plan = planFill(g, evaluateSheet(g));
+  const plan = planFill(g, evaluateOneForm(g));
   expect(plan.writes).toEqual([]);
   expect(plan.skipped[0].reason).toMatch(/不计分/);
 });

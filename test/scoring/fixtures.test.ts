@@ -1,6 +1,6 @@
 import * as path from "path";
 import { readWorkbookFile } from "../../src/readers/xlsx-file";
-import { evaluateSheet } from "../../src/scoring/evaluate";
+import { evaluateOneForm } from "./one-form";
 import type { SheetReport } from "../../src/scoring/findings/sheet-report";
 
 // What test/fixtures/EXPECTED.md says the engine must find in each real form.
@@ -8,7 +8,7 @@ const FIXTURES = path.join(__dirname, "..", "fixtures");
 
 async function reports(file: string): Promise<Map<string, SheetReport>> {
   const grids = await readWorkbookFile(path.join(FIXTURES, file));
-  return new Map(grids.map((g) => [g.sheet, evaluateSheet(g)]));
+  return new Map(grids.map((g) => [g.sheet, evaluateOneForm(g)]));
 }
 
 const errors = (r: SheetReport) =>

@@ -5,7 +5,7 @@
  */
 import Decimal from "decimal.js";
 import fc from "fast-check";
-import { evaluateSheet } from "../../src/scoring/evaluate";
+import { evaluateOneForm } from "./one-form";
 import type { CellValue, Grid } from "../../src/scoring/grid/grid";
 import type { SheetReport } from "../../src/scoring/findings/sheet-report";
 import { fixtureGrid } from "./fixture-grid";
@@ -120,7 +120,7 @@ test("any odd cells anywhere in real forms: figures within the rules, messages a
         numberFormats[c.row][c.col] = c.format;
         formulas[c.row][c.col] = c.formula;
       }
-      const r = evaluateSheet({ ...g, values, numberFormats, formulas });
+      const r = evaluateOneForm({ ...g, values, numberFormats, formulas });
       if (r.kind !== "unknown") checked++;
       expectReadable(r);
     }),
@@ -134,7 +134,7 @@ test("a stated execution score of 1e308 on a row whose budget is unreadable give
   const values = g.values.map((r) => [...r]);
   values[3][3] = "约一千万"; // D4: budget unreadable
   values[3][7] = 1e308; // H4
-  const r = evaluateSheet({ ...g, values });
+  const r = evaluateOneForm({ ...g, values });
   expect(r.total.computed).toBeNull();
   expect(r.total.note).toMatch(/总分无法计算/);
   expect(r.grade.computed).toBeNull();
@@ -148,7 +148,7 @@ test("a date in an actual is compared as a date, never as its serial number", ()
   const numberFormats = (g.numberFormats ?? []).map((r) => [...r]);
   values[13][5] = 44197; // F14, target ≥5 次
   numberFormats[13][5] = "yyyy-mm-dd";
-  const r = evaluateSheet({ ...g, values, numberFormats });
+  const r = evaluateOneForm({ ...g, values, numberFormats });
   const row = r.indicators.find((i) => i.row === 14)!;
   expect(row.actual).toBe("2021-01-01");
   expect(row.score).toBeNull();

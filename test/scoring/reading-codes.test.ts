@@ -2,14 +2,14 @@
  * The finding codes added for reading real forms (issue 8), for cells a host could not
  * calculate (issues 10, 11), each provoked by editing a real fixture form as a person would.
  */
-import { evaluateSheet } from "../../src/scoring/evaluate";
+import { evaluateOneForm } from "./one-form";
 import type { Grid } from "../../src/scoring/grid/grid";
 import type { SheetReport } from "../../src/scoring/findings/sheet-report";
 import { edit, fixtureGrid } from "./fixture-grid";
 
 const seen = new Set<string>();
 function check(g: Grid): SheetReport {
-  const r = evaluateSheet(g);
+  const r = evaluateOneForm(g);
   for (const f of r.findings) seen.add(f.code);
   return r;
 }

@@ -9,6 +9,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { readDocument } from "../../src/readers/document";
 import { evaluateSheet } from "../../src/scoring/evaluate";
+import { evaluateOneForm } from "./one-form";
 import type { Grid } from "../../src/scoring/grid/grid";
 import { checkReportClaims, ReportBlock } from "../../src/scoring/prose/report-claims";
 import { sentencesOf } from "../../src/scoring/prose/report-prose";
@@ -18,8 +19,8 @@ const FIX = path.join(__dirname, "..", "fixtures");
 
 async function reportFindings(file: string) {
   const doc = await readDocument(fs.readFileSync(path.join(FIX, "reports", file)), file);
-  const reports = doc.grids.map((g) => evaluateSheet(g));
-  return checkReportClaims(doc.blocks!, reports, doc.grids).map(({ table, finding }) => ({ sheet: doc.grids[table].sheet, ...finding }));
+  const reports = doc.grids.flatMap((g) => evaluateSheet(g));
+  return checkReportClaims(doc.blocks!, reports, doc.grids).map(({ form, finding }) => ({ sheet: reports[form].sheet, ...finding }));
 }
 
 test("seed 000: the 执行率 restated wrongly in 三、预算执行情况分析 is found; the earlier year's figures are not checked", async () => {
@@ -81,7 +82,7 @@ describe("what is checked and what is left alone", () => {
   });
   const codes = (grids: Grid[], ...paragraphs: string[]) => {
     const blocks: ReportBlock[] = [...paragraphs.map((text) => ({ kind: "paragraph" as const, text })), ...grids.map((_, index) => ({ kind: "table" as const, index }))];
-    return checkReportClaims(blocks, grids.map((g) => evaluateSheet(g)), grids).map((f) => `${f.table}:${f.finding.code}`);
+    return checkReportClaims(blocks, grids.map((g) => evaluateOneForm(g)), grids).map((f) => `${f.form}:${f.finding.code}`);
   };
 
   test.each([

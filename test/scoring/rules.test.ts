@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { evaluateSheet } from "../../src/scoring/evaluate";
+import { evaluateOneForm } from "./one-form";
 import { gradeOf, readGrade } from "../../src/scoring/rules/grade";
 import type { CellValue, Grid } from "../../src/scoring/grid/grid";
 import { readMeasure } from "../../src/scoring/values/measure";
@@ -406,14 +406,14 @@ const row = (r: SheetReport, n: number) => r.indicators.find((i) => i.row === n)
 
 describe("R8 total = execution score + Σ scores (the rule's where it decides, the stated where not)", () => {
   test("the form as shipped: computed 100, grade 优, no TOTAL_MISMATCH", () => {
-    const r = evaluateSheet(form);
+    const r = evaluateOneForm(form);
     expect([r.total.computed, r.total.stated, r.grade.computed]).toEqual([100, 100, "优"]);
     expect(codes(r, "TOTAL_MISMATCH")).toEqual([]);
     expect(row(r, 23).status).toBe("judgement"); // 显著提升 against 市级优秀窗口单位
   });
 
   test("the rule's score replaces a stated one it disagrees with: 4 次 against ≥5 次 (w 7) counts 5.6", () => {
-    const r = evaluateSheet(edit(form, { F14: "4 次" }));
+    const r = evaluateOneForm(edit(form, { F14: "4 次" }));
     expect(row(r, 14).score).toBe(5.6);
     expect(r.total.computed).toBe(98.6);
     expect(r.total.statedSum).toBe(100);
@@ -422,7 +422,7 @@ describe("R8 total = execution score + Σ scores (the rule's where it decides, t
   });
 
   test("where the rule cannot decide, the stated score counts: 7 on the judgement row gives 97", () => {
-    const r = evaluateSheet(edit(form, { H23: 7 }));
+    const r = evaluateOneForm(edit(form, { H23: 7 }));
     expect(row(r, 23).score).toBeNull();
     expect(r.total.computed).toBe(97);
     expect(codes(r, "TOTAL_MISMATCH")).toEqual(["error H29"]); // stated 100 ≠ Σ stated 97
@@ -430,7 +430,7 @@ describe("R8 total = execution score + Σ scores (the rule's where it decides, t
   });
 
   test("a blank execution score still counts in the computed total, not in Σ stated", () => {
-    const r = evaluateSheet(edit(form, { H7: null }));
+    const r = evaluateOneForm(edit(form, { H7: null }));
     expect(r.total.computed).toBe(100);
     expect(r.total.statedSum).toBe(90);
     expect(codes(r, "SCORE_MISSING")).toEqual(["error H7"]);
@@ -438,12 +438,12 @@ describe("R8 total = execution score + Σ scores (the rule's where it decides, t
   });
 
   test("a total of exactly 90 is 优; 89.99 is 良, and a stated 优 beside it is GRADE_MISMATCH", () => {
-    const at90 = evaluateSheet(edit(form, { H23: 0, H29: 90, I23: "未达成" }));
+    const at90 = evaluateOneForm(edit(form, { H23: 0, H29: 90, I23: "未达成" }));
     expect([at90.total.computed, at90.grade.computed, at90.grade.stated]).toEqual([90, "优", "优"]);
     expect(codes(at90, "GRADE_MISMATCH")).toEqual([]);
     expect(codes(at90, "TOTAL_MISMATCH")).toEqual([]);
     // 94.81% of ≥95% on the 5-point row 28: 5 × 94.81 ÷ 95 = 4.99.
-    const below = evaluateSheet(edit(form, { H23: 0, F28: "94.81%", H28: 4.99, H29: 89.99, I23: "未达成", I28: "个别投诉" }));
+    const below = evaluateOneForm(edit(form, { H23: 0, F28: "94.81%", H28: 4.99, H29: 89.99, I23: "未达成", I28: "个别投诉" }));
     expect([below.total.computed, below.grade.computed]).toEqual([89.99, "良"]);
     expect(codes(below, "GRADE_MISMATCH")).toEqual(["error I29"]);
   });
@@ -463,7 +463,7 @@ describe("R8 total = execution score + Σ scores (the rule's where it decides, t
     ["exactly 60", sixty, 60, "中"],
     ["59.99", { ...sixty, ...lessOne, H29: 59.99 }, 59.99, "差"],
   ])("a total of %s", (_what, changes, total, grade) => {
-    const r = evaluateSheet(edit(form, changes));
+    const r = evaluateOneForm(edit(form, changes));
     expect([r.total.computed, r.total.statedSum, r.grade.computed]).toEqual([total, total, grade]);
     // The stated grade agrees at the bound and disagrees just below it.
     expect(codes(r, "GRADE_MISMATCH")).toEqual(total === 80 || total === 60 ? [] : ["error I29"]);
@@ -473,9 +473,9 @@ describe("R8 total = execution score + Σ scores (the rule's where it decides, t
 describe("R5 modes through a profile: the 运行维护响应时间 row (≤30 分钟, w 7) at 40 分钟", () => {
   test("ratio (default) 7 × 30 ÷ 40 = 5.25; deviation 7 × (1 − 10 ÷ 30) = 4.67", () => {
     const late = edit(form, { F20: "40 分钟", I20: "系统升级" });
-    expect(row(evaluateSheet(late), 20).score).toBe(5.25);
-    expect(row(evaluateSheet(late, { profile: "deviation" }), 20).score).toBe(4.67);
-    expect(codes(evaluateSheet(late), "SCORE_RULE_MISMATCH")).toEqual(["warning H20"]);
+    expect(row(evaluateOneForm(late), 20).score).toBe(5.25);
+    expect(row(evaluateOneForm(late, { profile: "deviation" }), 20).score).toBe(4.67);
+    expect(codes(evaluateOneForm(late), "SCORE_RULE_MISMATCH")).toEqual(["warning H20"]);
   });
 });
 
@@ -484,7 +484,7 @@ describe("R10 transfer 资金管理: stated scores within [0, w], deductions in 
   const transfer = () => edit(form, { B22: "资金管理指标" });
 
   test("the relabelled form is a transfer form whose 资金管理 rows keep their stated scores", () => {
-    const r = evaluateSheet(transfer());
+    const r = evaluateOneForm(transfer());
     expect(r.kind).toBe("transfer");
     expect(row(r, 22).kind).toBe("management");
     expect(row(r, 22).status).toBe("stated");
@@ -498,17 +498,17 @@ describe("R10 transfer 资金管理: stated scores within [0, w], deductions in 
     [9.7, ["info H22"], 99.7], // 0.3 is not a multiple of 0.5
     [9.75, ["info H22"], 99.75],
   ])("H22 = %p → MANAGEMENT_DEDUCTION_STEP %p, computed total %p", (s, found, total) => {
-    const r = evaluateSheet(edit(transfer(), { H22: s, H29: total, I22: s === 10 ? null : "发现问题" }));
+    const r = evaluateOneForm(edit(transfer(), { H22: s, H29: total, I22: s === 10 ? null : "发现问题" }));
     expect(codes(r, "MANAGEMENT_DEDUCTION_STEP")).toEqual(found);
     expect(codes(r, "SCORE_RULE_MISMATCH")).toEqual([]);
     expect(r.total.computed).toBe(total);
   });
 
   test("a stated score above the weight or below 0 is an error, not a deduction note", () => {
-    const over = evaluateSheet(edit(transfer(), { H22: 10.5 }));
+    const over = evaluateOneForm(edit(transfer(), { H22: 10.5 }));
     expect(codes(over, "SCORE_ABOVE_WEIGHT")).toEqual(["error H22"]);
     expect(codes(over, "SCORE_RULE_MISMATCH")).toEqual([]);
-    const negative = evaluateSheet(edit(transfer(), { H22: -0.5 }));
+    const negative = evaluateOneForm(edit(transfer(), { H22: -0.5 }));
     expect(codes(negative, "SCORE_NEGATIVE")).toEqual(["error H22"]);
     expect(codes(negative, "SCORE_RULE_MISMATCH")).toEqual([]);
   });

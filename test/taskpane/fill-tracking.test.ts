@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import { readWorkbookFile } from "../../src/readers/xlsx-file";
-import { evaluateSheet } from "../../src/scoring/evaluate";
+import { evaluateOneForm } from "../scoring/one-form";
 import { planFill } from "../../src/scoring/fill/fill";
 import type { Grid } from "../../src/scoring/grid/grid";
 import { formulaRefs, namedRefs, readNamedRefs, shiftFormula, shiftRef, withRefs } from "../../src/taskpane/host/cell-refs";
@@ -65,7 +65,7 @@ async function blankAndPlan(wb: MemoryWorkbook, host: MemoryHost) {
   for (let r = 11; r <= 19; r++) wb.type(SHEET, `H${r}`, "");
   wb.type(SHEET, "H36", "");
   const grid = (await host.read("active")).grids[0];
-  return planFill(grid, evaluateSheet(grid));
+  return planFill(grid, evaluateOneForm(grid));
 }
 
 test("regression: a person changing the cell left of a filled score (its old anchor) no longer keeps the fill's score", async () => {
@@ -108,7 +108,7 @@ test("Office: the fill keeps a hidden name; after Excel moved it, the undo resto
   sh.cells.delete("H36");
   const host = new OfficeHost();
   const grid = (await host.read("active")).grids[0];
-  const plan = planFill(grid, evaluateSheet(grid));
+  const plan = planFill(grid, evaluateOneForm(grid));
   const record = await host.fill({ sheet: SHEET, writes: plan.writes, useFormulas: false });
   const name = fake.names.get(trackName(record))!;
   expect(name.visible).toBe(false);

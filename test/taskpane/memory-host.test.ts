@@ -1,6 +1,6 @@
 import path from "node:path";
 import { readWorkbookFile } from "../../src/readers/xlsx-file";
-import { evaluateSheet } from "../../src/scoring/evaluate";
+import { evaluateOneForm } from "../scoring/one-form";
 import { planFill } from "../../src/scoring/fill/fill";
 import type { Grid } from "../../src/scoring/grid/grid";
 import { MemoryHost } from "../../src/taskpane/host/MemoryHost";
@@ -36,15 +36,15 @@ function cells(wb: MemoryWorkbook): string {
 
 async function plan(host: MemoryHost, overwrite: boolean) {
   const grid = (await host.read("active")).grids[0];
-  return planFill(grid, evaluateSheet(grid), { overwrite });
+  return planFill(grid, evaluateOneForm(grid), { overwrite });
 }
 
 test("the memory host reads what the xlsx reader read: same findings", async () => {
   const { host } = open();
   const read = await host.read("workbook");
   expect(read.grids.map((g) => g.sheet)).toEqual(grids.map((g) => g.sheet));
-  const a = evaluateSheet(read.grids[0]).findings.map((f) => `${f.code}@${f.cell}`);
-  const b = evaluateSheet(grids[0]).findings.map((f) => `${f.code}@${f.cell}`);
+  const a = evaluateOneForm(read.grids[0]).findings.map((f) => `${f.code}@${f.cell}`);
+  const b = evaluateOneForm(grids[0]).findings.map((f) => `${f.code}@${f.cell}`);
   expect(a).toEqual(b);
   expect(a).toEqual(expect.arrayContaining(["SCORE_MISSING@H4", "TOTAL_MISMATCH@H36"]));
 });

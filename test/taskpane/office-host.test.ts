@@ -1,6 +1,6 @@
 import path from "node:path";
 import { readWorkbookFile } from "../../src/readers/xlsx-file";
-import { evaluateSheet } from "../../src/scoring/evaluate";
+import { evaluateOneForm } from "../scoring/one-form";
 import { planFill } from "../../src/scoring/fill/fill";
 import type { Grid } from "../../src/scoring/grid/grid";
 import { HostError, toHostError } from "../../src/taskpane/host/host-error";
@@ -66,7 +66,7 @@ describe("reading through the one adapter", () => {
     expect(g.values.length).toBeLessThan(100);
     expect(Math.max(...g.values.map((r) => r.length))).toBeLessThan(20);
     expect(read.notes).toEqual(["工作表“部门整体支出绩效自评表”在 XFD1048576 等处有超出读取范围（前 10000 行、前 200 列）的内容，已忽略；自评表不会在那里。"]);
-    expect(evaluateSheet(g).kind).toBe("department");
+    expect(evaluateOneForm(g).kind).toBe("department");
   });
 
   test("an empty sheet reads as an empty grid", async () => {
@@ -90,11 +90,11 @@ describe("reading through the one adapter", () => {
     const read = await new OfficeHost().read("workbook");
     expect(fake.syncs).toBeLessThanOrEqual(3);
     expect(read.grids).toHaveLength(zhuzhou.length);
-    const report = evaluateSheet(read.grids.find((g) => g.sheet === ZHUZHOU_SHEET)!);
+    const report = evaluateOneForm(read.grids.find((g) => g.sheet === ZHUZHOU_SHEET)!);
     const errors = report.findings.filter((f) => f.severity === "error").map((f) => `${f.code}@${f.cell}`);
     expect(errors.sort()).toEqual(["SCORE_MISSING@H4", "TOTAL_MISMATCH@H36"]);
     // The same findings as from the .xlsx reader: the two adapters agree.
-    const direct = evaluateSheet(zhuzhou.find((g) => g.sheet === ZHUZHOU_SHEET)!);
+    const direct = evaluateOneForm(zhuzhou.find((g) => g.sheet === ZHUZHOU_SHEET)!);
     expect(report.findings.map((f) => `${f.code}@${f.cell}`)).toEqual(direct.findings.map((f) => `${f.code}@${f.cell}`));
   });
 });
@@ -119,7 +119,7 @@ describe("fill and undo", () => {
   async function planFor(overwrite: boolean) {
     const read = await new OfficeHost().read("active");
     const grid = read.grids[0];
-    return planFill(grid, evaluateSheet(grid), { overwrite });
+    return planFill(grid, evaluateOneForm(grid), { overwrite });
   }
 
   test("round trip: values and formulas come back exactly, from the snapshot in the document", async () => {

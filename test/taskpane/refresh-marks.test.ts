@@ -1,6 +1,6 @@
 import path from "node:path";
 import { readWorkbookFile } from "../../src/readers/xlsx-file";
-import { evaluateSheet } from "../../src/scoring/evaluate";
+import { evaluateOneForm } from "../scoring/one-form";
 import { planFill } from "../../src/scoring/fill/fill";
 import type { Grid } from "../../src/scoring/grid/grid";
 import { refreshMarks } from "../../src/taskpane/app/marks";
@@ -28,13 +28,13 @@ const marksOn = (wb: MemoryWorkbook, sheet: string) => Object.fromEntries(wb.she
 
 async function markAll(host: MemoryHost, scope: "active" | "workbook") {
   const v = await validate(host, scope);
-  for (const r of v.reports) await host.mark(r.sheet, marksOf(r));
+  for (const r of v.reports) await host.mark(r.sheet, marksOf([r]));
   return v;
 }
 
 async function fillAll(host: MemoryHost) {
   const grid = (await host.read("active")).grids[0];
-  const plan = planFill(grid, evaluateSheet(grid), { overwrite: true });
+  const plan = planFill(grid, evaluateOneForm(grid), { overwrite: true });
   await host.fill({ sheet: SHEET, writes: plan.writes, useFormulas: false });
   return plan.writes.map((w) => w.cell);
 }
@@ -49,7 +49,7 @@ test("with fresh results: a marked sheet gets exactly the fresh marks, after the
   expect(written).toEqual(expect.arrayContaining(["H4", "H11", "H36"]));
   const afterFill = await validate(host, "active");
   expect(await refreshMarks(host, afterFill, SHEET)).toEqual([SHEET]);
-  expect(marksOn(wb, SHEET)).toEqual(Object.fromEntries(marksOf(afterFill.reports[0]).map((m) => [m.cell, m.severity])));
+  expect(marksOn(wb, SHEET)).toEqual(Object.fromEntries(marksOf(afterFill.reports).map((m) => [m.cell, m.severity])));
   for (const c of written) expect(marksOn(wb, SHEET)[c]).toBeUndefined();
 
   await host.undoFill();
@@ -75,7 +75,7 @@ test("a sheet nobody marked stays unmarked", async () => {
   const { wb, host } = open();
   await fillAll(host);
   const fresh = await validate(host, "active");
-  expect(marksOf(fresh.reports[0]).length).toBeGreaterThan(0);
+  expect(marksOf(fresh.reports).length).toBeGreaterThan(0);
   expect(await refreshMarks(host, fresh, SHEET)).toEqual([]);
   expect(wb.sheets.every((s) => s.marks.size === 0)).toBe(true);
 });

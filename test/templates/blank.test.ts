@@ -6,7 +6,7 @@
 import { readWorkbookBuffer } from "../../src/readers/xlsx-file";
 import { templateWorkbookBuffer } from "../../src/cli/template-xlsx";
 import { parseA1 } from "../../src/scoring/grid/address";
-import { evaluateSheet } from "../../src/scoring/evaluate";
+import { evaluateOneForm } from "../scoring/one-form";
 import { buildTemplate, TEMPLATE_KINDS, type TemplateKind, type TemplateOptions } from "../../src/scoring/templates";
 import { computeWorksheet, loadSheet } from "./computed-grid";
 
@@ -43,7 +43,7 @@ describe.each(cases)("blank %s (%s)", (kind, _label, opts) => {
 
   test("as stored: its own kind, no error finding", async () => {
     const [grid] = await readWorkbookBuffer(bytes);
-    const r = evaluateSheet(grid);
+    const r = evaluateOneForm(grid);
     expect(r.kind).toBe(READS_AS[kind]);
     expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
     // Nothing is filled in: no total is computed (the transfer form's preset 资金管理 scores do not make one).
@@ -55,7 +55,7 @@ describe.each(cases)("blank %s (%s)", (kind, _label, opts) => {
     const { ws } = await loadSheet(bytes);
     const c = computeWorksheet(ws);
     expect(c.errors).toEqual([]);
-    const r = evaluateSheet(c.grid);
+    const r = evaluateOneForm(c.grid);
     expect(r.kind).toBe(READS_AS[kind]);
     expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
     expect(r.findings.filter((f) => f.severity === "warning")).toEqual([]);

@@ -5,7 +5,7 @@
  * and no error finding.
  */
 import { templateWorkbookBuffer } from "../../src/cli/template-xlsx";
-import { evaluateSheet } from "../../src/scoring/evaluate";
+import { evaluateOneForm } from "../scoring/one-form";
 import type { SheetReport } from "../../src/scoring/findings/sheet-report";
 import { buildTemplate, type TemplateKind } from "../../src/scoring/templates";
 import { computeWorksheet, loadSheet, type ComputedSheet } from "./computed-grid";
@@ -34,7 +34,7 @@ async function fillFrom(
   fillTemplate(ws, build, form, { weights: opts.weights });
   opts.edit?.(build, ws);
   const computed = computeWorksheet(ws);
-  return { build, form, computed, report: evaluateSheet(computed.grid, { profile: opts.profile }) };
+  return { build, form, computed, report: evaluateOneForm(computed.grid, { profile: opts.profile }) };
 }
 
 const num = (f: Filled, a1: string) => {

@@ -3,7 +3,7 @@ import type ExcelJS from "exceljs";
 import { readWorkbookFile } from "../../src/readers/xlsx-file";
 import { parseA1, toA1 } from "../../src/scoring/grid/address";
 import { level1Family } from "../../src/scoring/read/columns";
-import { evaluateSheet } from "../../src/scoring/evaluate";
+import { evaluateOneForm } from "../scoring/one-form";
 import { Sheet, type CellValue, type Grid } from "../../src/scoring/grid/grid";
 import { readForm } from "../../src/scoring/read/read-form";
 import type { SheetReport } from "../../src/scoring/findings/sheet-report";
@@ -77,7 +77,7 @@ export async function readFixtureForm(
   opts: { regroup?: Record<number, [string, string]>; families?: Record<string, string> } = {},
 ): Promise<FixtureForm> {
   const grid = await fixtureGrid(file, sheet);
-  const report = evaluateSheet(grid);
+  const report = evaluateOneForm(grid);
   const form = readForm(grid);
   const at = (p: { row: number; col: number } | null) => (p ? cellAt(grid, toA1(p.row, p.col)) : null);
   const fund = (form.fund?.rows ?? []).map((r) => ({

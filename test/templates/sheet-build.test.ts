@@ -6,7 +6,7 @@
 import Decimal from "decimal.js";
 import fc from "fast-check";
 import { parseA1, parseRange, toA1, type RangeRef } from "../../src/scoring/grid/address";
-import { evaluateSheet } from "../../src/scoring/evaluate";
+import { evaluateOneForm } from "../scoring/one-form";
 import type { Grid } from "../../src/scoring/grid/grid";
 import { headerKey, statedPoints } from "../../src/scoring/values/text";
 import {
@@ -303,7 +303,7 @@ describe("any options (property)", () => {
             .reduce((s, c) => s.plus(c && "value" in c && typeof c.value === "number" ? c.value : 0), new Decimal(0));
           if (!weights.eq(100)) return false;
         }
-        const r = evaluateSheet(storedGrid(b));
+        const r = evaluateOneForm(storedGrid(b));
         return r.kind === (kind === "project20" ? "project" : kind) && r.findings.every((f) => f.severity !== "error");
       }),
       { numRuns: 150 },

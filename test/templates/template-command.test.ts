@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { PassThrough } from "stream";
 import { templateCommand } from "../../src/cli/template-command";
 import { readWorkbookBuffer } from "../../src/readers/xlsx-file";
-import { evaluateSheet } from "../../src/scoring/evaluate";
+import { evaluateOneForm } from "../scoring/one-form";
 
 function sink(isTTY = false) {
   const s = new PassThrough() as PassThrough & { isTTY?: boolean };
@@ -28,7 +28,7 @@ test("writes the workbook to stdout, with the options on the form", async () => 
   expect(ws.getCell("A1").value).toBe("2025年度部门整体支出绩效自评表");
   expect(ws.getCell("B2").value).toBe("株洲市医疗保障事务中心");
   const [grid] = await readWorkbookBuffer(bytes);
-  const r = evaluateSheet(grid);
+  const r = evaluateOneForm(grid);
   expect(r.kind).toBe("department");
   expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
   // Two rows under each of the 9 level 2s.

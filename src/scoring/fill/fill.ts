@@ -9,8 +9,8 @@ import { Sheet } from "../grid/grid";
 import { execScoreCall, gradeCall, scoreCall, targetExpression } from "./jxzp-formula";
 import { findProfile, PROFILES } from "../rules/profiles";
 import type { IndicatorRow, Pos } from "../read/form";
-import { readForm } from "../read/read-form";
-import type { SheetReport, Tier } from "../findings/sheet-report";
+import { readFormIn } from "../read/read-form";
+import type { FormPlace, SheetReport, Tier } from "../findings/sheet-report";
 
 export type WriteKind = "execution" | "score" | "total" | "grade";
 
@@ -44,6 +44,8 @@ export interface PendingChoice {
 
 export interface FillPlan {
   sheet: string;
+  /** The form of the sheet the plan fills (a sheet may stack several; each has its own plan). */
+  place: FormPlace;
   writes: CellWrite[];
   pending: PendingChoice[];
   /** Cells the plan leaves alone, and why. */
@@ -109,16 +111,18 @@ function sumArgs(exec: string | null, cells: string[]): string {
 }
 
 /**
- * The cell writes that put rule scores, the total and the grade into a form (issue: fill plan).
+ * The cell writes that put rule scores, the total and the grade into the report's form (on a
+ * sheet that stacks several, only that one's cells).
  * Only empty cells unless `overwrite`; rows the rule cannot decide are pending until chosen.
  */
 export function planFill(grid: Grid, report: SheetReport, options: FillOptions = {}): FillPlan {
   const sheet = new Sheet(grid);
-  const form = readForm(sheet);
+  // The report's own form: on a sheet that stacks several, the one within the report's rows.
+  const form = readFormIn(sheet, report.place.firstRow - 1, report.place.lastRow - 1);
   const profile = findProfile(report.profile) ?? PROFILES.project;
   const a1 = (p: Pos | null | undefined) => (p ? toA1(p.row, p.col) : null);
   const formRows = new Map<number, IndicatorRow>((form.table?.rows ?? []).map((r) => [r.row + 1, r]));
-  const plan: FillPlan = { sheet: report.sheet, writes: [], pending: [], skipped: [] };
+  const plan: FillPlan = { sheet: report.sheet, place: report.place, writes: [], pending: [], skipped: [] };
   if (report.kind === "unknown" || report.kind === "completion") {
     plan.skipped.push({ cell: null, reason: report.kind === "unknown" ? "此工作表不是绩效自评表，没有可填写的内容。" : "绩效目标完成情况表不计分，没有可填写的得分。" });
     return plan;

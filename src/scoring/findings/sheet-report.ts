@@ -64,8 +64,36 @@ export interface LevelSummary {
   score: number | null;
 }
 
+/**
+ * Which form of its sheet a report is. Departments stack every project's form one under another
+ * on one sheet; each is read, scored and reported on its own. Most sheets hold one.
+ */
+export interface FormPlace {
+  /** 1-based, top to bottom. */
+  index: number;
+  /** How many forms the sheet holds (1 also for a sheet with none: its one report says so). */
+  count: number;
+  /** The rows the form spans, 1-based as Excel shows them: its title to the row before the next form's. */
+  firstRow: number;
+  lastRow: number;
+}
+
+/** `第2张表（共3张，第41–80行）` for a form of a stacked sheet; "" for a sheet's only form. */
+export function formPlaceLabel(place: FormPlace): string {
+  return place.count > 1 ? `第${place.index}张表（共${place.count}张，第${place.firstRow}–${place.lastRow}行）` : "";
+}
+
+/** The sheet's name, and which form of it where it stacks several: `汇总 第2张表（共3张，第41–80行）`. */
+export function formSheetLabel(r: { sheet: string; place: FormPlace }): string {
+  const place = formPlaceLabel(r.place);
+  return place ? `${r.sheet} ${place}` : r.sheet;
+}
+
+/** One form's result (one per sheet, or one per form where a sheet stacks several). */
 export interface SheetReport {
   sheet: string;
+  /** Which form of the sheet this is, and its rows. */
+  place: FormPlace;
   kind: FormKind;
   /** Why the sheet was taken for its kind (title, header names, blocks), in Chinese. */
   kindReason: string;

@@ -63,7 +63,23 @@ export class Sheet {
     }
   }
 
-
+  /**
+   * The same sheet seen through rows `top`..`bottom` only (absolute, 0-based): one of several forms
+   * stacked on a sheet is read as if it were the whole sheet. Rows are shared, not copied.
+   */
+  rows(top: number, bottom: number): Sheet {
+    const from = Math.max(0, top - this.top);
+    const to = Math.max(from, Math.min(this.grid.values.length, bottom - this.top + 1));
+    const g = this.grid;
+    return new Sheet({
+      sheet: g.sheet,
+      origin: { row: this.top + from, col: this.left },
+      values: g.values.slice(from, to),
+      numberFormats: g.numberFormats?.slice(from, to),
+      formulas: g.formulas?.slice(from, to),
+      merges: g.merges,
+    });
+  }
 
   value(row: number, col: number): CellValue {
     const r = this.grid.values[row - this.top];

@@ -19,9 +19,9 @@ import { squash } from "../values/text";
 /** A Word document's body in reading order: paragraphs, and tables by their index among the grids. */
 export type ReportBlock = { kind: "paragraph"; text: string } | { kind: "table"; index: number };
 
-/** A finding and the table (index among the document's tables) it belongs to. */
+/** A finding and the form it belongs to (index into the reports given). */
 export interface ReportFinding {
-  table: number;
+  form: number;
   finding: Finding;
 }
 
@@ -49,7 +49,9 @@ function clean(name: string): string {
 
 /** What a form calls itself: the project (or unit) it reports, and its year. */
 function formOf(index: number, report: SheetReport, grid: Grid): Form {
-  const sheet = new Sheet(grid);
+  // A table may stack several forms: each names itself in its own first rows.
+  const whole = new Sheet(grid);
+  const sheet = report.place.count > 1 ? whole.rows(report.place.firstRow - 1, report.place.lastRow - 1) : whole;
   const names = new Set<string>();
   let year: number | null = null;
   for (let r = sheet.top; r <= Math.min(sheet.bottom, sheet.top + 8); r++) {
@@ -249,11 +251,18 @@ function checkClaim(s: Sentence, claim: Claim, form: Form): Finding | null {
 }
 
 /**
- * Checks a report's prose against its tables. `reports` and `grids` are the document's tables
- * in order (`ReportBlock.index` points into them). Pure: no files, no state.
+ * Checks a report's prose against its tables. `grids` are the document's tables (named apart),
+ * `reports` their forms (one per table, or several where a table stacks forms); each finding
+ * names the form it concerns by its index in `reports`. Pure: no files, no state.
  */
 export function checkReportClaims(blocks: ReportBlock[], reports: SheetReport[], grids: Grid[]): ReportFinding[] {
-  const forms = reports.map((r, i) => (r.kind === "unknown" ? null : formOf(i, r, grids[i]))).filter((f): f is Form => f !== null);
+  const gridOf = new Map(grids.map((g) => [g.sheet, g]));
+  const forms = reports
+    .map((r, i) => {
+      const grid = gridOf.get(r.sheet);
+      return r.kind === "unknown" || !grid ? null : formOf(i, r, grid);
+    })
+    .filter((f): f is Form => f !== null);
   if (forms.length === 0) return [];
   const out: ReportFinding[] = [];
   const seen = new Set<string>();
@@ -269,7 +278,7 @@ export function checkReportClaims(blocks: ReportBlock[], reports: SheetReport[],
         const key = f ? `${form.index}|${f.code}|${f.message}` : "";
         if (f && !seen.has(key)) {
           seen.add(key);
-          out.push({ table: form.index, finding: f });
+          out.push({ form: form.index, finding: f });
         }
       }
     }

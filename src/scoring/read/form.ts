@@ -1,5 +1,5 @@
 /**
- * The form model: one sheet read as a 自评表. Every value is already read (a figure, a measure,
+ * The form model: one 自评表 as read from its sheet (a sheet may stack several). Every value is already read (a figure, a measure,
  * a stated rate, a text) and carries the cell it came from. Rules and checks take a `Form` and
  * never look at the grid again.
  */
@@ -201,6 +201,11 @@ export interface Form {
   kind: FormKind;
   /** Why the form was taken for its kind, in Chinese, for the report and its reader. */
   kindReason: string;
+  /**
+   * The rows the form was read from, absolute and 0-based: the whole sheet, or, where a sheet
+   * stacks several forms, from its title to the row before the next form's.
+   */
+  rows: { top: number; bottom: number };
   header: HeaderFields;
   fund: FundBlock | null;
   management: ManagementBlock | null;

@@ -8,6 +8,11 @@ const PROJECT = /^(项目名称|项目支出名称|转移支付名称|转移支�
 const UNIT = /^(实施单位|项目实施单位|单位名称|部门名称|预算单位|预算部门|资金使用单位|部门单位名称|单位|部门|评价单位|填报单位)$/;
 const DEPARTMENT = /^(主管部门|地方主管部门|县级主管部门|市级主管部门|主管部门及代码|中央主管部门)$/;
 
+/** Which header field a label names (`项目名称` → project), or null. */
+export function fieldOfLabel(label: string): "project" | "unit" | "department" | null {
+  return PROJECT.test(label) ? "project" : DEPARTMENT.test(label) ? "department" : UNIT.test(label) ? "unit" : null;
+}
+
 /** The title: short texts in the top rows that name a form (表 / 自评 / 绩效). */
 function titleOf(sheet: Sheet): string {
   const parts: string[] = [];
@@ -40,7 +45,7 @@ export function readHeaderFields(sheet: Sheet, before: number, claims: Claims): 
       }
       const inline = /^([^:：]{2,10})[:：](.+)$/.exec(flat);
       const label = headerKey(inline ? inline[1] : raw);
-      const field = PROJECT.test(label) ? "project" : DEPARTMENT.test(label) ? "department" : UNIT.test(label) ? "unit" : null;
+      const field = fieldOfLabel(label);
       if (!field) continue;
       claims.add({ row: r, col: c });
       if (inline) {

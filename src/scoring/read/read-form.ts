@@ -9,6 +9,7 @@ import { Claims } from "./claims";
 import type { Form, FundBlock, IndicatorTable, ManagementBlock } from "./form";
 import { formKind } from "./form-kind";
 import { readFundColumns, readFundLabels } from "./fund-block";
+import { newFormStart } from "./form-start";
 import { BandFinder, type HeaderBand } from "./header-band";
 import { readHeaderFields } from "./header-fields";
 import { readIndicatorTable, settleKinds } from "./indicator-table";
@@ -26,8 +27,19 @@ function hasManagementLabel(sheet: Sheet, before: number): boolean {
   return false;
 }
 
-export function readForm(input: Grid | Sheet): Form {
-  const sheet = input instanceof Sheet ? input : new Sheet(input);
+/** One form read from a sheet (or a part of one), and where the next form on it begins. */
+interface OneForm {
+  form: Form | null;
+  /** The first row of the next form below, or null where the sheet holds no other. */
+  next: number | null;
+}
+
+/**
+ * Reads the form that starts at the sheet's top. On meeting the next form's first block (one
+ * with its own title or header fields above it) it stops and says where that form begins,
+ * without reading the rest: the caller reads each form again within its own rows.
+ */
+function readFirstForm(sheet: Sheet, stopAtNext: boolean): OneForm {
   const claims = new Claims(sheet.top, sheet.left, sheet.bottom, sheet.right);
   const finder = new BandFinder(sheet);
   let fund: FundBlock | null = null;
@@ -36,12 +48,21 @@ export function readForm(input: Grid | Sheet): Form {
   let tableBand: HeaderBand | null = null;
   let totalFrom = sheet.top;
   let lastRow = sheet.top;
+  /** The row of the total that closed the table: what follows belongs to another form. */
+  let closedAt: number | null = null;
   const first = finder.next(sheet.top);
   for (let found = first; found; ) {
     const { band, kind } = found;
+    const repeated = kind === "table" && closedAt === null && table && tableBand && sameColumns(tableBand, band) && table.lastRow + 1 >= band.top - 1;
+    // After the total, another table, or a second block of a kind already read: perhaps the next form.
+    const another = closedAt !== null || (kind === "table" && table && !repeated) || (kind === "fund" && (fund || table)) || (kind === "management" && (management || table));
+    if (another) {
+      const start = stopAtNext ? newFormStart(sheet, Math.max(lastRow, closedAt ?? lastRow) + 1, band.top) : null;
+      if (start !== null) return { form: null, next: start };
+      // No title of its own: as a form's only table is its first, a second one is not read.
+      if (closedAt !== null || kind === "table") break;
+    }
     if (kind === "table") {
-      const repeated = table && tableBand && sameColumns(tableBand, band) && table.lastRow + 1 >= band.top - 1;
-      if (table && !repeated) break; // a second form on the sheet: only the first is read
       // The table reads down to its end (a total, a note, the next block), finding that end itself.
       const { table: t, end } = readIndicatorTable(sheet, band, sheet.bottom + 1, claims, finder);
       if (!table) {
@@ -57,8 +78,8 @@ export function readForm(input: Grid | Sheet): Form {
       }
       lastRow = Math.max(lastRow, end.next - 1);
       totalFrom = end.next;
-      if (end.totalRow !== null) break;
-      found = finder.next(end.next);
+      if (end.totalRow !== null) closedAt = end.totalRow;
+      found = finder.next(end.totalRow !== null ? end.totalRow + 1 : end.next);
       continue;
     }
     const after = finder.next(band.bottom + 1);
@@ -90,10 +111,11 @@ export function readForm(input: Grid | Sheet): Form {
   const filled =
     Boolean(fund?.rows.some((r) => r.budget.kind !== "blank" || r.spent.kind !== "blank")) ||
     Boolean(table?.rows.some((r) => r.actual.measure.kind !== "blank" || (r.kind !== "management" && r.score.kind === "number")));
-  return {
+  const form: Form = {
     sheet: sheet.name,
     kind,
     kindReason: reason,
+    rows: { top: sheet.top, bottom: sheet.bottom },
     header,
     fund,
     management,
@@ -104,4 +126,40 @@ export function readForm(input: Grid | Sheet): Form {
     filled,
     unread: found ? unreadFigures(sheet, firstTop, bottom, claims) : [],
   };
+  return { form, next: null };
+}
+
+/**
+ * Every form on a sheet, top to bottom: one for most sheets (a sheet with no form gives one of
+ * kind `unknown`). Each form of a stacked sheet is read within its own rows, from its own title
+ * to the row before the next form's, as if it were a sheet of its own.
+ */
+export function readForms(input: Grid | Sheet): Form[] {
+  const sheet = input instanceof Sheet ? input : new Sheet(input);
+  const forms: Form[] = [];
+  for (let top = sheet.top; ; ) {
+    const part = top === sheet.top ? sheet : sheet.rows(top, sheet.bottom);
+    const one = readFirstForm(part, true);
+    if (one.form) {
+      forms.push(one.form);
+      return forms;
+    }
+    // A next form starts below this one's first block, so `next` > `top` and the walk ends.
+    const next = Math.max(one.next ?? sheet.bottom + 1, top + 1);
+    forms.push(readFormIn(sheet, top, next - 1));
+    top = next;
+  }
+}
+
+/** The form of a sheet's rows `top`..`bottom` (the place a report gives), read as `readForms` read it. */
+export function readFormIn(input: Grid | Sheet, top: number, bottom: number): Form {
+  const sheet = input instanceof Sheet ? input : new Sheet(input);
+  const part = top <= sheet.top && bottom >= sheet.bottom ? sheet : sheet.rows(top, bottom);
+  // Within its own rows a form never stops for another: `form` is always there.
+  return readFirstForm(part, false).form!;
+}
+
+/** The first form on a sheet (the only one on most sheets); `readForms` gives them all. */
+export function readForm(input: Grid | Sheet): Form {
+  return readForms(input)[0];
 }

@@ -11,8 +11,9 @@ export async function refreshMarks(host: WorkbookHost, fresh: Validation | null,
   const marked = await host.markedSheets();
   const touched: string[] = [];
   for (const sheet of marked) {
-    const report = fresh?.reports.find((r) => r.sheet === sheet);
-    if (report) await host.mark(sheet, marksOf(report));
+    // Every form of the sheet: marking replaces the sheet's marks with the union.
+    const reports = fresh?.reports.filter((r) => r.sheet === sheet) ?? [];
+    if (reports.length) await host.mark(sheet, marksOf(reports));
     else if (sheet === changedSheet) await host.clearMarks([sheet]);
     else continue;
     touched.push(sheet);

@@ -9,6 +9,7 @@ import { yieldToBrowser } from "./yield";
 export interface Validation {
   scope: ReadScope;
   activeSheet: string;
+  /** One per form, sheet by sheet: a sheet that stacks several forms gives one each, in order (`place`). */
   reports: SheetReport[];
   grids: Grid[];
   /** What the read left out, in Chinese (values beyond the area a form can occupy). */
@@ -27,7 +28,7 @@ export async function validate(host: WorkbookHost, scope: ReadScope, onProgress:
     onProgress({ phase: "evaluate", sheet: grid.sheet, done: i, total: read.grids.length });
     await yieldToBrowser();
     try {
-      reports.push(evaluateSheet(grid));
+      reports.push(...evaluateSheet(grid));
     } catch (e) {
       throw new HostError(`校验工作表“${grid.sheet}”时出错：${toHostError(e).message}`, "EvaluateFailed");
     }
@@ -35,13 +36,25 @@ export async function validate(host: WorkbookHost, scope: ReadScope, onProgress:
   return { scope, activeSheet: read.activeSheet, reports, grids: read.grids, notes: read.notes ?? [] };
 }
 
-/** One mark per cell with findings, at the cell's worst severity. */
-export function marksOf(report: SheetReport): CellMark[] {
+/** One mark per cell with findings, at the cell's worst severity: the union of the forms given (a sheet's forms). */
+export function marksOf(reports: readonly SheetReport[]): CellMark[] {
   const worst = new Map<string, Severity>();
-  for (const f of report.findings) {
-    if (!f.cell) continue;
-    const had = worst.get(f.cell);
-    if (!had || SEVERITY_ORDER.indexOf(f.severity) < SEVERITY_ORDER.indexOf(had)) worst.set(f.cell, f.severity);
-  }
+  for (const report of reports)
+    for (const f of report.findings) {
+      if (!f.cell) continue;
+      const had = worst.get(f.cell);
+      if (!had || SEVERITY_ORDER.indexOf(f.severity) < SEVERITY_ORDER.indexOf(had)) worst.set(f.cell, f.severity);
+    }
   return [...worst].map(([cell, severity]) => ({ cell, severity }));
+}
+
+/** The reports by sheet, sheets in the order first met: marks go per sheet, for all its forms at once. */
+export function reportsBySheet(reports: readonly SheetReport[]): Map<string, SheetReport[]> {
+  const out = new Map<string, SheetReport[]>();
+  for (const r of reports) {
+    const list = out.get(r.sheet);
+    if (list) list.push(r);
+    else out.set(r.sheet, [r]);
+  }
+  return out;
 }

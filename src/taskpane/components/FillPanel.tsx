@@ -1,9 +1,10 @@
-import { Button, makeStyles, Switch, tokens } from "@fluentui/react-components";
+import { Button, Field, makeStyles, Select, Switch, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { evaluateSheet } from "../../scoring/evaluate";
 import { planFill } from "../../scoring/fill/fill";
 import type { Grid } from "../../scoring/grid/grid";
-import type { SheetReport } from "../../scoring/findings/sheet-report";
+import { formPlaceLabel, type SheetReport } from "../../scoring/findings/sheet-report";
+import { KIND_LABEL } from "../app/labels";
 import { yieldToBrowser } from "../app/yield";
 import type { FillRecord } from "../host/fill-record";
 import { toHostError } from "../host/host-error";
@@ -24,7 +25,14 @@ const useStyles = makeStyles({
 
 interface Basis {
   grid: Grid;
-  report: SheetReport;
+  /** The sheet's forms: one for most sheets; the plan is for the one the person picks. */
+  reports: SheetReport[];
+}
+
+/** A form of a stacked sheet as the picker names it: its place, then its project (or title, or kind). */
+function formChoiceLabel(r: SheetReport): string {
+  const name = r.project || r.unit || r.title || KIND_LABEL[r.kind];
+  return `${formPlaceLabel(r.place)} ${name}`.trim();
 }
 
 const timeOf = (iso: string): string => {
@@ -39,6 +47,8 @@ export function FillPanel({ host, onWritten }: { host: WorkbookHost; onWritten: 
   const [overwrite, setOverwrite] = useState(false);
   const [useFormulas, setUseFormulas] = useState(false);
   const [basis, setBasis] = useState<Basis | null>(null);
+  const [formIndex, setFormIndex] = useState(0);
+  const report = basis ? basis.reports[Math.min(formIndex, basis.reports.length - 1)] : null;
   const [drafts, setDrafts] = useState<Record<string, TierDraft>>({});
   const [busy, setBusy] = useState<"plan" | "fill" | "undo" | null>(null);
   const [notice, setNotice] = useState<NoticeData | null>(null);
@@ -57,7 +67,7 @@ export function FillPanel({ host, onWritten }: { host: WorkbookHost; onWritten: 
   }, [refreshLast]);
 
   // Rows the rule cannot decide, as the plan without choices lists them: they stay listed once picked.
-  const undecided = useMemo(() => (basis ? planFill(basis.grid, basis.report, { overwrite }).pending : []), [basis, overwrite]);
+  const undecided = useMemo(() => (basis && report ? planFill(basis.grid, report, { overwrite }).pending : []), [basis, report, overwrite]);
   const choices = useMemo(() => {
     const out: Record<string, number> = {};
     for (const p of undecided) {
@@ -68,7 +78,7 @@ export function FillPanel({ host, onWritten }: { host: WorkbookHost; onWritten: 
     }
     return out;
   }, [undecided, drafts]);
-  const plan = useMemo(() => (basis ? planFill(basis.grid, basis.report, { overwrite, choices }) : null), [basis, overwrite, choices]);
+  const plan = useMemo(() => (basis && report ? planFill(basis.grid, report, { overwrite, choices }) : null), [basis, report, overwrite, choices]);
 
   const makePlan = async () => {
     setBusy("plan");
@@ -77,7 +87,10 @@ export function FillPanel({ host, onWritten }: { host: WorkbookHost; onWritten: 
       const read = await host.read("active");
       await yieldToBrowser();
       const grid = read.grids[0];
-      setBasis({ grid, report: evaluateSheet(grid) });
+      const reports = evaluateSheet(grid);
+      setBasis({ grid, reports });
+      // A stacked sheet starts at its first form that can be filled.
+      setFormIndex(Math.max(0, reports.findIndex((r) => r.kind !== "unknown" && r.kind !== "completion")));
       setDrafts({});
     } catch (e) {
       setNotice({ intent: "error", title: "无法生成填写方案", text: toHostError(e).message });
@@ -146,7 +159,25 @@ export function FillPanel({ host, onWritten }: { host: WorkbookHost; onWritten: 
       <Notice notice={notice} />
       {plan && basis ? (
         <div data-testid="plan-view">
-          <h4 className={s.heading}>{`填写方案：工作表“${plan.sheet}”`}</h4>
+          {basis.reports.length > 1 ? (
+            <Field label={`工作表“${plan.sheet}”上下排着 ${basis.reports.length} 张表，选择要填写的一张`}>
+              <Select
+                value={String(plan.place.index - 1)}
+                onChange={(_, d) => {
+                  setFormIndex(Number(d.value));
+                  setDrafts({});
+                }}
+                data-testid="fill-form"
+              >
+                {basis.reports.map((r, i) => (
+                  <option key={i} value={String(i)}>
+                    {formChoiceLabel(r)}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          ) : null}
+          <h4 className={s.heading}>{`填写方案：工作表“${plan.sheet}”${plan.place.count > 1 ? ` ${formPlaceLabel(plan.place)}` : ""}`}</h4>
           {plan.writes.length > 0 ? (
             <FillPlanTable writes={plan.writes} useFormulas={useFormulas} />
           ) : (

@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { Finding } from "../../scoring/findings/findings";
-import type { SheetReport } from "../../scoring/findings/sheet-report";
+import { formPlaceLabel, type SheetReport } from "../../scoring/findings/sheet-report";
 import { figure, KIND_LABEL, percent } from "../app/labels";
 import { FindingList } from "./FindingList";
 import { LevelChart } from "./LevelChart";
@@ -41,13 +41,14 @@ function Summary({ report }: { report: SheetReport }) {
   );
 }
 
-/** One sheet's result: summary, the chart of points by level 1, findings by severity. */
+/** One form's result (a sheet's, or one of the forms it stacks): summary, the chart of points by level 1, findings by severity. */
 export function SheetResult({ report, onPick }: { report: SheetReport; onPick: (sheet: string, f: Finding) => void }) {
   const s = useStyles();
   const count = (sev: string) => report.findings.filter((f) => f.severity === sev).length;
+  const place = formPlaceLabel(report.place);
   return (
-    <section className={s.sheet} data-testid="sheet-result" data-sheet={report.sheet}>
-      <h3 className={s.title}>{`工作表：${report.sheet}`}</h3>
+    <section className={s.sheet} data-testid="sheet-result" data-sheet={report.sheet} data-form={report.place.index}>
+      <h3 className={s.title}>{`工作表：${report.sheet}${place ? ` ${place}` : ""}`}</h3>
       <Summary report={report} />
       <div className={s.counts}>{`错误 ${count("error")} · 警告 ${count("warning")} · 提示 ${count("info")}`}</div>
       <LevelChart levels={report.levels} title="各一级指标得分（得分 / 分值）" />

@@ -2,7 +2,7 @@ import { Button, makeStyles, Switch, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Finding } from "../../scoring/findings/findings";
 import { refreshMarks } from "../app/marks";
-import { marksOf, Progress, validate, Validation } from "../app/validation";
+import { marksOf, Progress, reportsBySheet, validate, Validation } from "../app/validation";
 import { toHostError } from "../host/host-error";
 import type { WorkbookHost } from "../host/WorkbookHost";
 import { DelayedProgress } from "./DelayedProgress";
@@ -124,7 +124,8 @@ export function ValidatePanel({ host, written }: { host: WorkbookHost; written: 
     try {
       let n = 0;
       // Every sheet validated, even one without findings: marking replaces its earlier marks.
-      for (const r of result.reports) n += await host.mark(r.sheet, marksOf(r));
+      // One call per sheet with the marks of all its forms: each call replaces the sheet's marks.
+      for (const [sheet, reports] of reportsBySheet(result.reports)) n += await host.mark(sheet, marksOf(reports));
       setNotice({ intent: "success", text: n > 0 ? `已标记 ${n} 个有问题的单元格（只加了本插件的条件格式，原有格式不变）。` : "没有需要标记的单元格。" });
     } catch (e) {
       setNotice({ intent: "error", title: "标记未完成", text: toHostError(e).message });
@@ -145,6 +146,7 @@ export function ValidatePanel({ host, written }: { host: WorkbookHost; written: 
   const unknown = result && result.scope === "workbook" ? reports.filter((r) => r.kind === "unknown") : [];
   const listed = result && result.scope === "workbook" ? reports.filter((r) => r.kind !== "unknown") : reports;
   const total = (sev: string) => reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === sev).length, 0);
+  const sheets = new Set(reports.map((r) => r.sheet)).size;
 
   return (
     <div data-testid="validate-panel">
@@ -168,11 +170,11 @@ export function ValidatePanel({ host, written }: { host: WorkbookHost; written: 
       {result ? (
         <div data-testid="results">
           {result.scope === "workbook" ? (
-            <p className={s.overall}>{`共 ${reports.length} 个工作表：错误 ${total("error")}，警告 ${total("warning")}，提示 ${total("info")}。`}</p>
+            <p className={s.overall}>{`共 ${sheets} 个工作表${reports.length > sheets ? `（${reports.length} 张表）` : ""}：错误 ${total("error")}，警告 ${total("warning")}，提示 ${total("info")}。`}</p>
           ) : null}
           {unknown.length > 0 ? <p className={s.others}>{`以下工作表不是绩效自评表，未作校验：${unknown.map((r) => r.sheet).join("、")}`}</p> : null}
           {listed.map((r) => (
-            <SheetResult key={r.sheet} report={r} onPick={(sheet, f) => void pick(sheet, f)} />
+            <SheetResult key={`${r.sheet}#${r.place.index}`} report={r} onPick={(sheet, f) => void pick(sheet, f)} />
           ))}
         </div>
       ) : null}
