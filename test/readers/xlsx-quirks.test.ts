@@ -2,6 +2,7 @@
  * What Excel tolerates and other writers produce (issue 21 §2–§5), built part by part and read
  * through both ways of opening a zip: JSZip (the browser's) and Node's zlib (the CLI's).
  */
+import * as XLSX from "@e965/xlsx";
 import JSZip from "jszip";
 import type { Grid } from "../../src/scoring/grid/grid";
 import { readDocument } from "../../src/readers/document";
@@ -54,6 +55,21 @@ describe.each(OPENERS)("opened with %s", (_, opener) => {
     const doc = await read(await pack(parts));
     expect(doc.format).toBe("xlsx");
     expect(values(doc.grids[0])).toEqual([[1]]);
+  });
+
+  test("§2: a workbook written by SheetJS itself (as web systems export) reads as an .xlsx", async () => {
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([["项目名称", "预算数"], ["道路养护", 2060.5]]), "自评表");
+    const bytes = new Uint8Array(XLSX.write(wb, { type: "buffer", bookType: "xlsx" }) as Buffer);
+    // What made the old sniffing call it .xlsb: SheetJS declares .bin files as .xlsb's content type.
+    expect(await (await JSZip.loadAsync(bytes)).file("[Content_Types].xml")!.async("string")).toContain("sheet.binary.macroEnabled.main");
+    const doc = await read(bytes);
+    expect(doc.format).toBe("xlsx");
+    expect(doc.grids[0].sheet).toBe("自评表");
+    expect(values(doc.grids[0])).toEqual([
+      ["项目名称", "预算数"],
+      ["道路养护", 2060.5],
+    ]);
   });
 
   test("§2: a real .xlsb (its workbook part is binary) is still called .xlsb", async () => {
@@ -132,6 +148,37 @@ describe.each(OPENERS)("opened with %s", (_, opener) => {
   test("escaped characters: `_x000d_` in either case of hex is a character; `_X0000_` (a capital X) is text as Excel shows it", async () => {
     const doc = await read(await pack(usual(sheet('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>'), ["甲_x000d__x000A_乙", "_X0000_", "_x005F_x0000_"])));
     expect(values(doc.grids[0])).toEqual([["甲\r\n乙", "_X0000_", "_x0000_"]]);
+  });
+
+  // The structures below are those of public files the compare script met (see src/readers/README.md).
+  test("`<si/>` is an empty text that keeps its place in the shared strings (PhpSpreadsheet issue.4063.xlsx)", async () => {
+    const parts = usual(sheet('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>'));
+    parts["xl/_rels/workbook.xml.rels"] = rels([["rId1", "worksheet", "worksheets/sheet1.xml"], ["rId2", "sharedStrings", "sharedStrings.xml"]]);
+    parts["xl/sharedStrings.xml"] = `<?xml version="1.0"?><sst ${NS}><si><t>226</t></si><si/><si><t>\u00a0</t></si></sst>`;
+    expect(values((await read(await pack(parts))).grids[0])).toEqual([["226", null, "\u00a0"]]);
+  });
+
+  test("a plain `<t>` followed by rich runs is one text (calamine richtext-after-plain.xlsx, minimal_package.xlsx)", async () => {
+    const doc = await read(await pack(usual(sheet('<row r="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve">ARREST BOOKINGS for </t>\n<r>\n<t xml:space="preserve">01/30/17</t>\n</r>\n</is></c></row>'))));
+    expect(values(doc.grids[0])).toEqual([["ARREST BOOKINGS for 01/30/17"]]);
+  });
+
+  test("cell references in small letters (ExcelDataReader LowerCaseReferenceAttribute.xlsx) and an empty boolean (PhpSpreadsheet issue.2488.xlsx)", async () => {
+    const doc = await read(await pack(usual(sheet('<row r="1"><c r="b1"><v>1</v></c><c r="d1" t="b"/><c r="e1" t="b"><v>1</v></c></row>'))));
+    expect(values(doc.grids[0])).toEqual([[null, 1, null, null, true]]);
+  });
+
+  test("a package at the zip's root with prefixed elements and absolute targets (ExcelDataReader Fillreport.xlsx)", async () => {
+    const bytes = await pack({
+      "[Content_Types].xml": types(`<Override PartName="/workbook.xml" ContentType="${MAIN}"/>`),
+      "_rels/.rels": rels([["R1", "officeDocument", "/workbook.xml"]]),
+      "workbook.xml": `\ufeff<?xml version="1.0" encoding="utf-8"?><x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheets><x:sheet name="Fill report" sheetId="1" r:id="Sheet1" xmlns:r="${REL}" /></x:sheets></x:workbook>`,
+      "_rels/workbook.xml.rels": rels([["Sheet1", "worksheet", "/sheet.xml"]]),
+      "sheet.xml": `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Account Number</x:t></x:is></x:c><x:c r="B1"><x:v>74085</x:v></x:c></x:row></x:sheetData></x:worksheet>`,
+    });
+    const doc = await read(bytes);
+    expect(doc.grids.map((g) => g.sheet)).toEqual(["Fill report"]);
+    expect(values(doc.grids[0])).toEqual([["Account Number", 74085]]);
   });
 
   test("§5: a workbook that is not under xl/ is found by the package's relationships", async () => {
