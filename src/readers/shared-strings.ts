@@ -44,11 +44,20 @@ export class RunText {
   }
 }
 
-export function readSharedStrings(xml: Uint8Array | string): string[] {
+/** The shared string table: how many texts it has, and each by index. */
+export interface SharedStrings {
+  readonly count: number;
+  get(index: number): string;
+}
+
+const WHAT = "共享字符串表 xl/sharedStrings.xml ";
+
+/** Reads each `<si>`'s text from a part, in order. */
+function readAll(xml: Uint8Array | string): string[] {
   const out: string[] = [];
   const run = new RunText();
   let inSi = false;
-  scanXml(xml, "共享字符串表 xl/sharedStrings.xml ", {
+  scanXml(xml, WHAT, {
     wantText: () => inSi,
     open(name) {
       // The scanner closes a self-closing `<si/>` too: it reads as an empty text.
@@ -68,4 +77,40 @@ export function readSharedStrings(xml: Uint8Array | string): string[] {
     },
   });
   return out;
+}
+
+/**
+ * The shared string table, its texts decoded when a cell asks for them. A single-form workbook
+ * often carries the strings of the whole workbook it was cut from (hundreds of kilobytes of
+ * Chinese for a form that uses a hundred of them): the whole part is checked as XML and each
+ * `<si>`'s place noted in one pass, and only the texts the sheets use are decoded.
+ */
+export function readSharedStrings(xml: Uint8Array | string): SharedStrings {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let depth = 0;
+  const byteOffsets = scanXml(
+    xml,
+    WHAT,
+    {
+      open(name, _attrs, at) {
+        if (name === "si" && depth++ === 0) starts.push(at);
+      },
+      close(name, end) {
+        if (name === "si" && --depth === 0) ends.push(end);
+      },
+    },
+    true,
+  );
+  if (!byteOffsets || typeof xml === "string") {
+    const all = readAll(xml);
+    return { count: all.length, get: (i) => all[i] };
+  }
+  const texts: (string | undefined)[] = new Array(starts.length);
+  return {
+    count: starts.length,
+    get(i) {
+      return (texts[i] ??= readAll(xml.subarray(starts[i], ends[i]))[0] ?? "");
+    },
+  };
 }

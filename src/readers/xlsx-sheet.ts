@@ -9,13 +9,13 @@ import { isDateFormat } from "../scoring/grid/number-format";
 import { BuiltGrid, GridBuilder, mergeOverlap } from "./grid-builder";
 import { ReadError } from "./read-error";
 import { shiftFormula } from "./shared-formula";
-import { RunText, unescapeOoxml } from "./shared-strings";
+import { RunText, SharedStrings, unescapeOoxml } from "./shared-strings";
 import { scanXml } from "./xml-scan";
 
 export interface SheetContext {
   name: string;
   /** The shared string table, or null when the workbook has none. */
-  strings: string[] | null;
+  strings: SharedStrings | null;
   /** Number format by cell style index. */
   formats: (string | null)[];
   date1904: boolean;
@@ -84,8 +84,8 @@ export function readSheetXml(xml: Uint8Array | string, ctx: SheetContext): Built
         if (v.trim() === "") return null;
         if (ctx.strings === null) throw new ReadError("corrupt-xlsx", { what: "缺少共享字符串表 xl/sharedStrings.xml" });
         const i = Number(v);
-        if (!Number.isInteger(i) || i < 0 || i >= ctx.strings.length) fail(`引用的共享字符串 ${v.trim()} 不存在`);
-        return ctx.strings[i];
+        if (!Number.isInteger(i) || i < 0 || i >= ctx.strings.count) fail(`引用的共享字符串 ${v.trim()} 不存在`);
+        return ctx.strings.get(i);
       }
       case "str":
         return unescapeOoxml(v);

@@ -12,26 +12,48 @@
  */
 import { ReadError } from "./read-error";
 
-/** The attributes of the tag being read, valid until the next tag. */
+/**
+ * The attributes of the tag being read, valid until the next tag. Names and values stay places in
+ * the part until asked for: a row's `spans` and `x14ac:dyDescent`, or a rich run's font name,
+ * cost nothing unless read.
+ */
 export class XmlAttributes {
-  names: string[] = [];
-  values: string[] = [];
   count = 0;
+  /** The scanned text the places refer to, and how a value's place becomes its text. */
+  src = "";
+  valueOf: (start: number, end: number) => string = () => "";
+  readonly nameStart: number[] = [];
+  readonly nameEnd: number[] = [];
+  readonly valueStart: number[] = [];
+  readonly valueEnd: number[] = [];
 
-  /** An attribute by its local name, whatever prefix the writer gave it (`r:id` → `id`). */
+  name(i: number): string {
+    return this.src.slice(this.nameStart[i], this.nameEnd[i]);
+  }
+
+  value(i: number): string {
+    return this.valueOf(this.valueStart[i], this.valueEnd[i]);
+  }
+
+  /** An attribute by its local name, whatever prefix the writer gave it (`r:id` → `id`); xmlns declarations are not attributes. */
   get(local: string): string | undefined {
-    for (let i = 0; i < this.count; i++) if (this.names[i] === local) return this.values[i];
+    const src = this.src;
+    const len = local.length;
+    for (let i = 0; i < this.count; i++) if (this.nameEnd[i] - this.nameStart[i] === len && src.startsWith(local, this.nameStart[i])) return this.value(i);
     for (let i = 0; i < this.count; i++) {
-      const n = this.names[i];
-      if (n.length > local.length && n.charCodeAt(n.length - local.length - 1) === 58 && n.endsWith(local) && !n.startsWith("xmlns")) return this.values[i];
+      const a = this.nameStart[i];
+      const e = this.nameEnd[i];
+      if (e - a > len && src.charCodeAt(e - len - 1) === 58 && src.startsWith(local, e - len) && !src.startsWith("xmlns", a)) return this.value(i);
     }
     return undefined;
   }
 }
 
 export interface XmlHandlers {
-  open(name: string, attrs: XmlAttributes): void;
-  close?(name: string): void;
+  /** `at`: where the tag starts in the part (a byte offset when scanXml says so). */
+  open(name: string, attrs: XmlAttributes, at: number): void;
+  /** `end`: just past the tag that closes the element. */
+  close?(name: string, end: number): void;
   text?(text: string): void;
   /** Read before each text: false spares decoding the text between tags no one reads. */
   wantText?: () => boolean;
@@ -56,6 +78,8 @@ function utf8Of(b: Uint8Array, start: number, end: number): string {
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 
+const NON_ASCII = /[\u0080-\u00ff]/;
+
 const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
 function isSpace(c: number): boolean {
@@ -63,19 +87,37 @@ function isSpace(c: number): boolean {
 }
 
 /** Parses a part; `what` names it in the Chinese message when it is not well-formed XML. */
-export function scanXml(part: Uint8Array | string, what: string, h: XmlHandlers): void {
+/**
+ * Parses a part; `what` names it in the Chinese message when it is not well-formed XML. With
+ * `byteOffsets`, a UTF-8 part is never decoded whole, so that the positions given to the handlers
+ * are offsets in its bytes; the answer says whether they are.
+ */
+export function scanXml(part: Uint8Array | string, what: string, h: XmlHandlers, byteOffsets = false): boolean {
   let s: string;
   // Bytes to re-decode non-ASCII spans from (positions in s are offsets in them); null when s is already text.
   let bytes: Uint8Array | null = null;
   // Where the XML starts: after a UTF-8 byte-order mark.
   let start = 0;
+  // Whether s has one character per byte of the part (its positions are byte offsets).
+  let oneByte = false;
   if (typeof part === "string") s = part;
   else if (part.length >= 2 && ((part[0] === 0xff && part[1] === 0xfe) || (part[0] === 0x3c && part[1] === 0x00))) s = new TextDecoder("utf-16le").decode(part);
   else if (part.length >= 2 && ((part[0] === 0xfe && part[1] === 0xff) || (part[0] === 0x00 && part[1] === 0x3c))) s = new TextDecoder("utf-16be").decode(part);
   else {
     start = part.length >= 3 && part[0] === 0xef && part[1] === 0xbb && part[2] === 0xbf ? 3 : 0;
-    bytes = part;
     s = oneByteString(part);
+    oneByte = true;
+    // A part with many non-ASCII texts (shared strings in Chinese) is decoded whole, once: one call
+    // costs less than one per text. Mostly-ASCII parts keep the one-byte string and decode the odd text.
+    if (!byteOffsets && NON_ASCII.test(s)) {
+      let high = 0;
+      for (let k = 0; k < s.length && high < 64; k += 64) if (s.charCodeAt(k) > 127) high++;
+      if (high * 64 * 64 >= s.length || part.length < 65536) {
+        s = utf8Of(part, start, part.length);
+        start = 0;
+        oneByte = false;
+      } else bytes = part;
+    }
   }
   if (bytes === null && s.charCodeAt(0) === 0xfeff) start = 1;
 
@@ -129,6 +171,8 @@ export function scanXml(part: Uint8Array | string, what: string, h: XmlHandlers)
   if (CONTROL.test(s)) broken();
 
   const attrs = new XmlAttributes();
+  attrs.src = s;
+  attrs.valueOf = (a, b) => textOf(a, b, true);
   const stack: string[] = [];
   let roots = 0;
   const n = s.length;
@@ -182,7 +226,7 @@ export function scanXml(part: Uint8Array | string, what: string, h: XmlHandlers)
       while (e > lt + 2 && isSpace(s.charCodeAt(e - 1))) e--;
       const full = s.slice(lt + 2, e);
       if (stack.length === 0 || stack.pop() !== full) broken();
-      if (h.close) h.close(localOf(full));
+      if (h.close) h.close(localOf(full), close + 1);
       i = close + 1;
       continue;
     }
@@ -218,9 +262,9 @@ export function scanXml(part: Uint8Array | string, what: string, h: XmlHandlers)
         if (y === 61 || isSpace(y) || y === 62 || y === 47) break;
         j++;
       }
-      const attrName = s.slice(nameStart, j);
+      const nameEnd = j;
       while (j < n && isSpace(s.charCodeAt(j))) j++;
-      if (s.charCodeAt(j) !== 61 || attrName === "") broken();
+      if (s.charCodeAt(j) !== 61 || nameEnd === nameStart) broken();
       j++;
       while (j < n && isSpace(s.charCodeAt(j))) j++;
       const q = s.charCodeAt(j);
@@ -228,20 +272,23 @@ export function scanXml(part: Uint8Array | string, what: string, h: XmlHandlers)
       const close = s.indexOf(q === 34 ? '"' : "'", j + 1);
       if (close < 0) broken();
       // Searched within the value only: a search from here to the next < would cross the whole part for each attribute.
-      if (close > j + 1 && s.slice(j + 1, close).indexOf("<") >= 0) broken();
-      attrs.names[attrs.count] = attrName;
-      attrs.values[attrs.count] = textOf(j + 1, close, true);
-      attrs.count++;
+      for (let k = j + 1; k < close; k++) if (s.charCodeAt(k) === 60) broken();
+      const k = attrs.count++;
+      attrs.nameStart[k] = nameStart;
+      attrs.nameEnd[k] = nameEnd;
+      attrs.valueStart[k] = j + 1;
+      attrs.valueEnd[k] = close;
       j = close + 1;
     }
     const name = localOf(full);
-    h.open(name, attrs);
+    h.open(name, attrs, lt);
     if (selfClosing) {
-      if (h.close) h.close(name);
+      if (h.close) h.close(name, j);
     } else stack.push(full);
     i = j;
   }
   if (stack.length > 0 || roots === 0) broken();
+  return oneByte;
 }
 
 function localOf(full: string): string {

@@ -14,7 +14,7 @@ function events(part: Uint8Array | string): Event[] {
   scanXml(part, "测试部件 ", {
     open(name, attrs) {
       const a: Record<string, string> = {};
-      for (let i = 0; i < attrs.count; i++) a[attrs.names[i]] = attrs.values[i];
+      for (let i = 0; i < attrs.count; i++) a[attrs.name(i)] = attrs.value(i);
       out.push(["open", name, a]);
     },
     close: (name) => out.push(["close", name]),
