@@ -39,8 +39,19 @@ export type ChildMessage = { file: string; stage: "ours"; result: SideResult } |
  * A long text as its length, ends and a hash: a cell of a megabyte repeated over thousands of cells
  * would otherwise be copied to the parent once per cell.
  */
+const compacted = new Map<string, string>();
+
 function compact(v: string | number | boolean): string | number | boolean {
   if (typeof v !== "string" || v.length <= 1000) return v;
+  // Thousands of cells may share one long text: it is hashed once.
+  const known = compacted.get(v);
+  if (known !== undefined) return known;
+  if (compacted.size > 1000) compacted.clear();
+  compacted.set(v, compactOnce(v));
+  return compacted.get(v)!;
+}
+
+function compactOnce(v: string): string {
   let h = 2166136261;
   for (let i = 0; i < v.length; i++) h = Math.imul(h ^ v.charCodeAt(i), 16777619);
   return `${v.slice(0, 200)}…（共 ${v.length} 字，散列 ${(h >>> 0).toString(16)}）…${v.slice(-50)}`;
