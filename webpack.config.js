@@ -13,6 +13,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { ExplicitAssociatePlugin } = require("./scripts/explicit-associate-plugin");
 const { FunctionsLocalePlugin } = require("./scripts/functions-locale");
+const { CDN, officeJsUrl, OfficeJsUrlPlugin } = require("./scripts/office-js-url");
 const { DEV_URL, addinUrl, rewriteManifest } = require("./scripts/addin-url");
 const { httpsOptions } = require("./scripts/dev-certs");
 const { usageDataOff } = require("./scripts/usage-data");
@@ -29,6 +30,8 @@ async function serverOptions(env) {
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
   const base = dev ? DEV_URL : addinUrl(process.env.ADDIN_URL);
+  // An intranet's own copy of Office.js (README: 内网部署); Microsoft's CDN otherwise.
+  const officeJs = officeJsUrl(process.env.OFFICE_JS_URL);
   if (!dev && base === DEV_URL)
     console.warn(
       "注意：未设置 ADDIN_URL，生产构建的清单仍指向 https://localhost:3000/。\n" +
@@ -75,6 +78,7 @@ module.exports = async (env = {}, argv = {}) => {
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
       }),
+      ...(officeJs === CDN ? [] : [new OfficeJsUrlPlugin(officeJs)]),
       new HtmlWebpackPlugin({
         filename: "preview.html",
         template: "./src/taskpane/preview/preview.html",

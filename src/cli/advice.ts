@@ -36,6 +36,7 @@ export const ADVICE: Record<FindingCode, string> = {
   TARGET_NOT_MET: "该指标未达成，请在偏差原因栏说明原因和改进措施。",
   FORMULA_NO_VALUE: "该单元格的公式没有保存计算结果，请在 Excel 或 WPS 中打开、重新计算并保存后再报送。",
   JXZP_NOT_LOADED: "表中的绩效自评助手函数未计算，请在装有加载项的 Excel 中打开并保存，或直接填写数值。",
+  NOT_CALCULATED: "该单元格在保存时还在计算，请在 Excel 中等计算完成、单元格显示结果后重新保存。",
   REPORT_TOTAL_MISMATCH: "自评报告正文中的自评得分与自评表不一致，请核对后统一，再重新报送。",
   REPORT_RATE_MISMATCH: "自评报告正文中的执行率与自评表不一致，请核对后统一。",
   REPORT_AMOUNT_MISMATCH: "自评报告正文中的预算或执行金额与自评表不一致，请核对后统一。",

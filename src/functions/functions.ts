@@ -82,7 +82,7 @@ export function completion(target: unknown, actual: unknown, direction?: unknown
 }
 
 /**
- * 等级：≥90 优、≥80 良、≥60 中、其余差，或所选等级方案（Grade of a total score）。
+ * 评定等级：≥90 优、≥80 良、≥60 中、其余差，或所选等级方案（Grade of a total score）。
  * @customfunction GRADE GRADE
  * @param total 总分，0 到 100（Total score）
  * @param scheme 可选：标准（优/良/中/差）或 好较好一般差（Optional grade scheme）
@@ -93,7 +93,7 @@ export function grade(total: unknown, scheme?: unknown): number | string | Custo
 }
 
 /**
- * 读数：读出指标文字中的数字，如 ≥24万人 → 24、95%以上 → 95（The number in a target text, as the engine reads it）。
+ * 读取数值：读出指标文字中的数字，如 ≥24万人 → 24、95%以上 → 95（The number in a target text, as the engine reads it）。
  * @customfunction READVALUE READVALUE
  * @param text 指标值文字或单元格（Target or actual text）
  * @returns 读出的数字

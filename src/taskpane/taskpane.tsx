@@ -2,13 +2,15 @@ import { createRoot } from "react-dom/client";
 import { App } from "./components/App";
 import { NoHost, NoHostReason } from "./components/NoHost";
 import { OfficeHost } from "./host/OfficeHost";
+import { NEEDS } from "./host/office-capabilities";
 
 /** How long to wait for Office.onReady before saying so (it answers at once outside Office). */
 const READY_TIMEOUT_MS = 10000;
 
 function start(): void {
   const el = document.getElementById("root");
-  if (!el) return;
+  // The inline ES5 script of taskpane.html found an old webview and has said so in Chinese.
+  if (!el || (window as Window & { __jxzpOldWebview?: boolean }).__jxzpOldWebview) return;
   const root = createRoot(el);
   const noHost = (reason: NoHostReason) => root.render(<NoHost reason={reason} />);
   if (typeof Office === "undefined" || typeof Office.onReady !== "function") {
@@ -27,7 +29,8 @@ function start(): void {
       noHost("not-excel");
       return;
     }
-    if (!Office.context.requirements.isSetSupported("ExcelApi", "1.13")) {
+    // Validation needs ExcelApi 1.4; every other feature checks its own set (office-capabilities.ts).
+    if (!Office.context.requirements.isSetSupported("ExcelApi", NEEDS.validate)) {
       noHost("old-excel");
       return;
     }

@@ -51,7 +51,7 @@ test("A2. overwrite off, profile grades4: 等级：优 is left alone", async () 
 
 test("B. overwrite off: a score cell holding a formula that shows \"\" is not replaced (Office host, fake Excel)", async () => {
   const fake = new FakeExcel();
-  (globalThis as unknown as { Excel: unknown }).Excel = { run: fake.run };
+  fake.install();
   for (const g of grids) fake.addGrid(g);
   fake.active = SHEET;
   // The person's own formula: blank until the row has figures.
@@ -99,7 +99,7 @@ test("D. a score cell covered by a merge (H13:H14 showing 2) is not reported emp
 
 test("E. a failed batch half-way leaves every cell as it was (Office host, fake Excel)", async () => {
   const fake = new FakeExcel();
-  (globalThis as unknown as { Excel: unknown }).Excel = { run: fake.run };
+  fake.install();
   for (const g of grids) fake.addGrid(g);
   fake.active = SHEET;
   const host = new OfficeHost();

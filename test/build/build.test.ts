@@ -1,8 +1,17 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as vm from "vm";
+import { DOMParser } from "@xmldom/xmldom";
 import type webpack from "webpack";
 import { buildFunctionsOnly, productionConfig, ROOT } from "./build-functions";
+import { readWorkbookFile } from "../../src/readers/xlsx-file";
+import { evaluateSheet } from "../../src/scoring/evaluate";
+import { planFill } from "../../src/scoring/fill/fill";
+import { buildTemplate } from "../../src/scoring/templates";
+import { TEMPLATE_KINDS } from "../../src/scoring/templates/definitions";
+import { PROFILES } from "../../src/scoring/rules/profiles";
+import { DEFAULT_METADATA_LOCALE, jxzpCallNames, METADATA_FILE, METADATA_OVERRIDES, metadataLocaleFor } from "../../src/functions/metadata-locale";
+import { formulaChannel, formulaFor } from "../../src/taskpane/host/formula-channel";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { localizeMetadata, readTable } = require("../../scripts/functions-locale.js");
@@ -15,8 +24,8 @@ const ISSUE_TABLE: Record<string, { zh: string; params: number; optional: number
   EXECSCORE: { zh: "执行率得分", params: 3, optional: 0 },
   SCORE: { zh: "指标得分", params: 5, optional: 2 },
   COMPLETION: { zh: "完成率", params: 3, optional: 1 },
-  GRADE: { zh: "等级", params: 2, optional: 1 },
-  READVALUE: { zh: "读数", params: 1, optional: 0 },
+  GRADE: { zh: "评定等级", params: 2, optional: 1 },
+  READVALUE: { zh: "读取数值", params: 1, optional: 0 },
 };
 
 interface Metadata {
@@ -75,13 +84,11 @@ describe("the production build of the functions", () => {
     expect(params("GRADE")[1].description).toMatch(/标准.*好较好一般差/);
   });
 
-  test("names and ids follow Excel's naming rules", () => {
-    for (const f of en.functions) expect(f.id).toMatch(/^[A-Z][A-Z0-9._]{2,127}$/);
-    for (const f of zh.functions) expect(f.name).toMatch(/^\p{L}[\p{L}0-9._]{1,127}$/u);
-    // Microsoft's naming guide asks for at least three characters; 等级 and 读数 are the issue's
-    // names at two. Any other name shorter than three fails here.
-    const short = zh.functions.filter((f) => [...f.name].length < 3).map((f) => f.name);
-    expect(short).toEqual(["等级", "读数"]);
+  test("names and ids follow Excel's naming rules (custom-functions-naming: start with a letter, at least three characters)", () => {
+    // docs/excel/custom-functions-naming.md: ids A–Z 0–9 _ . ; names any Unicode letters, _ and . ; both start with a letter, ≥ 3 characters.
+    for (const f of en.functions) expect(f.id).toMatch(/^[A-Z][A-Z0-9._]{2,}$/);
+    for (const m of [en, zh]) for (const f of m.functions) expect([f.id, f.name]).toEqual([f.id, expect.stringMatching(/^\p{L}[\p{L}\p{N}._]{2,}$/u)]);
+    for (const f of zh.functions) expect([f.id, [...f.name].length >= 3]).toEqual([f.id, true]);
   });
 
   test("functions.js is minified, has no source map, associates once, and runs in Excel's runtime", () => {
@@ -127,6 +134,76 @@ describe("the production build of the functions", () => {
   });
 });
 
+describe("the built manifest and metadata follow Microsoft's documented rules (issue 16)", () => {
+  const manifest = () => fs.readFileSync(path.join(dir, "manifest.xml"), "utf8");
+  /** Every element with <Override> children: its id (or name), and the override locales. */
+  const overridden = (xml: string) => {
+    const doc = new DOMParser().parseFromString(xml, "text/xml");
+    const all = Array.from(doc.getElementsByTagName("*"));
+    return all
+      .filter((e) => Array.from(e.childNodes).some((c) => (c as Element).localName === "Override"))
+      .map((e) => ({
+        what: e.getAttribute("id") || e.localName,
+        locales: Array.from(e.childNodes)
+          .filter((c) => (c as Element).localName === "Override")
+          .map((c) => ((c as Element).getAttribute("Locale") ?? "").toLowerCase()),
+      }));
+  };
+
+  test("localization.md: one override per language, none for the default locale (DefaultLocale zh-CN)", () => {
+    const xml = manifest();
+    const def = /<DefaultLocale>([^<]+)<\/DefaultLocale>/.exec(xml)?.[1].toLowerCase();
+    expect(def).toBe("zh-cn");
+    const all = overridden(xml);
+    expect(all.map((o) => o.what)).toEqual(expect.arrayContaining(["DisplayName", "Description", "Functions.Metadata.Url", "Group.Label", "OpenPane.Label", "OpenPane.Tooltip"]));
+    for (const o of all) {
+      expect([o.what, o.locales.length]).toEqual([o.what, new Set(o.locales).size]);
+      expect([o.what, o.locales.includes(def!)]).toEqual([o.what, false]);
+    }
+  });
+
+  test("Chinese Excel loads the Chinese names: the default metadata file is functions.zh-CN.json; the code's table agrees with the manifest", () => {
+    const url = /<bt:Url id="Functions\.Metadata\.Url" DefaultValue="([^"]+)">([\s\S]*?)<\/bt:Url>/.exec(manifest())!;
+    const file = (u: string) => u.replace(/^.*\//, "");
+    expect(file(url[1])).toBe(METADATA_FILE[DEFAULT_METADATA_LOCALE]);
+    const overrides = [...url[2].matchAll(/<bt:Override Locale="([^"]+)" Value="([^"]+)"/g)].map((m) => [m[1].toLowerCase(), file(m[2])]);
+    expect(overrides).toEqual(Object.entries(METADATA_OVERRIDES).map(([l, o]) => [l, o.file]));
+    expect([metadataLocaleFor("zh-CN"), metadataLocaleFor("zh-TW"), metadataLocaleFor("en-US"), metadataLocaleFor("de-DE")]).toEqual(["zh-CN", "zh-CN", "en-US", "zh-CN"]);
+    // The files the manifest names are the ones the build wrote, with the names each promises.
+    expect(zh.functions.map((f) => f.name)).toEqual(Object.values(readTable()).map((t) => (t as { name: string }).name));
+    expect(en.functions.map((f) => f.name)).toEqual(en.functions.map((f) => f.id));
+  });
+
+  test("every JXZP formula the add-in writes names a function of the metadata Excel loaded for the locale it is written for", async () => {
+    const formulas = new Set<string>(['=JXZP.READVALUE("1")']);
+    for (const kind of TEMPLATE_KINDS)
+      for (const profile of Object.keys(PROFILES)) {
+        const b = buildTemplate(kind, { profile });
+        for (const c of Object.values(b.cells)) if ("formula" in c) formulas.add(c.formula);
+      }
+    for (const f of fs.readdirSync(path.join(ROOT, "test", "fixtures")).filter((x) => x.endsWith(".xlsx"))) {
+      for (const grid of await readWorkbookFile(path.join(ROOT, "test", "fixtures", f))) {
+        for (const report of evaluateSheet(grid)) {
+          if (report.kind === "unknown") continue;
+          for (const w of planFill(grid, report, { overwrite: true }).writes) if (w.formula) formulas.add(w.formula);
+        }
+      }
+    }
+    const jxzp = [...formulas].filter((f) => /JXZP\./.test(f));
+    expect(jxzp.length).toBeGreaterThan(20);
+    const names = { "zh-CN": new Set(zh.functions.map((f) => f.name)), "en-US": new Set(en.functions.map((f) => f.name)) };
+    for (const language of ["zh-CN", "en-US", "zh-TW"]) {
+      const channel = formulaChannel(language, ".");
+      expect(channel.kind).not.toBe("none");
+      if (channel.kind === "none") continue;
+      for (const f of jxzp) {
+        const written = formulaFor(channel, f);
+        for (const name of jxzpCallNames(written)) expect([language, written, names[channel.locale].has(name)]).toEqual([language, written, true]);
+      }
+    }
+  });
+});
+
 describe("the pages", () => {
   test("taskpane.html carries the functions and the pane (shared runtime); preview.html only the preview", async () => {
     const config = await productionConfig(URL_BASE);
@@ -148,7 +225,8 @@ describe("the pages", () => {
     for (const p of pages) {
       const html = fs.readFileSync(path.join(ROOT, p.template), "utf8");
       const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? "";
-      expect(csp).toMatch(/script-src 'self'( https:\/\/appsforoffice\.microsoft\.com)?;/);
+      // taskpane.html allows its one inline ES5 script by hash (test/e2e/old-webview.test.ts).
+      expect(csp).toMatch(/script-src 'self'( https:\/\/appsforoffice\.microsoft\.com 'sha256-[A-Za-z0-9+/=]+')?;/);
       expect(csp).toContain("connect-src 'self'");
       const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
       if (p.filename === "taskpane.html") expect(scripts).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);

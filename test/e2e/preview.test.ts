@@ -120,7 +120,7 @@ test("fill: the plan first, then the cells written; undo restores every cell, ev
   await makePlan(page, { overwrite: true, formulas: true });
   const rows = await page.$$eval('[data-testid="fill-row"]', (r) => r.map((x) => x.getAttribute("data-cell")));
   expect(rows).toEqual(["H11", "H12", "H36"]);
-  expect(await page.textContent('[data-testid="fill-row"][data-cell="H11"]')).toContain("=JXZP.SCORE(G11,E11,F11)");
+  expect(await page.textContent('[data-testid="fill-row"][data-cell="H11"]')).toContain("=JXZP.指标得分(G11,E11,F11)");
   await apply(page);
   expect(await hook(page, "cell", ZHUZHOU, "H11")).toEqual({ value: 1.95, formula: "=JXZP.SCORE(G11,E11,F11)" });
   expect(await hook(page, "cell", ZHUZHOU, "H12")).toEqual({ value: 1.93, formula: "=JXZP.SCORE(G12,E12,F12)" });

@@ -53,7 +53,7 @@ test("validate.png and chart.png: zhuzhou validated and marked, H4 picked", asyn
 test("fill.png: the plan for overwriting with formulas", async () => {
   const { page } = await openPreview(browser, server.origin, ZHUZHOU);
   await makePlan(page, { overwrite: true, formulas: true });
-  expect(await page.textContent('[data-testid="fill-row"][data-cell="H11"]')).toContain("=JXZP.SCORE(G11,E11,F11)");
+  expect(await page.textContent('[data-testid="fill-row"][data-cell="H11"]')).toContain("=JXZP.指标得分(G11,E11,F11)");
   await page.screenshot({ path: shot("fill.png") });
   await page.close();
 });

@@ -52,7 +52,7 @@ describe("worked examples of the README", () => {
     expect(call("COMPLETION", "160000人", "153428人")).toBeCloseTo(0.958925, 6);
   });
 
-  test("=JXZP.等级(99.99) → 优; 89.99 → 良; 90 → 优 (the bound belongs to the upper band)", () => {
+  test("=JXZP.评定等级(99.99) → 优; 89.99 → 良; 90 → 优 (the bound belongs to the upper band)", () => {
     expect(call("GRADE", 99.99)).toBe("优");
     expect(call("GRADE", 89.99)).toBe("良");
     expect(call("GRADE", 90)).toBe("优");
@@ -60,7 +60,7 @@ describe("worked examples of the README", () => {
     expect(call("GRADE", 59.99)).toBe("差");
   });
 
-  test('=JXZP.读数("≥24万人") → 24, "95%以上" → 95, "１００％" → 100', () => {
+  test('=JXZP.读取数值("≥24万人") → 24, "95%以上" → 95, "１００％" → 100', () => {
     expect(call("READVALUE", "≥24万人")).toBe(24);
     expect(call("READVALUE", "95%以上")).toBe(95);
     expect(call("READVALUE", "１００％")).toBe(100);

@@ -109,12 +109,28 @@ describe("resource ids", () => {
 });
 
 describe("what the add-in declares", () => {
-  test("SharedRuntime 1.1, ReadWriteDocument, zh-CN by default", () => {
-    const sets = find(root, ["Requirements", "Sets", "Set"]).map((s) => `${s.attrs.Name} ${s.attrs.MinVersion}`);
-    expect(sets).toContain("SharedRuntime 1.1");
+  test("every Excel installs it (ExcelApi 1.1); the shared runtime and the functions are asked for inside VersionOverrides; zh-CN by default", () => {
+    // specify-office-hosts-and-api-requirements.md: a set in the base <Requirements> hides the add-in
+    // where it is missing; inside <VersionOverrides> only the overrides (<Hosts>) are dropped there.
+    const base = root.children.find((c) => c.name === "Requirements") as Node;
+    expect(find(base, ["Sets", "Set"]).map((s) => `${s.attrs.Name} ${s.attrs.MinVersion}`)).toEqual(["ExcelApi 1.1"]);
+    const vo = find(root, ["VersionOverrides", "Requirements", "Sets", "Set"]).map((s) => `${s.attrs.Name} ${s.attrs.MinVersion}`);
+    expect(vo).toEqual(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.3"]);
     expect(find(root, ["Permissions"])[0].text).toBe("ReadWriteDocument");
     expect(find(root, ["DefaultLocale"])[0].text).toBe("zh-CN");
     expect(find(root, ["Hosts", "Host"]).map((h) => h.attrs.Name)).toEqual(["Workbook"]);
+  });
+
+  test("localization.md: at most one override per language, and none for the default locale", () => {
+    const defaultLocale = find(root, ["DefaultLocale"])[0].text.toLowerCase();
+    const localized = [...walk(root)].map((w) => w.node).filter((n) => n.children.some((c) => c.name === "Override"));
+    expect(localized.length).toBeGreaterThan(5);
+    for (const n of localized) {
+      const locales = n.children.filter((c) => c.name === "Override").map((c) => c.attrs.Locale.toLowerCase());
+      const label = n.attrs.id ?? n.name;
+      expect([label, locales.filter((l, i) => locales.indexOf(l) !== i)]).toEqual([label, []]);
+      expect([label, locales.includes(defaultLocale)]).toEqual([label, false]);
+    }
   });
 
   test("every Chinese string has an en-US override; the namespace is JXZP in every language", () => {
@@ -127,12 +143,12 @@ describe("what the add-in declares", () => {
     expect(resources(root).ShortStrings.get("Functions.Namespace")?.attrs.DefaultValue).toBe("JXZP");
   });
 
-  test("custom functions metadata: functions.json, and functions.zh-CN.json for zh-CN", () => {
+  test("custom functions metadata: Chinese names by default (functions.zh-CN.json), functions.json for en-US only", () => {
     const meta = find(root, ["VersionOverrides", "Hosts", "Host", "AllFormFactors", "ExtensionPoint", "Metadata", "SourceLocation"])[0];
     const url = resources(root).Urls.get(meta.attrs.resid);
-    expect(url?.attrs.DefaultValue).toBe("https://localhost:3000/functions.json");
-    const zh = url?.children.filter((c) => c.name === "Override");
-    expect(zh?.map((o) => [o.attrs.Locale, o.attrs.Value])).toEqual([["zh-CN", "https://localhost:3000/functions.zh-CN.json"]]);
+    expect(url?.attrs.DefaultValue).toBe("https://localhost:3000/functions.zh-CN.json");
+    const overrides = url?.children.filter((c) => c.name === "Override");
+    expect(overrides?.map((o) => [o.attrs.Locale, o.attrs.Value])).toEqual([["en-US", "https://localhost:3000/functions.json"]]);
   });
 
   test("a 绩效自评 group on the Home tab with a button that opens the pane", () => {

@@ -100,7 +100,7 @@ test("formulas written by the fill are found after rows are inserted inside and 
 
 test("Office: the fill keeps a hidden name; after Excel moved it, the undo restores the cells where they are now", async () => {
   const fake = new FakeExcel();
-  (globalThis as unknown as { Excel: unknown }).Excel = { run: fake.run };
+  fake.install();
   for (const g of grids) fake.addGrid(g);
   fake.active = SHEET;
   const sh = fake.sheet(SHEET);

@@ -25,6 +25,11 @@ export function unreadableMessage(why: UnreadableWhy, what: string, text: string
         code: "JXZP_NOT_LOADED",
         message: `${what}单元格是绩效自评助手的 JXZP 公式，但打开它的程序没有计算（显示 #NAME?）。请在已加载“绩效自评助手”的 Excel 中打开并重新计算后保存，或直接填写数值。`,
       };
+    case "not-calculated":
+      return {
+        code: "NOT_CALCULATED",
+        message: `${what}单元格还在计算中（Excel 显示 ${shown}），本次校验没有用它的值，依赖它的合计也暂不计算；这不是表格的错误，请稍候重新校验。`,
+      };
     case "error-value":
       return { code: "VALUE_UNPARSEABLE", message: `${what}单元格显示错误值 ${shown}，无法读取；请检查该单元格的公式或内容。` };
     case "date":

@@ -36,6 +36,7 @@ export const SEVERITY = {
   // Cells whose value the file does not hold.
   FORMULA_NO_VALUE: "warning",
   JXZP_NOT_LOADED: "warning",
+  NOT_CALCULATED: "info",
   // A Word report's prose against its own table.
   REPORT_TOTAL_MISMATCH: "error",
   REPORT_RATE_MISMATCH: "error",
@@ -79,6 +80,7 @@ export const FINDING_TITLE: Record<FindingCode, string> = {
   TARGET_NOT_MET: "指标未达成",
   FORMULA_NO_VALUE: "公式没有保存结果",
   JXZP_NOT_LOADED: "加载项函数未计算",
+  NOT_CALCULATED: "尚未计算完成",
   REPORT_TOTAL_MISMATCH: "报告总分与表不符",
   REPORT_RATE_MISMATCH: "报告执行率与表不符",
   REPORT_AMOUNT_MISMATCH: "报告金额与表不符",

@@ -50,7 +50,12 @@ export function unreadableWhy(sheet: Sheet, p: Pos): UnreadableWhy | null {
   // A formula that shows "" (`=IF(D5="","",…)` waiting for its figures) is blank, not unsaved.
   if (v === null) return formula && !sheet.hasResult(p.row, p.col) ? "formula-no-value" : null;
   if (typeof v === "boolean") return "boolean";
-  if (isErrorValue(v)) return /^#NAME\?$/i.test(String(v).trim()) && (formula === null || isJxzpFormula(formula)) ? "jxzp-not-loaded" : "error-value";
+  if (isErrorValue(v)) {
+    const shown = String(v).trim().toUpperCase();
+    // #BUSY! (and #GETTING_DATA) mean "not calculated yet" (custom-functions-troubleshooting.md): never an error of the form.
+    if (shown === "#BUSY!" || shown === "#GETTING_DATA") return "not-calculated";
+    return shown === "#NAME?" && (formula === null || isJxzpFormula(formula)) ? "jxzp-not-loaded" : "error-value";
+  }
   if (typeof v === "number" && isDateSerial(v) && isDateFormat(sheet.format(p.row, p.col))) return "date";
   return null;
 }

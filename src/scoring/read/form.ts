@@ -24,6 +24,8 @@ export type UnreadableWhy =
   | "formula-no-value"
   /** A JXZP formula the host could not calculate (`#NAME?`): the add-in is not loaded. */
   | "jxzp-not-loaded"
+  /** A formula Excel is still calculating (`#BUSY!`): not yet a value, and not the person's mistake. */
+  | "not-calculated"
   /** A date where a figure belongs. */
   | "date"
   /** TRUE / FALSE. */

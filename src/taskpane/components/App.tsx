@@ -1,7 +1,9 @@
 import { FluentProvider, makeStyles, Tab, TabList, tokens, webLightTheme } from "@fluentui/react-components";
 import { useState } from "react";
-import type { WorkbookHost } from "../host/WorkbookHost";
+import { ALL_CAPABLE, type WorkbookHost } from "../host/WorkbookHost";
 import { FillPanel } from "./FillPanel";
+import { FinalizePanel } from "./FinalizePanel";
+import { Notice } from "./Notice";
 import { TemplatePanel } from "./TemplatePanel";
 import { ValidatePanel, type Written } from "./ValidatePanel";
 
@@ -12,13 +14,15 @@ const useStyles = makeStyles({
   body: { marginTop: "8px" },
 });
 
-type Section = "validate" | "fill" | "template";
+type Section = "validate" | "fill" | "template" | "finalize";
 
 /** The task pane: the same components in Excel and in preview.html; only the host differs. */
 export function App({ host }: { host: WorkbookHost }) {
   const s = useStyles();
   const [section, setSection] = useState<Section>("validate");
   const [written, setWritten] = useState<Written>({ count: 0, sheet: null });
+  // What this Excel (or WPS, or the web page) can do; a missing feature says which version it needs.
+  const [caps] = useState(() => host.capabilities?.() ?? ALL_CAPABLE);
   return (
     <FluentProvider theme={webLightTheme} lang="zh-CN">
       <main className={s.root} data-testid="pane">
@@ -34,16 +38,26 @@ export function App({ host }: { host: WorkbookHost }) {
           <Tab value="template" data-testid="tab-template">
             插入模板
           </Tab>
+          <Tab value="finalize" data-testid="tab-finalize">
+            定稿
+          </Tab>
         </TabList>
         {/* Panels stay mounted so results and choices survive switching tabs. */}
         <div className={s.body} hidden={section !== "validate"}>
-          <ValidatePanel host={host} written={written} />
+          <ValidatePanel host={host} written={written} caps={caps} onFinalize={() => setSection("finalize")} />
         </div>
         <div className={s.body} hidden={section !== "fill"}>
-          <FillPanel host={host} onWritten={(sheet) => setWritten((w) => ({ count: w.count + 1, sheet }))} />
+          {caps.fill.ok ? (
+            <FillPanel host={host} onWritten={(sheet) => setWritten((w) => ({ count: w.count + 1, sheet }))} />
+          ) : (
+            <Notice notice={{ intent: "warning", title: "无法填写", text: caps.fill.needs }} />
+          )}
         </div>
         <div className={s.body} hidden={section !== "template"}>
-          <TemplatePanel host={host} />
+          {caps.templates.ok ? <TemplatePanel host={host} /> : <Notice notice={{ intent: "warning", title: "无法插入模板", text: caps.templates.needs }} />}
+        </div>
+        <div className={s.body} hidden={section !== "finalize"}>
+          <FinalizePanel host={host} capability={caps.finalize} />
         </div>
       </main>
     </FluentProvider>

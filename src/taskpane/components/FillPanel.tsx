@@ -106,9 +106,11 @@ export function FillPanel({ host, onWritten }: { host: WorkbookHost; onWritten: 
     try {
       const record = await host.fill({ sheet: plan.sheet, writes: plan.writes, useFormulas });
       setBasis(null);
+      // What the host had to do otherwise (formulas written as values, still calculating) comes first.
+      const notes = record.notes?.join("") ?? "";
       setNotice({
-        intent: "success",
-        text: `已在工作表“${record.sheet}”写入 ${record.cells.length} 个单元格：${record.cells.map((c) => c.cell).join("、")}。需要时可点击“撤销填写”恢复。`,
+        intent: notes ? "warning" : "success",
+        text: `${notes}已在工作表“${record.sheet}”写入 ${record.cells.length} 个单元格：${record.cells.map((c) => c.cell).join("、")}。需要时可点击“撤销填写”恢复。报送前请到“定稿”把加载项的公式转为数值。`,
       });
       onWritten(record.sheet);
     } catch (e) {
@@ -145,7 +147,7 @@ export function FillPanel({ host, onWritten }: { host: WorkbookHost; onWritten: 
     <div data-testid="fill-panel">
       <div className={s.options}>
         <Switch label="覆盖已有得分" checked={overwrite} onChange={(_, d) => setOverwrite(d.checked)} data-testid="switch-overwrite" />
-        <Switch label="写入公式（=JXZP.SCORE 等，随数据自动更新），而不是数值" checked={useFormulas} onChange={(_, d) => setUseFormulas(d.checked)} data-testid="switch-formulas" />
+        <Switch label="写入公式（=JXZP.指标得分 等，随数据自动更新），而不是数值" checked={useFormulas} onChange={(_, d) => setUseFormulas(d.checked)} data-testid="switch-formulas" />
       </div>
       <div className={s.buttons}>
         <Button appearance="primary" onClick={() => void makePlan()} disabled={busy !== null} data-testid="btn-plan">

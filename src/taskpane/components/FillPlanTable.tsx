@@ -1,6 +1,7 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { CellWrite } from "../../scoring/fill/fill";
 import { cellText } from "../app/labels";
+import { localizeFormula } from "../../functions/metadata-locale";
 
 const useStyles = makeStyles({
   table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, tableLayout: "fixed" },
@@ -35,7 +36,7 @@ export function FillPlanTable({ writes, useFormulas }: { writes: CellWrite[]; us
             <td className={s.td}>{cellText(w.current)}</td>
             <td className={s.td}>
               {String(w.value)}
-              {useFormulas && w.formula ? <div className={s.formula}>{w.formula}</div> : null}
+              {useFormulas && w.formula ? <div className={s.formula}>{localizeFormula(w.formula, "zh-CN")}</div> : null}
             </td>
             <td className={s.td}>{w.reason}</td>
           </tr>

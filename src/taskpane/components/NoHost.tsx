@@ -5,7 +5,7 @@ export type NoHostReason = "no-office" | "not-excel" | "old-excel" | "timeout";
 const TEXT: Record<NoHostReason, string> = {
   "no-office": "没有加载到 Office.js（可能没有网络，或页面不是在 Office 中打开的）。",
   "not-excel": "此页面是 Excel 加载项的任务窗格，需要在 Excel 中打开；在浏览器中直接打开时没有可操作的工作簿。",
-  "old-excel": "此版本的 Excel 不支持本加载项需要的功能（ExcelApi 1.13）。请使用 Microsoft 365 版 Excel 或网页版 Excel。",
+  "old-excel": "此版本的 Excel 不支持本加载项需要的功能（ExcelApi 1.4）。请使用 Excel 2021 或更高版本、Microsoft 365 版 Excel、Mac 版 Excel 或网页版 Excel。",
   timeout: "等待 Office 初始化超时。请关闭任务窗格后重新打开。",
 };
 

@@ -4,7 +4,8 @@ import type { Finding } from "../../scoring/findings/findings";
 import { refreshMarks } from "../app/marks";
 import { marksOf, Progress, reportsBySheet, validate, Validation } from "../app/validation";
 import { toHostError } from "../host/host-error";
-import type { WorkbookHost } from "../host/WorkbookHost";
+import { ALL_CAPABLE, type HostCapabilities, type WorkbookHost } from "../host/WorkbookHost";
+import { jxzpFormulaCount } from "../host/finalize-plan";
 import { DelayedProgress } from "./DelayedProgress";
 import { Notice, NoticeData } from "./Notice";
 import { SheetResult } from "./SheetResult";
@@ -31,7 +32,17 @@ export interface Written {
 }
 
 /** 校验: one click validates the active sheet (or the workbook), shows the results, marks cells. */
-export function ValidatePanel({ host, written }: { host: WorkbookHost; written: Written }) {
+export function ValidatePanel({
+  host,
+  written,
+  caps = ALL_CAPABLE,
+  onFinalize,
+}: {
+  host: WorkbookHost;
+  written: Written;
+  caps?: HostCapabilities;
+  onFinalize?: () => void;
+}) {
   const s = useStyles();
   const [whole, setWhole] = useState(false);
   const [live, setLive] = useState(false);
@@ -145,6 +156,7 @@ export function ValidatePanel({ host, written }: { host: WorkbookHost; written: 
   const reports = result?.reports ?? [];
   const unknown = result && result.scope === "workbook" ? reports.filter((r) => r.kind === "unknown") : [];
   const listed = result && result.scope === "workbook" ? reports.filter((r) => r.kind !== "unknown") : reports;
+  const jxzp = result ? jxzpFormulaCount(result.grids) : 0;
   const total = (sev: string) => reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === sev).length, 0);
   const sheets = new Set(reports.map((r) => r.sheet)).size;
 
@@ -152,25 +164,44 @@ export function ValidatePanel({ host, written }: { host: WorkbookHost; written: 
     <div data-testid="validate-panel">
       <div className={s.options}>
         <Switch label="校验整个工作簿（否则只校验当前工作表）" checked={whole} onChange={(_, d) => setWhole(d.checked)} data-testid="switch-workbook" />
-        <Switch label="实时校验（表格改动后自动重新校验）" checked={live} onChange={(_, d) => setLive(d.checked)} data-testid="switch-live" />
+        <Switch
+          label="实时校验（表格改动后自动重新校验）"
+          checked={live}
+          disabled={!caps.live.ok}
+          onChange={(_, d) => setLive(d.checked)}
+          data-testid="switch-live"
+        />
       </div>
       <div className={s.buttons}>
         <Button appearance="primary" onClick={() => void run()} disabled={busy} data-testid="btn-validate">
           校验
         </Button>
-        <Button onClick={() => void mark()} disabled={busy || !result} data-testid="btn-mark">
+        <Button onClick={() => void mark()} disabled={busy || !result || !caps.marks.ok} data-testid="btn-mark">
           标记
         </Button>
-        <Button onClick={() => void clear()} disabled={busy} data-testid="btn-clear-marks">
+        <Button onClick={() => void clear()} disabled={busy || !caps.marks.ok} data-testid="btn-clear-marks">
           清除标记
         </Button>
       </div>
+      {[caps.validate, caps.marks, caps.live].map((c, i) =>
+        c.ok ? (c.note ? <p key={i} className={s.others}>{c.note}</p> : null) : <p key={i} className={s.others} data-testid="needs-version">{c.needs}</p>,
+      )}
       <DelayedProgress busy={busy} label={progressLabel(progress)} value={progress?.phase === "evaluate" ? progress.done / progress.total : undefined} />
       <Notice notice={notice} />
       {result ? (
         <div data-testid="results">
           {result.scope === "workbook" ? (
             <p className={s.overall}>{`共 ${sheets} 个工作表${reports.length > sheets ? `（${reports.length} 张表）` : ""}：错误 ${total("error")}，警告 ${total("warning")}，提示 ${total("info")}。`}</p>
+          ) : null}
+          {jxzp > 0 ? (
+            <p className={s.others} data-testid="suggest-finalize">
+              {`本工作簿有 ${jxzp} 个绩效自评助手公式（JXZP）。报送或公开前请先“定稿”：转为数值，并清除标记和撤销记录，否则没有加载项的电脑上会显示 #NAME?。`}
+              {onFinalize ? (
+                <Button size="small" appearance="transparent" onClick={onFinalize} data-testid="goto-finalize">
+                  去定稿
+                </Button>
+              ) : null}
+            </p>
           ) : null}
           {unknown.length > 0 ? <p className={s.others}>{`以下工作表不是绩效自评表，未作校验：${unknown.map((r) => r.sheet).join("、")}`}</p> : null}
           {listed.map((r) => (

@@ -9,7 +9,8 @@ import type { TemplateKind } from "../../scoring/templates/definitions";
 import type { TemplateOptions } from "../../scoring/templates/options";
 import { addSheetBuild } from "./memory-template";
 import { checkedTemplate } from "./template-request";
-import type { CellMark, FillRequest, InsertedSheet, ReadScope, UndoResult, WorkbookHost, WorkbookRead } from "./WorkbookHost";
+import { finalizePlan } from "./finalize-plan";
+import type { CellMark, FillRequest, FinalizeResult, InsertedSheet, ReadScope, UndoResult, WorkbookHost, WorkbookRead } from "./WorkbookHost";
 
 /** Lets the browser paint between steps, as the round trips to Excel do. */
 const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -154,6 +155,37 @@ export class MemoryHost implements WorkbookHost {
     await tick();
     const name = addSheetBuild(this.workbook, buildTemplate(checkedTemplate(kind, options), options));
     return { name, skipped: [] };
+  }
+
+  /** 定稿: the same plan as in Excel (finalize-plan.ts), applied to the in-memory workbook. */
+  async finalize(): Promise<FinalizeResult> {
+    await tick();
+    const wb = this.workbook;
+    const plan = finalizePlan(wb.sheets.map((s) => wb.grid(s)));
+    const bySheet = new Map<string, string[]>();
+    for (const c of plan.convert) {
+      const s = wb.sheet(c.sheet);
+      if (!s) continue;
+      if (s.protected) throw sheetProtected(c.sheet, "未能定稿");
+      wb.put(s, c.cell, contentInput({ formula: null, value: c.value }));
+      bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c.cell]);
+    }
+    let marksRemoved = 0;
+    for (const s of wb.sheets) {
+      marksRemoved += s.marks.size;
+      s.marks.clear();
+    }
+    const undoRecordsRemoved = this.fills().length;
+    wb.parts.delete(UNDO_NAMESPACE);
+    let namesRemoved = 0;
+    for (const name of [...wb.names.keys()])
+      if (name.startsWith("_jxzp_fill_")) {
+        wb.names.delete(name);
+        namesRemoved++;
+      }
+    wb.recalc();
+    wb.emit("content");
+    return { converted: [...bySheet].map(([sheet, cells]) => ({ sheet, cells })), kept: plan.keep, marksRemoved, undoRecordsRemoved, namesRemoved };
   }
 
   async onChange(listener: () => void): Promise<() => void> {

@@ -36,6 +36,41 @@ export interface UndoResult {
   keptChanged: string[];
 }
 
+/** Whether this host can do a feature; when not, a Chinese sentence naming the version it needs. */
+export type Capability = { ok: true; note?: string } | { ok: false; needs: string };
+
+/** What the host at hand can do (an older Excel lacks some requirement sets; WPS and the web page differ). */
+export interface HostCapabilities {
+  validate: Capability;
+  marks: Capability;
+  fill: Capability;
+  undo: Capability;
+  templates: Capability;
+  live: Capability;
+  finalize: Capability;
+}
+
+export const ALL_CAPABLE: HostCapabilities = {
+  validate: { ok: true },
+  marks: { ok: true },
+  fill: { ok: true },
+  undo: { ok: true },
+  templates: { ok: true },
+  live: { ok: true },
+  finalize: { ok: true },
+};
+
+/** What 定稿 did: the workbook as it goes to the 财政局 and to 公开, without the add-in's traces. */
+export interface FinalizeResult {
+  /** Cells whose JXZP formula became its value, by sheet. */
+  converted: { sheet: string; cells: string[] }[];
+  /** JXZP cells left as formulas, and why (their result is an error value, or still being calculated). */
+  kept: { sheet: string; cell: string; why: string }[];
+  marksRemoved: number;
+  undoRecordsRemoved: number;
+  namesRemoved: number;
+}
+
 /** What inserting a template gave: the new sheet's name and what this host could not apply. */
 export interface InsertedSheet {
   name: string;
@@ -70,4 +105,12 @@ export interface WorkbookHost {
   onChange(listener: () => void): Promise<() => void>;
   /** Inserts a blank official form as a new sheet, leaving every other sheet as it is (issue 5). */
   insertTemplate(kind: TemplateKind, options: TemplateOptions): Promise<InsertedSheet>;
+  /**
+   * 定稿 (issue 16): every JXZP formula in the workbook becomes its value, and the add-in's marks,
+   * undo records and hidden `_jxzp_fill_` names are removed, so the file carries no trace of the
+   * add-in. Cells whose JXZP formula shows an error value are left and listed. The pane checks again after it.
+   */
+  finalize(): Promise<FinalizeResult>;
+  /** What this host can do; absent means everything. */
+  capabilities?(): HostCapabilities;
 }

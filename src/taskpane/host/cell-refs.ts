@@ -142,8 +142,9 @@ export function namedRefs(sheet: string, refs: string[]): string {
 export function readNamedRefs(formula: string): ({ sheet: string; ref: string } | null)[] {
   const body = formula.startsWith("=") ? formula.slice(1) : formula;
   const out: ({ sheet: string; ref: string } | null)[] = [];
-  // Areas are separated by commas outside quoted sheet names.
-  for (const area of body.match(/(?:'(?:[^']|'')*'|[^,])+/g) ?? []) {
+  // Areas are separated by commas outside quoted sheet names; on desktop NamedItem.formula comes
+  // back in the display language (OfficeDev/office-js #2834), where the separator may be ";".
+  for (const area of body.match(/(?:'(?:[^']|'')*'|[^,;])+/g) ?? []) {
     const bang = area.lastIndexOf("!");
     const ref = area.slice(bang + 1).replace(/\$/g, "").trim();
     const sheet = bang >= 0 ? unquoteSheet(area.slice(0, bang).trim()) : "";

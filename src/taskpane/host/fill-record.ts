@@ -11,6 +11,14 @@ export interface FillRecord {
   /** ISO time of the fill. */
   at: string;
   useFormulas: boolean;
+  /**
+   * How the formulas of this record are written (Office: `local:zh-CN` for formulasLocal with the
+   * Chinese names, `invariant` for Range.formulas); the undo reads and compares in the same one.
+   * Absent in older records and in hosts with one representation.
+   */
+  channel?: string;
+  /** What the pane should tell the person about this fill (formulas written as values, and why). Not kept in the document. */
+  notes?: string[];
   cells: {
     cell: string;
     before: CellContent;

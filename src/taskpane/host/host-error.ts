@@ -21,7 +21,9 @@ const OFFICE_CODES: Record<string, string> = {
   GeneralException: "Excel 处理请求时出错，操作未完成。",
   ApiNotFound: "此版本的 Excel 不支持所需的功能，请升级到 Microsoft 365 版 Excel。",
   ActivityLimitReached: "Excel 忙，请稍后重试。",
-  RequestPayloadSizeLimitExceeded: "一次处理的数据过多，请只校验当前工作表。",
+  // Excel on the web only: 5 MB per request and per response (resource-limits-and-performance-optimization.md).
+  RequestPayloadSizeLimitExceeded: "一次要写入 Excel 的数据超过了 Excel 网页版的 5 MB 上限，操作未完成。请分几次操作，或在桌面版 Excel 中进行。",
+  ResponsePayloadSizeLimitExceeded: "一次要从 Excel 读出的数据超过了 Excel 网页版的 5 MB 上限。请只校验当前工作表，或在桌面版 Excel 中校验。",
   Conflict: "工作簿正被其他人同时修改，请稍后重试。",
   ItemAlreadyExists: "同名的工作表已存在。",
   NotImplemented: "此版本的 Excel 不支持所需的功能。",

@@ -36,16 +36,21 @@ export async function markedOfficeSheets(context: Excel.RequestContext): Promise
   return [...new Set((await ourFormats(context)).map((m) => m.sheet))];
 }
 
-/** Replaces the add-in's marks on a sheet: one conditional format per severity and chunk of cells. */
-export async function addOfficeMarks(context: Excel.RequestContext, sheetName: string, marks: CellMark[]): Promise<number> {
+/**
+ * Replaces the add-in's marks on a sheet: one conditional format per severity and chunk of cells
+ * (Worksheet.getRanges, ExcelApi 1.9), or one per cell in an older Excel (ExcelApi 1.6).
+ */
+export async function addOfficeMarks(context: Excel.RequestContext, sheetName: string, marks: CellMark[], rangeAreas = true): Promise<number> {
   await clearOfficeMarks(context, [sheetName]);
   const sheet = context.workbook.worksheets.getItem(sheetName);
   let count = 0;
   for (const severity of SEVERITY_ORDER) {
     const cells = [...new Set(marks.filter((m) => m.severity === severity).map((m) => m.cell))];
-    for (let i = 0; i < cells.length; i += CHUNK) {
-      const part = cells.slice(i, i + CHUNK);
-      const cf = sheet.getRanges(part.join(",")).conditionalFormats.add("Custom");
+    const size = rangeAreas ? CHUNK : 1;
+    for (let i = 0; i < cells.length; i += size) {
+      const part = cells.slice(i, i + size);
+      const target = rangeAreas ? sheet.getRanges(part.join(",")) : sheet.getRange(part[0]);
+      const cf = target.conditionalFormats.add("Custom");
       cf.custom.rule.formula = markFormula(severity);
       cf.custom.format.fill.color = MARK_COLOR[severity];
       count += part.length;

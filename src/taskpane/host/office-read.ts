@@ -1,34 +1,71 @@
-import { parseRange, toA1 } from "../../scoring/grid/address";
+import { parseRange, toA1, type RangeRef } from "../../scoring/grid/address";
 import { beyondLimitsNote, GRID_LIMITS } from "../../readers/grid-builder";
 import type { CellValue, Grid } from "../../scoring/grid/grid";
+import { HostError } from "./host-error";
+import { pause, type CalcWait, DEFAULT_CALC_WAIT } from "./office-calc";
 import type { ReadScope, WorkbookRead } from "./WorkbookHost";
 
-/** What is queued for one sheet: loaded together so a sheet costs no extra sync. */
-interface QueuedSheet {
-  sheet: Excel.Worksheet;
-  whole: Excel.Range;
-  used: Excel.Range;
-  merged: Excel.RangeAreas;
-}
-
 /**
- * The area a form can occupy, as the file readers keep it. One stray mark at XFD1048576 makes the
- * used range 17 billion cells, which Excel cannot send: values are loaded within this area only.
+ * The Office adapter's reader: values, formulas and number formats of the used cells, and the
+ * merged areas, within Excel's documented limits.
+ *
+ * - Only cells with values count (getUsedRangeOrNullObject(valuesOnly), ExcelApi 1.4): a sheet
+ *   merely formatted down to row 10,000 is not read as 10,000 rows.
+ * - Never past the area a form can occupy (GRID_LIMITS), as the file readers.
+ * - In chunks of rows: Excel on the web refuses a response over 5 MB
+ *   (ResponsePayloadSizeLimitExceeded; resource-limits-and-performance-optimization.md), and a
+ *   read is limited to five million cells on every platform (excel/performance.md). Chunks of
+ *   several sheets share a sync while they fit the budget; a refused response halves the budget
+ *   and asks again, down to one row.
+ * - Merged areas per sheet, in the same sync as the values; getMergedAreasOrNullObject fails past
+ *   512 areas (Excel.Range reference), so a sheet with more is asked again in halves of rows.
+ * - A cell still showing #BUSY! (a custom function not yet calculated) is read again after a
+ *   pause, a bounded number of times (custom-functions-troubleshooting.md).
+ * A whole workbook of small sheets costs two round trips, not several per sheet.
  */
-const READ_AREA = `A1:${toA1(GRID_LIMITS.rows - 1, GRID_LIMITS.cols - 1)}`;
 
-function queueSheet(sheet: Excel.Worksheet): QueuedSheet {
-  // The whole used range's address only, to say when something lies beyond the area read.
-  const whole = sheet.getUsedRangeOrNullObject(true);
-  whole.load("address");
-  const used = sheet.getRange(READ_AREA).getUsedRangeOrNullObject();
-  // Formulas too: a cell whose formula shows "" is not empty, and #NAME? may be a JXZP formula.
-  used.load("address,values,numberFormat,formulas");
-  // Merges over the whole sheet, not the used range: works on an empty sheet too.
-  const merged = sheet.getRange().getMergedAreasOrNullObject();
-  merged.load("address");
-  return { sheet, whole, used, merged };
+/** Cells per sync at first: a form's cells (three properties of ~40 bytes each) stay far below 5 MB. */
+export const CELL_BUDGET = 10000;
+
+/** What a pack aims at once its cells' real size is known: half the 5 MB limit. */
+const TARGET_BYTES = 2.5 * 1024 * 1024;
+
+const utf8Bytes = (x: unknown): number => new TextEncoder().encode(JSON.stringify(x)).length;
+
+const READ_AREA: RangeRef = { top: 0, left: 0, bottom: GRID_LIMITS.rows - 1, right: GRID_LIMITS.cols - 1 };
+const READ_AREA_A1 = `A1:${toA1(READ_AREA.bottom, READ_AREA.right)}`;
+const BUSY = "#BUSY!";
+
+export interface ReadOptions {
+  /** Whether an ExcelApi requirement set is there (default: all). */
+  supports?: (version: string) => boolean;
+  calcWait?: CalcWait;
+  cellBudget?: number;
 }
+
+interface SheetPlan {
+  name: string;
+  /** The used cells (with values) within the read area, or null for an empty sheet. */
+  used: RangeRef | null;
+  /** Where the values end beyond the read area, for the note; null when within. */
+  beyond: string | null;
+}
+
+interface Chunk {
+  sheet: SheetPlan;
+  rows: RangeRef;
+}
+
+interface ChunkData {
+  values: unknown[][];
+  formulas: unknown[][];
+  formats: unknown[][];
+}
+
+const isPayloadError = (e: unknown): boolean => {
+  const code = typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
+  return code === "ResponsePayloadSizeLimitExceeded" || code === "RequestPayloadSizeLimitExceeded";
+};
 
 /** `Sheet1!A1:B2, 'My, sheet'!C3` → [`A1:B2`, `C3`]: the range part of each address. */
 export function rangesOfAddress(address: string | null | undefined): string[] {
@@ -39,44 +76,211 @@ export function rangesOfAddress(address: string | null | undefined): string[] {
   return out;
 }
 
-const cellOf = (v: unknown): CellValue => (v === "" || v === undefined || v === null ? null : (v as CellValue));
+const rangeText = (r: RangeRef): string => `${toA1(r.top, r.left)}:${toA1(r.bottom, r.right)}`;
+const cellCount = (r: RangeRef): number => (r.bottom - r.top + 1) * (r.right - r.left + 1);
 
-function gridOf(name: string, q: QueuedSheet): Grid {
-  const merges = q.merged.isNullObject ? [] : rangesOfAddress(q.merged.address);
-  if (q.used.isNullObject) return { sheet: name, origin: { row: 0, col: 0 }, values: [], numberFormats: [], merges };
-  const top = parseRange(q.used.address);
-  const raw = q.used.formulas as unknown[][] | undefined;
-  const formulas = (raw ?? []).map((r) => r.map((f) => (typeof f === "string" && f.startsWith("=") ? f : null)));
-  // A formula's result is always there in Excel, "" included: keep it, so it is not read as unsaved.
-  const values = (q.used.values as unknown[][]).map((r, i) => r.map((v, j) => (formulas[i]?.[j] && v === "" ? "" : cellOf(v))));
-  const numberFormats = (q.used.numberFormat as unknown[][]).map((r) => r.map((f) => (typeof f === "string" && f !== "General" ? f : null)));
-  const anyFormula = formulas.some((r) => r.some((f) => f !== null));
-  return { sheet: name, origin: { row: top?.top ?? 0, col: top?.left ?? 0 }, values, numberFormats, merges, ...(anyFormula ? { formulas } : {}) };
+/** Where each sheet's values are: one round trip for the active sheet, two for the workbook (its sheet list first). */
+async function planSheets(context: Excel.RequestContext, scope: ReadScope): Promise<{ active: string; plans: SheetPlan[] }> {
+  const active = context.workbook.worksheets.getActiveWorksheet();
+  active.load("name");
+  let chosen: Excel.Worksheet[] = [active];
+  if (scope === "workbook") {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    await context.sync();
+    chosen = sheets.items;
+  }
+  const queued = chosen.map((sheet) => {
+    const whole = sheet.getUsedRangeOrNullObject(true);
+    whole.load("address");
+    const used = sheet.getRange(READ_AREA_A1).getUsedRangeOrNullObject(true);
+    used.load("address");
+    return { sheet, whole, used };
+  });
+  await context.sync();
+  const plans = queued.map(({ sheet, whole, used }) => {
+    const reach = whole.isNullObject ? null : parseRange(whole.address);
+    const beyond = reach && (reach.bottom >= GRID_LIMITS.rows || reach.right >= GRID_LIMITS.cols) ? toA1(reach.bottom, reach.right) : null;
+    return { name: sheet.name, used: used.isNullObject ? null : parseRange(used.address), beyond };
+  });
+  return { active: active.name, plans };
 }
 
-/** Said when a sheet has values beyond the area read (the same words as the file readers'). */
-function beyondNote(name: string, q: QueuedSheet): string[] {
-  const reach = q.whole.isNullObject ? null : parseRange(q.whole.address);
-  if (!reach || (reach.bottom < GRID_LIMITS.rows && reach.right < GRID_LIMITS.cols)) return [];
-  return [beyondLimitsNote(name, toA1(reach.bottom, reach.right))];
+/** The used rows of each sheet, cut into chunks of at most `budget` cells. */
+function chunksOf(plans: SheetPlan[], budget: number): Chunk[] {
+  const out: Chunk[] = [];
+  for (const sheet of plans) {
+    const u = sheet.used;
+    if (!u) continue;
+    const width = u.right - u.left + 1;
+    const rows = Math.max(1, Math.floor(budget / width));
+    for (let top = u.top; top <= u.bottom; top += rows) out.push({ sheet, rows: { top, left: u.left, bottom: Math.min(u.bottom, top + rows - 1), right: u.right } });
+  }
+  return out;
+}
+
+interface Merged {
+  /** Each sheet's merged areas, or null when they could not be had in the first pack. */
+  bySheet: Map<SheetPlan, string[]> | null;
 }
 
 /**
- * The one reader of the Office adapter: values, number formats and merged areas together.
- * One sheet: one sync. Whole workbook: two (the sheet list, then every sheet in one batch).
+ * Loads chunks in syncs of at most `budget` cells; a refused response halves the budget for what
+ * is left. The first sync also asks every sheet's merged areas (one round trip saved); if it fails
+ * for any reason they are asked again on their own afterwards.
  */
-export async function readWorkbook(context: Excel.RequestContext, scope: ReadScope): Promise<WorkbookRead> {
-  const active = context.workbook.worksheets.getActiveWorksheet();
-  active.load("name");
-  if (scope === "active") {
-    const q = queueSheet(active);
-    await context.sync();
-    return { grids: [gridOf(active.name, q)], activeSheet: active.name, notes: beyondNote(active.name, q) };
+async function loadChunks(context: Excel.RequestContext, plans: SheetPlan[], budget: number, withMerges: boolean): Promise<{ data: Map<Chunk, ChunkData>; merged: Merged }> {
+  const data = new Map<Chunk, ChunkData>();
+  const merged: Merged = { bySheet: null };
+  let queue = chunksOf(plans, budget);
+  let limit = budget;
+  let first = withMerges;
+  while (queue.length > 0 || first) {
+    const pack: Chunk[] = [];
+    let cells = 0;
+    while (queue.length > 0 && (pack.length === 0 || cells + cellCount(queue[0].rows) <= limit)) {
+      const c = queue.shift()!;
+      pack.push(c);
+      cells += cellCount(c.rows);
+    }
+    const ranges = pack.map((c) => {
+      const r = context.workbook.worksheets.getItem(c.sheet.name).getRange(rangeText(c.rows));
+      r.load("values,formulas,numberFormat");
+      return r;
+    });
+    const withValues = first ? plans.filter((p) => p.used) : [];
+    const areas = withValues.map((p) => {
+      const m = context.workbook.worksheets.getItem(p.name).getRange(rangeText(p.used!)).getMergedAreasOrNullObject();
+      m.load("address");
+      return m;
+    });
+    try {
+      await context.sync();
+    } catch (e) {
+      const wasFirst = first;
+      // The merged areas are asked on their own afterwards (a sheet may have over 512).
+      first = false;
+      if (!isPayloadError(e)) {
+        if (!wasFirst) throw e;
+        queue = [...pack, ...queue];
+        continue;
+      }
+      if (pack.length === 1 && pack[0].rows.top === pack[0].rows.bottom) throw tooLarge(pack[0]);
+      // Ask again in smaller pieces: halve the budget and re-cut what this pack held.
+      limit = Math.max(1, Math.floor(Math.min(limit, cells) / 2));
+      queue = [...pack.flatMap((c) => chunksOf([{ ...c.sheet, used: c.rows }], limit)), ...queue];
+      continue;
+    }
+    if (first) merged.bySheet = new Map(withValues.map((p, i) => [p, areas[i].isNullObject ? [] : rangesOfAddress(areas[i].address)]));
+    first = false;
+    pack.forEach((c, i) => data.set(c, { values: ranges[i].values, formulas: ranges[i].formulas, formats: ranges[i].numberFormat }));
+    // Size the next packs from what this one really weighed (long texts weigh more than the first guess).
+    const perCell = utf8Bytes(pack.map((c) => data.get(c))) / Math.max(1, cells);
+    if (queue.length > 0 && perCell > 0) {
+      const next = Math.max(1, Math.min(budget, Math.floor(TARGET_BYTES / perCell)));
+      if (next !== limit) {
+        limit = next;
+        queue = queue.flatMap((c) => chunksOf([{ ...c.sheet, used: c.rows }], limit));
+      }
+    }
   }
-  const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
-  await context.sync();
-  const queued = sheets.items.map(queueSheet);
-  await context.sync();
-  return { grids: queued.map((q) => gridOf(q.sheet.name, q)), activeSheet: active.name, notes: queued.flatMap((q) => beyondNote(q.sheet.name, q)) };
+  return { data, merged };
+}
+
+function tooLarge(c: Chunk): HostError {
+  return new HostError(
+    `工作表“${c.sheet.name}”第 ${c.rows.top + 1} 行的内容太多，Excel 网页版一次最多传送 5 MB，无法读取。请删去该行中过长的文字，或在桌面版 Excel 中校验。`,
+    "ResponsePayloadSizeLimitExceeded",
+  );
+}
+
+/** Merged areas of each sheet: all sheets in one sync; a sheet past 512 areas is asked in halves of rows. */
+async function loadMerges(context: Excel.RequestContext, plans: SheetPlan[]): Promise<Map<SheetPlan, string[]>> {
+  const out = new Map<SheetPlan, string[]>();
+  const withValues = plans.filter((p) => p.used);
+  for (const p of plans) out.set(p, []);
+  const queued = withValues.map((p) => {
+    const m = context.workbook.worksheets.getItem(p.name).getRange(rangeText(p.used!)).getMergedAreasOrNullObject();
+    m.load("address");
+    return m;
+  });
+  try {
+    await context.sync();
+    withValues.forEach((p, i) => out.set(p, queued[i].isNullObject ? [] : rangesOfAddress(queued[i].address)));
+    return out;
+  } catch {
+    // One sheet (or more) has over 512 merged areas: each sheet on its own, in halves.
+  }
+  for (const p of withValues) out.set(p, await mergesIn(context, p.name, p.used!));
+  return out;
+}
+
+async function mergesIn(context: Excel.RequestContext, sheet: string, area: RangeRef): Promise<string[]> {
+  const m = context.workbook.worksheets.getItem(sheet).getRange(rangeText(area)).getMergedAreasOrNullObject();
+  m.load("address");
+  try {
+    await context.sync();
+    return m.isNullObject ? [] : rangesOfAddress(m.address);
+  } catch (e) {
+    if (area.top === area.bottom) throw new HostError(`工作表“${sheet}”第 ${area.top + 1} 行的合并单元格超过 512 个，Excel 无法一次读出，未能校验。`, "TooManyMergedAreas");
+    void e;
+  }
+  const mid = Math.floor((area.top + area.bottom) / 2);
+  const upper = await mergesIn(context, sheet, { ...area, bottom: mid });
+  const lower = await mergesIn(context, sheet, { ...area, top: mid + 1 });
+  // A merge across the cut is reported by both halves.
+  return [...new Set([...upper, ...lower])];
+}
+
+const cellOf = (v: unknown): CellValue => (v === "" || v === undefined || v === null ? null : (v as CellValue));
+
+function gridOf(plan: SheetPlan, data: Map<Chunk, ChunkData>, merges: string[]): Grid {
+  const u = plan.used;
+  if (!u) return { sheet: plan.name, origin: { row: 0, col: 0 }, values: [], numberFormats: [], merges };
+  const values: CellValue[][] = [];
+  const numberFormats: (string | null)[][] = [];
+  const formulas: (string | null)[][] = [];
+  for (const c of [...data.keys()].filter((x) => x.sheet.name === plan.name).sort((a, b) => a.rows.top - b.rows.top)) {
+    const d = data.get(c)!;
+    d.values.forEach((row, i) => {
+      const f = (d.formulas[i] ?? []).map((x) => (typeof x === "string" && x.startsWith("=") ? x : null));
+      // A formula's result is always there in Excel, "" included: keep it, so it is not read as unsaved.
+      values.push(row.map((v, j) => (f[j] && v === "" ? "" : cellOf(v))));
+      numberFormats.push((d.formats[i] ?? []).map((x) => (typeof x === "string" && x !== "General" ? x : null)));
+      formulas.push(f);
+    });
+  }
+  const anyFormula = formulas.some((r) => r.some((f) => f !== null));
+  return { sheet: plan.name, origin: { row: u.top, col: u.left }, values, numberFormats, merges, ...(anyFormula ? { formulas } : {}) };
+}
+
+/** Cells showing #BUSY!, read again after a pause until they have a value or the wait is over. */
+async function settleBusy(context: Excel.RequestContext, grids: Grid[], wait: CalcWait): Promise<void> {
+  for (let attempt = 0; attempt < wait.tries; attempt++) {
+    const busy = grids.flatMap((g) => g.values.flatMap((row, i) => row.flatMap((v, j) => (v === BUSY ? [{ g, i, j }] : []))));
+    if (busy.length === 0) return;
+    await pause(wait, attempt);
+    const ranges = busy.map(({ g, i, j }) => {
+      const r = context.workbook.worksheets.getItem(g.sheet).getRange(toA1(g.origin.row + i, g.origin.col + j));
+      r.load("values");
+      return r;
+    });
+    await context.sync();
+    busy.forEach(({ g, i, j }, k) => (g.values[i][j] = cellOf(ranges[k].values[0][0]) ?? (g.formulas?.[i]?.[j] ? "" : null)));
+  }
+}
+
+/** Reads the active sheet or every sheet: 2 round trips for one sheet, 3 for a workbook of small sheets. */
+export async function readWorkbook(context: Excel.RequestContext, scope: ReadScope, options: ReadOptions = {}): Promise<WorkbookRead> {
+  const supports = options.supports ?? (() => true);
+  const { active, plans } = await planSheets(context, scope);
+  const notes = plans.flatMap((p) => (p.beyond ? [beyondLimitsNote(p.name, p.beyond)] : []));
+  // getMergedAreasOrNullObject is ExcelApi 1.13; an older Excel reads without merges and says so.
+  const mergesSupported = supports("1.13");
+  if (!mergesSupported && plans.some((p) => p.used)) notes.push("此版本的 Excel 不能读出合并单元格（需要 ExcelApi 1.13：Excel 2021 或 Microsoft 365），表头的识别可能不完整。");
+  const { data, merged } = await loadChunks(context, plans, options.cellBudget ?? CELL_BUDGET, mergesSupported && plans.some((p) => p.used));
+  const merges = merged.bySheet ?? (mergesSupported ? await loadMerges(context, plans) : new Map<SheetPlan, string[]>());
+  const grids = plans.map((p) => gridOf(p, data, merges.get(p) ?? []));
+  await settleBusy(context, grids, options.calcWait ?? DEFAULT_CALC_WAIT);
+  return { grids, activeSheet: active, notes };
 }

@@ -2,8 +2,11 @@
 import { parseRange, toA1, type RangeRef } from "../../scoring/grid/address";
 import type { CellContent, CellStyle, SheetBuild } from "../../scoring/templates/sheet-build";
 import { uniqueSheetName } from "../../scoring/templates/sheet-name";
+import { isJxzpFormula } from "../../functions/metadata-locale";
 import { contentInput } from "../host/cell-content";
+import { formulaFor, formulaProperty, type FormulaChannel } from "../host/formula-channel";
 import { HostError, toHostError } from "../host/host-error";
+import { calculatedValues, DEFAULT_CALC_WAIT, type CalcWait } from "../host/office-calc";
 
 /**
  * Inserts a SheetBuild as a new worksheet through Office.js: one sync to learn the sheet names
@@ -21,7 +24,13 @@ export interface InsertedTemplate {
 export interface ApplyOptions {
   /** Whether an ExcelApi requirement set is there; default asks Office.js. */
   supports?: (version: string) => boolean;
+  /** How JXZP formulas go into this Excel (formula-channel.ts); default Range.formulas with the ids. */
+  channel?: FormulaChannel;
+  calcWait?: CalcWait;
 }
+
+/** A probe that must read 1 once Excel has calculated it: the JXZP names as written are the ones Excel loaded. */
+const PROBE = '=JXZP.READVALUE("1")';
 
 function officeSupports(version: string): boolean {
   return typeof Office !== "undefined" && Boolean(Office.context?.requirements?.isSetSupported?.("ExcelApi", version));
@@ -47,12 +56,18 @@ function matrix<T>(r: RangeRef, at: (row: number, col: number) => T): T[][] {
   return out;
 }
 
-/** What `range.formulas` takes for a cell: the formula, or the text kept as text (never read as a formula or a number). */
-function input(c: CellContent | undefined): string | number | boolean {
+/** What the form's write takes for a cell: the formula (JXZP names as `channel` writes them, or nothing when JXZP formulas cannot be written), or the text kept as text. */
+function input(c: CellContent | undefined, channel: FormulaChannel | null): string | number | boolean {
   if (!c) return "";
-  if ("formula" in c) return c.formula;
+  if ("formula" in c) {
+    if (!isJxzpFormula(c.formula)) return c.formula;
+    return channel ? formulaFor(channel, c.formula) : "";
+  }
   return contentInput({ formula: null, value: c.value });
 }
+
+/** Whether the build writes any JXZP formula. */
+const hasJxzp = (build: SheetBuild): boolean => Object.values(build.cells).some((c) => "formula" in c && isJxzpFormula(c.formula));
 
 function applyStyle(range: Excel.Range, r: RangeRef, s: CellStyle) {
   const f = range.format;
@@ -89,6 +104,7 @@ function columnLetter(i: number): string {
 /** Writes a SheetBuild into a new worksheet of the workbook behind `context`. */
 export async function applySheetBuild(context: Excel.RequestContext, build: SheetBuild, options: ApplyOptions = {}): Promise<InsertedTemplate> {
   const supports = options.supports ?? officeSupports;
+  const channel: FormulaChannel = options.channel ?? { kind: "invariant", locale: "en-US" };
   const extent = parseRange(build.extent);
   if (!extent) throw new HostError(`表样的范围“${build.extent}”无效，未插入。`, "InvalidArgument");
 
@@ -100,8 +116,17 @@ export async function applySheetBuild(context: Excel.RequestContext, build: Shee
     sheets.items.map((s) => s.name),
   );
 
+  const skipped: string[] = [];
+  const writable = channel.kind === "none" ? null : channel;
+  if (!writable && hasJxzp(build)) skipped.push(`JXZP 公式（${channel.kind === "none" ? channel.reason : ""}；得分可用“填写得分”写入数值）`);
   const ws = sheets.add(name);
-  ws.getRange(build.extent).formulas = matrix(extent, (row, col) => input(build.cells[toA1(row, col)]));
+  // Through formulasLocal where the JXZP names are the Chinese ones (issue #891); constants read the same either way.
+  ws.getRange(build.extent)[writable ? formulaProperty(writable) : "formulas"] = matrix(extent, (row, col) => input(build.cells[toA1(row, col)], writable));
+  // A probe just right of the form: a blank form shows "" in every JXZP cell, so only a formula
+  // that must read 1 can tell whether this Excel took the names as written (issue #891).
+  const probeCell = toA1(0, extent.right + 1);
+  const probing = writable !== null && hasJxzp(build);
+  if (probing) ws.getRange(probeCell)[formulaProperty(writable)] = [[formulaFor(writable, PROBE)]];
   for (const area of build.areas) {
     const r = parseRange(area.range);
     const style = build.styles[area.style];
@@ -114,7 +139,6 @@ export async function applySheetBuild(context: Excel.RequestContext, build: Shee
   });
   for (const [row, h] of Object.entries(build.rowHeights)) ws.getRange(`${row}:${row}`).format.rowHeight = h;
 
-  const skipped: string[] = [];
   if (build.frozenRows > 0) {
     if (supports("1.7")) ws.freezePanes.freezeRows(build.frozenRows);
     else skipped.push("冻结表头");
@@ -145,11 +169,25 @@ export async function applySheetBuild(context: Excel.RequestContext, build: Shee
     throw new HostError(`插入“${name}”未完成，工作簿未作改动：${toHostError(e).message}`, toHostError(e).code);
   }
 
+  if (probing) {
+    const shown = (await calculatedValues(context, name, [probeCell], options.calcWait ?? DEFAULT_CALC_WAIT)).get(probeCell);
+    // #BUSY! after the wait: Excel took the names and is still calculating.
+    if (shown !== 1 && shown !== "#BUSY!") {
+      // #NAME?: the form without JXZP formulas rather than a form full of errors.
+      ws.getRange(build.extent).formulas = matrix(extent, (row, col) => input(build.cells[toA1(row, col)], null));
+      skipped.push("JXZP 公式（此 Excel 没有识别加载项写入的函数名；得分可用“填写得分”写入数值）");
+    }
+    ws.getRange(probeCell).formulas = [[""]];
+  }
+
   // Print setup last and on its own: hosts differ in what they accept here (fit to pages tall
   // as 0), and a form without it is still a form, so a refusal costs only the print setup.
   const print = "打印设置（A4 横向、一页宽）";
-  if (!supports("1.9")) skipped.push(print);
-  else {
+  if (!supports("1.9")) {
+    skipped.push(print);
+    if (probing) await context.sync();
+  } else {
+    if (probing) await context.sync();
     applyPrint(ws.pageLayout, build);
     try {
       await context.sync();
