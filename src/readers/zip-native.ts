@@ -10,7 +10,7 @@ import { readZipDirectory } from "./zip-directory";
 import { describePackage, ZipPackage } from "./zip-package";
 
 /** Opens a zip from its bytes. Throws ReadError `truncated` when it is damaged, `too-large` when it would unpack too big. */
-export function openZipNative(data: Uint8Array | ArrayBuffer): Promise<ZipPackage> {
+export async function openZipNative(data: Uint8Array | ArrayBuffer): Promise<ZipPackage> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const entries = readZipDirectory(bytes).filter((e) => !e.name.endsWith("/") && !e.name.endsWith("\\"));
   const limit = READ_LIMITS.unpackedMegabytes * 1024 * 1024;
