@@ -10,7 +10,6 @@ import { readDocument } from "../../src/readers/document";
 import { ReadError } from "../../src/readers/read-error";
 import { readXlsx } from "../../src/readers/xlsx";
 import { openZipNative } from "../../src/readers/zip-native";
-import { openZip } from "../../src/readers/zip-package";
 
 const FIXTURES = path.join(__dirname, "..", "fixtures");
 
