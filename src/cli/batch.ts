@@ -2,7 +2,6 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { ChildProcess, fork } from "child_process";
-import { checkFile } from "./check-file";
 import type { CheckAnswer, CheckTask } from "./check-worker";
 import type { FileResult } from "./file-result";
 
@@ -69,6 +68,7 @@ export async function checkBatch(
   const threads = checkersFor(opts.jobs, files.length);
   if (!script || files.length === 0) {
     // Only the TypeScript sources run without the compiled worker: the tests of the command's outputs.
+    const { checkFile } = await import("./check-file");
     for (let i = 0; i < files.length; i++) await onResult(await checkFile(files[i], opts.profile), i);
     return;
   }

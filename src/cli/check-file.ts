@@ -1,20 +1,33 @@
 import * as fs from "fs";
 import * as path from "path";
-import { evaluateSheet } from "../scoring/evaluate";
 import type { SheetReport } from "../scoring/findings/sheet-report";
-import { checkReportClaims } from "../scoring/prose/report-claims";
-import { readDocument, ReadDocument } from "../readers/document";
+import type { ReadDocument } from "../readers/document";
 import { describeReadError, readProblemMessage } from "../readers/read-error";
 import { extensionOf } from "../readers/sniff";
-import { openZipNative } from "../readers/zip-native";
 import { readFileBytesSync } from "./file-bytes";
 import type { FileResult } from "./file-result";
 
 /** Said when the engine itself fails on a grid: the file was read, the fault is ours. */
 const INTERNAL_ERROR = "校验这个文件时程序出现内部错误，未能完成校验；请把文件提供给开发者排查。";
 
+/**
+ * The readers and the engine, loaded when a file is first checked: the CLI's main process only
+ * lists files and hands them to its checking processes, and need not load either.
+ */
+async function engine() {
+  const [{ readDocument }, { openZipNative }, { evaluateSheet }, { checkReportClaims }] = await Promise.all([
+    import("../readers/document"),
+    import("../readers/zip-native"),
+    import("../scoring/evaluate"),
+    import("../scoring/prose/report-claims"),
+  ]);
+  return { readDocument, openZipNative, evaluateSheet, checkReportClaims };
+}
+
+type Engine = Awaited<ReturnType<typeof engine>>;
+
 /** One report per form: a sheet gives one, or one per form where it stacks several (each says its place). */
-function evaluate(doc: ReadDocument, profile: string | undefined): SheetReport[] {
+function evaluate({ evaluateSheet, checkReportClaims }: Engine, doc: ReadDocument, profile: string | undefined): SheetReport[] {
   const sheets = doc.grids.flatMap((g) => evaluateSheet(g, { profile }));
   if (doc.blocks) {
     // A report's prose is checked against its own tables; findings go to the form concerned.
@@ -45,15 +58,16 @@ export function loadFile(file: string): LoadedFile {
 export async function checkLoaded(loaded: LoadedFile, profile: string | undefined): Promise<FileResult> {
   if ("result" in loaded) return loaded.result;
   const { file } = loaded;
+  const e = await engine();
   let doc: ReadDocument;
   try {
-    doc = await readDocument(loaded.bytes, file, { openZip: openZipNative });
+    doc = await e.readDocument(loaded.bytes, file, { openZip: e.openZipNative });
   } catch (e) {
     return { file, error: describeReadError(e), sheets: [] };
   }
   let sheets: SheetReport[];
   try {
-    sheets = evaluate(doc, profile);
+    sheets = evaluate(e, doc, profile);
   } catch {
     return { file, format: doc.format, error: INTERNAL_ERROR, sheets: [] };
   }
