@@ -45,6 +45,17 @@ export function workerMemoryMb(threads: number): number {
   return Math.max(512, Math.min(2048, Math.floor(os.totalmem() / 1048576 / (2 * threads))));
 }
 
+/** The modules this process was started with `-r`/`--require` to preload. */
+function preloads(): string[] {
+  const out: string[] = [];
+  const argv = process.execArgv;
+  for (let i = 0; i < argv.length; i++) {
+    if ((argv[i] === "-r" || argv[i] === "--require") && i + 1 < argv.length) out.push("--require", argv[++i]);
+    else if (argv[i].startsWith("--require=")) out.push(argv[i]);
+  }
+  return out;
+}
+
 /** What a file's entry says when the process checking it died; V8 says "heap out of memory" on its way out. */
 function crashMessage(stderr: string): string {
   if (/out of memory|heap limit|allocation failed/i.test(stderr)) return "文件过大，校验时内存不足，未能校验。请检查文件是否只含自评表，或单独校验该文件。";
@@ -113,8 +124,9 @@ export async function checkBatch(
   };
 
   const spawn = (): Slot => {
-    // Only the heap bound is passed on: not the flags or preloads this process was started with.
-    const worker = fork(script, [], { execArgv: [`--max-old-space-size=${memory}`], serialization: "advanced", stdio: ["ignore", "ignore", "pipe", "ipc"] });
+    // The checker's own heap bound, not this process's flags; preloads (-r) are passed on, so
+    // that what is loaded into this process (the tests' memory meter) is loaded into each checker.
+    const worker = fork(script, [], { execArgv: [...preloads(), `--max-old-space-size=${memory}`], serialization: "advanced", stdio: ["ignore", "ignore", "pipe", "ipc"] });
     const slot: Slot = { worker, inflight: [], stderr: "" };
     worker.stderr!.on("data", (b: Buffer) => (slot.stderr = (slot.stderr + b.toString("utf8")).slice(-2000)));
     worker.on("message", (m: CheckAnswer) => {
