@@ -149,8 +149,9 @@ export function mutatedGrid(r: Rand, base: Grid, realStrings: string[]): Grid {
   return g;
 }
 
-// What no message may show: machine words and stack traces. Cell text quoted in a message is removed first.
-const BAD = /NaN|Infinity|undefined|\[object|function|\de\+|\n\s+at |Error:/;
+// What no message may show: machine words, stack traces, a profile's English id (people read its
+// Chinese name). Cell text quoted in a message is removed first.
+const BAD = /NaN|Infinity|undefined|\[object|function|\de\+|\n\s+at |Error:|\b(?:project|department|transfer|exec20|deviation|grades4|completion)\b/;
 const CHINESE = /[\u4e00-\u9fff]/;
 
 function isSubsequence(part: string, whole: string): boolean {

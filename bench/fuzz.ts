@@ -4,7 +4,7 @@ import { readWorkbookFile } from "../src/readers/xlsx-file";
 import type { Grid } from "../src/scoring/grid/grid";
 
 // `npm run fuzz`: 100,000 hostile grids through the core (JXZP_FUZZ_GRIDS, JXZP_FUZZ_SEED, JXZP_FUZZ_ONLY to change).
-const FIXTURES = ["zhuzhou-2021-department.xlsx", "huangshi-2021-project.xlsx", "panzhihua-2021-completion.xlsx", "real/hexi-2023-project.xlsx", "real/huoshan-2024-transfer.xlsx", "corpus/tianchang-2022-project.xlsx"];
+const FIXTURES = ["zhuzhou-2021-department.xlsx", "huangshi-2021-project.xlsx", "panzhihua-2021-completion.xlsx", "real/hexi-2023-project.xlsx", "real/huoshan-2024-transfer.xlsx", "corpus/tianchang-2022-project.xlsx", "stacked-forms.xlsx"];
 
 async function main(): Promise<void> {
   const dir = path.join(__dirname, "..", "..", "test", "fixtures");

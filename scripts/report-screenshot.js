@@ -24,7 +24,7 @@ async function main() {
     if (!fs.existsSync(html)) throw new Error(`jxzp check 没有写出报告：${r.stderr}`);
     const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
     try {
-      const page = await browser.newPage({ viewport: { width: 1360, height: 1080 } });
+      const page = await browser.newPage({ viewport: { width: 1280, height: 1080 } });
       await page.goto(pathToFileURL(html).href);
       await page.click("#summary tbody.form:first-of-type button.toggle");
       await page.evaluate(() => {

@@ -14,6 +14,7 @@ const path = require("path");
 const { usageDataOff } = require("./usage-data");
 const { clearState, isAlive, readState, saveState } = require("./dev-server-state");
 const sideload = require("./sideload");
+const messages = require("./start-messages");
 
 const ROOT = path.join(__dirname, "..");
 const MANIFEST = path.join(ROOT, "manifest.xml");
@@ -22,29 +23,7 @@ const BASE = `https://localhost:${PORT}/`;
 const WEBPACK = require.resolve("webpack-cli/bin/cli.js");
 
 function sideloadHelp(desktop) {
-  return [
-    "",
-    "━━ 在 Excel 网页版中旁加载 ━━",
-    desktop ? `加载项服务已在 ${BASE} 运行。` : `本机（${process.platform}）没有桌面版 Excel，加载项服务已在 ${BASE} 运行。`,
-    `  1. 先在浏览器打开 ${BASE}taskpane.html；如提示证书不受信任，请信任开发证书`,
-    "     （~/.office-addin-dev-certs/ca.crt）后刷新，直到页面不再报证书错误；",
-    "  2. 在 Excel 网页版中打开或新建一个工作簿；",
-    "  3. 「开始」→「加载项」→「更多设置/高级」→「上传我的加载项」；",
-    `  4. 选择清单文件 ${MANIFEST} 并上传；`,
-    "  5. 「开始」选项卡出现「绩效自评」组；单元格中可输入 =JXZP.执行率(2060,2059.18)。",
-    "停止服务：按 Ctrl+C，或在另一个终端运行 npm stop。",
-    "",
-    "━━ Sideload into Excel on the web ━━",
-    desktop ? `The add-in is being served at ${BASE}.` : `There is no desktop Excel on ${process.platform}; the add-in is being served at ${BASE}.`,
-    `  1. Open ${BASE}taskpane.html in the browser and trust the dev certificate`,
-    "     (~/.office-addin-dev-certs/ca.crt) if it warns, then reload;",
-    "  2. Open or create a workbook in Excel on the web;",
-    "  3. Home → Add-ins → More settings/Advanced → Upload My Add-in;",
-    `  4. Choose the manifest ${MANIFEST} and upload it;`,
-    "  5. The Home tab shows the 绩效自评 group; in a cell try =JXZP.EXECRATE(2060,2059.18).",
-    "Stop: press Ctrl+C, or run npm stop in another terminal.",
-    "",
-  ].join("\n");
+  return messages.sideloadHelp({ base: BASE, manifest: MANIFEST, platform: process.platform, desktop });
 }
 
 /** Resolves true once the server answers (any HTTP status) or false after `ms`. */
@@ -77,18 +56,7 @@ function sideloadDesktop() {
     return false;
   }
   const notOpened = sideload.openExcel(env);
-  console.log(
-    [
-      "",
-      `已把加载项旁加载到桌面版 Excel（清单 ${MANIFEST}），加载项服务在 ${BASE} 运行。`,
-      notOpened ?? "正在启动 Excel；如果 Excel 原来已经打开，请关闭后重新打开。",
-      "「开始」选项卡出现「绩效自评」组；若没有，请在「开始」→「加载项」中选择「绩效自评助手」。",
-      "停止服务并移除旁加载：按 Ctrl+C，或在另一个终端运行 npm stop。",
-      "",
-      `The add-in is sideloaded into desktop Excel and served at ${BASE}; run npm stop to stop and unregister it.`,
-      "",
-    ].join("\n"),
-  );
+  console.log(messages.sideloadedMessage({ base: BASE, manifest: MANIFEST, notOpened }));
   return true;
 }
 

@@ -1,8 +1,9 @@
 import * as fs from "fs";
 import * as path from "path";
-import { findProfile, PROFILES } from "../scoring/rules/profiles";
+import { findProfile, profileChoices } from "../scoring/rules/profiles";
 import { allCores, checkBatch, WORKER_MIN_FILES } from "./batch";
 import { expandInputs } from "./check-file";
+import { fileNamer } from "./display-names";
 import { fileFindings } from "./file-result";
 import { JsonFilesWriter } from "./json-stream";
 import { Progress } from "./progress";
@@ -40,8 +41,8 @@ export function parseCheckArgs(args: string[]): Parsed {
     if (a === "--json") o.json = true;
     else if (a === "--profile") {
       const v = value(a, "评分方案");
-      if (typeof v !== "string") return { problem: `${v.problem}可选：${Object.keys(PROFILES).join("、")}。` };
-      if (!findProfile(v)) return { problem: `未知的评分方案“${v}”。可选：${Object.keys(PROFILES).join("、")}。` };
+      if (typeof v !== "string") return { problem: `${v.problem}可选：${profileChoices()}。` };
+      if (!findProfile(v)) return { problem: `未知的评分方案“${v}”。可选：${profileChoices()}。` };
       o.profile = v;
     } else if (a === "--summary" || a === "--html") {
       const v = value(a, a === "--summary" ? "汇总工作簿的文件名（如 汇总.xlsx）" : "报告的文件名（如 报告.html）");
@@ -123,7 +124,9 @@ export async function runCheck(o: CheckOptions, io: CheckIo): Promise<number> {
   // Text and progress on one terminal: the line is lifted while text is written under it.
   const sameScreen = !!(progress && io.stdout.isTTY);
   const json = o.json ? new JsonFilesWriter(out) : null;
-  const review = o.summary || o.html || o.sample ? new ReviewRows() : null;
+  // Files as a person reads them: relative to the folder given, in the text and in both reports.
+  const names = fileNamer(o.files);
+  const review = o.summary || o.html || o.sample ? new ReviewRows(names.name) : null;
   const totals = newTotals();
   let errors = false;
 
@@ -134,7 +137,7 @@ export async function runCheck(o: CheckOptions, io: CheckIo): Promise<number> {
     review?.add(r);
     if (sameScreen) progress!.hide();
     if (json) await json.file(r);
-    else await out.write(formatFile(r).join("\n") + "\n");
+    else await out.write(formatFile(r, names.name(r.file)).join("\n") + "\n");
     if (sameScreen) progress!.show();
     progress?.fileDone(r.sheets.length);
   });
@@ -160,7 +163,7 @@ export async function runCheck(o: CheckOptions, io: CheckIo): Promise<number> {
   }
   if (o.html) {
     try {
-      writeHtmlReport(o.html, { rows, spot, files: totals.files, generatedAt: now() });
+      writeHtmlReport(o.html, { rows, spot, files: totals.files, folder: path.basename(names.base), generatedAt: now() });
       done.push(`HTML 报告：${o.html}`);
     } catch {
       failed("HTML 报告", o.html);

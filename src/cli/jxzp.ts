@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import * as fs from "fs";
 import * as path from "path";
-import { profileNames } from "../scoring/rules/profiles";
+import { profileChoices } from "../scoring/rules/profiles";
 import { saidInChinese } from "../scoring/findings/said-in-chinese";
 import type { FileResult } from "./file-result";
 import { TEMPLATE_USAGE, templateCommand } from "./template-command";
@@ -16,7 +16,9 @@ const USAGE = `用法：jxzp check [选项] [文件或文件夹 ...]
   读取 .xlsx、.xls、.docx（按内容识别）和文件夹。不给文件时校验随附的示例工作簿。
 
   --json               以 JSON 输出
-  --profile 方案       评分方案：${profileNames().join(" / ")}（默认按表格类型）
+  --profile 方案       评分方案，写中文名或括号中的代号：
+                       ${profileChoices()}
+                       （默认按表格类型）
   --summary 汇总.xlsx  另写一份汇总工作簿：“汇总”每张表一行（问题多的在前），
                        “问题清单”每个问题一行并附整改建议，可直接发回各单位
   --html 报告.html     另写一份离线可看的网页报告：可排序的汇总表、图表、每张表的问题

@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import Decimal from "decimal.js";
 import { SEVERITY_LABEL, type Severity } from "../scoring/findings/findings";
+import { cellList, groupProblems, type ProblemGroup } from "./problem-groups";
 import type { FormRow, Verdict } from "./review";
 import type { SpotCheck } from "./sample";
 
@@ -24,6 +25,8 @@ export interface HtmlReportInput {
   rows: FormRow[];
   spot: SpotCheck | null;
   files: number;
+  /** The folder the files' names are relative to (its own name only: the page travels). */
+  folder?: string;
   generatedAt: Date;
 }
 
@@ -113,17 +116,41 @@ function codeChart(rows: FormRow[]): string {
   return figure("chart-codes", "最常见的问题", svg(W, H, "出现次数最多的问题", parts), `共 ${total} 处问题、${counts.size} 种；图中为最多的 ${top.length} 种。`);
 }
 
+/** The verdicts in the order a mixed point draws them, clockwise from the top: what needs work first. */
+const VERDICT_ORDER: Verdict[] = ["需修改", "无法识别", "通过"];
+
+/**
+ * A point that stands for several forms, coloured by their verdicts in proportion: a point of 8
+ * forms of which 6 passed is three quarters green, not red because one of them failed.
+ */
+function pointSlices(cx: number, cy: number, r: number, group: FormRow[]): string {
+  const n = group.length;
+  const counts = VERDICT_ORDER.map((v) => ({ v, k: group.filter((g) => g.verdict === v).length })).filter((c) => c.k > 0);
+  if (counts.length === 1) return `<circle class="slice ${VERDICT_CLASS[counts[0].v]}" data-verdict="${counts[0].v}" data-n="${n}" cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="${r.toFixed(1)}"/>`;
+  let done = 0;
+  return counts
+    .map(({ v, k }) => {
+      const a0 = (2 * Math.PI * done) / n - Math.PI / 2;
+      done += k;
+      const a1 = (2 * Math.PI * done) / n - Math.PI / 2;
+      const p = (a: number) => `${(cx + r * Math.cos(a)).toFixed(2)} ${(cy + r * Math.sin(a)).toFixed(2)}`;
+      const large = k * 2 > n ? 1 : 0;
+      return `<path class="slice ${VERDICT_CLASS[v]}" data-verdict="${v}" data-n="${k}" d="M${cx.toFixed(2)} ${cy.toFixed(2)} L${p(a0)} A${r.toFixed(2)} ${r.toFixed(2)} 0 ${large} 1 ${p(a1)} Z"/>`;
+    })
+    .join("");
+}
+
 function scatterChart(rows: FormRow[]): string {
   const points = rows
     .map((r, i) => ({ r, i, total: r.computedTotal ?? r.statedTotal }))
     .filter((p) => p.r.sheet !== null && p.r.rate !== null && p.total !== null);
   const missing = rows.filter((r) => r.sheet !== null && r.verdict !== "无法识别").length - points.length;
   const W = 400;
-  const H = 260;
+  const H = 284;
   const left = 44;
   const right = W - 22;
   const top = 12;
-  const bottom = H - 44;
+  const bottom = H - 68;
   // Most forms sit near 100% and 100 points: the axes start near the lowest values, not at 0,
   // so that forms at 98 and 100 are apart. In whole percent and points, ticks on round steps.
   const rates = points.map((p) => Math.round(p.r.rate! * 100));
@@ -140,12 +167,12 @@ function scatterChart(rows: FormRow[]): string {
   for (let t = xMin; t <= xMax; t += step(xMax - xMin)) parts.push(`<line class="grid" x1="${x(t / 100)}" x2="${x(t / 100)}" y1="${top}" y2="${bottom}"/><text class="tick" x="${x(t / 100)}" y="${bottom + 16}" text-anchor="middle">${t}%</text>`);
   parts.push(
     `<line class="mark" x1="${x(1)}" x2="${x(1)}" y1="${top}" y2="${bottom}"/>`,
-    `<text class="axis" x="${(left + right) / 2}" y="${H - 6}" text-anchor="middle">执行率</text>`,
+    `<text class="axis" x="${(left + right) / 2}" y="${bottom + 34}" text-anchor="middle">执行率</text>`,
     `<text class="axis" x="12" y="${(top + bottom) / 2}" text-anchor="middle" transform="rotate(-90 12 ${(top + bottom) / 2})">总分</text>`,
   );
   // Forms at (nearly) the same spot — many score 100 at 100% — are one point that opens them all,
   // so that none hides under another: each joins the first point within 8 px of it. Points come
-  // worst first, so the worst form's colour shows and its point is drawn last, on top.
+  // worst first, so a point with a form to correct is drawn last, on top.
   const spots: { cx: number; cy: number; group: typeof points }[] = [];
   for (const p of points) {
     const [px, py] = [x(p.r.rate!), y(p.total!)];
@@ -154,18 +181,31 @@ function scatterChart(rows: FormRow[]): string {
     else spots.push({ cx: px, cy: py, group: [p] });
   }
   for (const { group } of [...spots].reverse()) {
-    const [worst] = group;
+    const [first] = group;
     const r = 5 + 1.5 * Math.sqrt(group.length - 1);
     const names = group.map((p) => `${esc(p.r.file)} · ${esc(p.r.sheet)}：执行率 ${percent(p.r.rate)}，总分 ${num(p.total)}（${p.r.verdict}）`).join("\n");
-    const cx = x(worst.r.rate!).toFixed(1);
-    const cy = y(worst.total!).toFixed(1);
+    const cx = x(first.r.rate!);
+    const cy = y(first.total!);
+    const tally = VERDICT_ORDER.map((v) => [v, group.filter((p) => p.r.verdict === v).length] as const).filter(([, k]) => k > 0);
+    const mix = group.length > 1 ? `${group.length} 张表（${tally.map(([v, k]) => `${v} ${k}`).join("，")}）：\n` : "";
     parts.push(
-      `<circle class="point ${VERDICT_CLASS[worst.r.verdict]}" data-open="${group.map((p) => p.i + 1).join(" ")}" data-count="${group.length}" role="button" tabindex="0" cx="${cx}" cy="${cy}" r="${r.toFixed(1)}"><title>${group.length > 1 ? `${group.length} 张表：\n` : ""}${names}</title></circle>`,
+      `<g class="spot">${pointSlices(cx, cy, r, group.map((p) => p.r))}` +
+        `<circle class="point" data-open="${group.map((p) => p.i + 1).join(" ")}" data-count="${group.length}" ${tally.map(([v, k]) => `data-${VERDICT_CLASS[v]}="${k}"`).join(" ")} role="button" tabindex="0" cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="${r.toFixed(1)}"><title>${mix}${names}</title></circle>` +
+        (group.length > 1 ? `<text class="count" x="${cx.toFixed(1)}" y="${(cy + 4).toFixed(1)}" text-anchor="middle">${group.length}</text>` : "") +
+        `</g>`,
     );
-    if (group.length > 1) parts.push(`<text class="count" x="${cx}" y="${(Number(cy) + 4).toFixed(1)}" text-anchor="middle">${group.length}</text>`);
   }
+  // The legend: the verdicts drawn, and how a shared point shows them.
+  const drawn = VERDICT_ORDER.filter((v) => v !== "无法识别" || points.some((p) => p.r.verdict === v));
+  const ly = H - 12;
+  let lx = left;
+  for (const v of ["通过", ...drawn.filter((d) => d !== "通过")] as Verdict[]) {
+    parts.push(`<circle class="swatch ${VERDICT_CLASS[v]}" data-verdict="${v}" cx="${lx + 5}" cy="${ly - 4}" r="5"/><text class="legend" x="${lx + 14}" y="${ly}">${v}</text>`);
+    lx += 28 + 13 * v.length;
+  }
+  parts.push(`<text class="legend note" x="${lx + 4}" y="${ly}">重合的表按结论比例分色</text>`);
   const caption =
-    `每个点是一张表（总分按规则计算；不计分的表用表中总分，没有总分的不画），颜色为复核结论，重合的表合为一点并标出张数；点击一点可查看这些表的问题。` +
+    `每个点是一张表（总分按规则计算；不计分的表用表中总分，没有总分的不画），颜色为复核结论；重合的表合为一点、标出张数，按各结论的张数分色；点击一点可查看这些表的问题。` +
     (missing > 0 ? ` ${missing} 张表缺少执行率或总分，未画出。` : "");
   return figure("chart-scatter", "执行率与总分", svg(W, H, "各表的执行率与总分", parts), caption);
 }
@@ -187,8 +227,12 @@ function figure(id: string, title: string, body: string, caption: string): strin
 
 // ————— tables —————
 
-/** Column widths, as classes (the policy allows no style attributes): the tables grow sideways and scroll rather than squeeze words into a column one character wide. */
-type Width = "w-n" | "w-s" | "w-m" | "w-file" | "w-long";
+/**
+ * Column widths, as classes on <col> (the policy allows no style attributes). The tables are laid
+ * out fixed at the page's width: the narrow columns get what their figures need, the text columns
+ * share the rest and wrap, so at 1,280 px the whole table is on the screen.
+ */
+type Width = "c-no" | "c-verdict" | "c-open" | "c-count" | "c-kind" | "c-score" | "c-grade" | "c-rate" | "c-amount" | "c-cells" | "c-sev" | "c-title" | "c-file" | "c-text";
 
 interface Col {
   label: string;
@@ -197,122 +241,159 @@ interface Col {
 }
 
 function thead(cols: Col[]): string {
-  return `<thead><tr>${cols.map((c, i) => `<th scope="col" class="${c.width}"><button type="button" class="sort" data-col="${i}" data-type="${c.type}">${esc(c.label)}</button></th>`).join("")}</tr></thead>`;
+  return (
+    `<colgroup>${cols.map((c) => `<col class="${c.width}">`).join("")}</colgroup>` +
+    `<thead><tr>${cols.map((c, i) => `<th scope="col"><button type="button" class="sort" data-col="${i}" data-type="${c.type}">${esc(c.label)}</button></th>`).join("")}</tr></thead>`
+  );
 }
 
-/** A cell; numbers carry their exact value for sorting, text sorts by what it shows. */
-const td = (shown: string, value?: number | null, cls = ""): string =>
-  `<td${cls ? ` class="${cls}"` : ""}${value !== undefined ? ` data-v="${value === null ? "" : value}"` : ""}>${esc(shown)}</td>`;
+/** A cell; `value` is what it sorts by (numbers exactly; text when it shows more than its key). */
+const td = (shown: string, value?: number | string | null, cls = ""): string =>
+  `<td${cls ? ` class="${cls}"` : ""}${value !== undefined ? ` data-v="${value === null ? "" : esc(value)}"` : ""}>${esc(shown)}</td>`;
+
+/** A finding code that breaks only between its words: `SCORE_RULE_` / `MISMATCH`, never `SCORE_RULE_MI` / `SMATCH`. */
+const codeHtml = (code: string): string => (code ? `<code>${esc(code).replace(/_/g, "_<wbr>")}</code>` : "");
+
+/** 文件 and 工作表 in one cell: the file, and under it the sheet. */
+function fileCell(r: FormRow): string {
+  return `<td class="file" data-v="${esc(`${r.file} ${r.sheet ?? ""}`)}">${esc(r.file)}${r.sheet !== null ? `<span class="sub">${esc(r.sheet)}</span>` : ""}</td>`;
+}
+
+/** 项目 and under it 单位. */
+function nameCell(r: FormRow): string {
+  const shown = [r.project, r.unit].filter((x): x is string => !!x);
+  return `<td data-v="${esc(shown.join(" "))}">${esc(r.project ?? "")}${r.unit ? `<span class="sub">${esc(r.unit)}</span>` : ""}</td>`;
+}
+
+/** The form's kind without the words every kind shares: 项目支出, 部门整体支出, 转移支付 … */
+const shortKind = (label: string): string => label.replace(/绩效自评表|绩效目标/g, "") || label;
+
+/** Stated and computed in one cell: `98.00 → 99.88` where they differ (marked), one figure where they agree. */
+function pairCell(stated: string, computed: string, sortBy: number | string | null, what: string): string {
+  const differ = stated !== "" && computed !== "" && stated !== computed;
+  const shown = stated === computed ? stated : `${stated || "—"} → ${computed || "—"}`;
+  const title = `表中填写 ${stated || "—"}，按规则计算 ${computed || "—"}`;
+  return `<td class="n pair${differ ? " differ" : ""}" data-v="${sortBy === null ? "" : esc(sortBy)}" title="${esc(`${what}：${title}`)}">${esc(shown)}</td>`;
+}
+
+/** A form's problems, one line per kind of finding: its cells, count, message(s) and advice. */
+function groupRows(r: FormRow, lead: (g: ProblemGroup) => string): string {
+  return groupProblems(r.problems)
+    .map((g) => {
+      const cells = cellList(g.items.map((i) => i.cell));
+      const n = g.items.length;
+      const messages = new Set(g.items.map((i) => i.message));
+      const more =
+        messages.size > 1
+          ? `<details><summary>逐格说明（${n} 条）</summary><ul>${g.items.map((i) => `<li><b>${esc(i.cell ?? "整表")}</b> ${esc(i.message)}</li>`).join("")}</ul></details>`
+          : "";
+      return (
+        `<tr class="${SEVERITY_CLASS[g.severity]}" data-count="${n}">` +
+        lead(g) +
+        `<td class="cells" data-v="${esc(cells.join("、"))}">${esc(cells.join("、"))}</td>` +
+        td(SEVERITY_LABEL[g.severity], undefined, "sev") +
+        `<td data-v="${esc(g.title)}">${esc(g.title)}${n > 1 ? ` <span class="times">×${n}</span>` : ""}${codeHtml(g.code)}</td>` +
+        `<td>${esc(g.items[0].message)}${more}</td>` +
+        td(g.advice) +
+        `</tr>`
+      );
+    })
+    .join("");
+}
+
+const GROUP_COLS: Col[] = [
+  { label: "单元格", type: "text", width: "c-cells" },
+  { label: "严重程度", type: "text", width: "c-sev" },
+  { label: "问题", type: "text", width: "c-title" },
+  { label: "说明", type: "text", width: "c-text" },
+  { label: "整改建议", type: "text", width: "c-text" },
+];
 
 function problemTable(r: FormRow): string {
   if (r.problems.length === 0) return `<p class="empty">未发现问题。</p>`;
-  const rows = r.problems
-    .map(
-      (p) =>
-        `<tr class="${SEVERITY_CLASS[p.severity]}"><td>${esc(p.cell ?? "整表")}</td><td>${esc(SEVERITY_LABEL[p.severity])}</td><td>${esc(p.title)}${p.code ? `<br><code>${esc(p.code)}</code>` : ""}</td><td>${esc(p.message)}</td><td>${esc(p.advice)}</td></tr>`,
-    )
-    .join("");
-  return `<table class="findings"><thead><tr><th class="w-n">单元格</th><th class="w-n">严重程度</th><th class="w-m">问题</th><th class="w-long">说明</th><th class="w-long">整改建议</th></tr></thead><tbody>${rows}</tbody></table>`;
+  const cols = GROUP_COLS.map((c) => `<col class="${c.width}">`).join("");
+  return `<table class="findings fixed"><colgroup>${cols}</colgroup><thead><tr>${GROUP_COLS.map((c) => `<th scope="col">${esc(c.label)}</th>`).join("")}</tr></thead><tbody>${groupRows(r, () => "")}</tbody></table>`;
 }
 
 function summaryTable(rows: FormRow[], sampled: Map<FormRow, number> | null): string {
+  // What a reviewer decides by comes first: the verdict and the problems; then which form it is;
+  // then its totals and grades; the amounts last.
   const cols: Col[] = [
-    { label: "序号", type: "num", width: "w-n" },
-    { label: "文件", type: "text", width: "w-file" },
-    { label: "工作表", type: "text", width: "w-m" },
-    { label: "单位", type: "text", width: "w-m" },
-    { label: "项目", type: "text", width: "w-m" },
-    { label: "表格类型", type: "text", width: "w-m" },
-    { label: "预算数（万元）", type: "num", width: "w-s" },
-    { label: "执行数（万元）", type: "num", width: "w-s" },
-    { label: "执行率", type: "num", width: "w-s" },
-    { label: "总分（表中）", type: "num", width: "w-s" },
-    { label: "总分（计算）", type: "num", width: "w-s" },
-    { label: "等级（表中）", type: "text", width: "w-n" },
-    { label: "等级（计算）", type: "text", width: "w-n" },
-    { label: "错误", type: "num", width: "w-n" },
-    { label: "警告", type: "num", width: "w-n" },
-    { label: "提示", type: "num", width: "w-n" },
-    { label: "复核结论", type: "text", width: "w-n" },
-    ...(sampled ? [{ label: "抽查", type: "num" as const, width: "w-n" as const }] : []),
-    { label: "问题", type: "num", width: "w-s" },
+    { label: "序号", type: "num", width: "c-no" },
+    { label: "复核结论", type: "text", width: "c-verdict" },
+    { label: "问题", type: "num", width: "c-open" },
+    { label: "错误", type: "num", width: "c-count" },
+    { label: "警告", type: "num", width: "c-count" },
+    { label: "提示", type: "num", width: "c-count" },
+    { label: "文件 · 工作表", type: "text", width: "c-file" },
+    { label: "项目 · 单位", type: "text", width: "c-text" },
+    { label: "表格类型", type: "text", width: "c-kind" },
+    { label: "总分（表中 → 计算）", type: "num", width: "c-score" },
+    { label: "等级（表中 → 计算）", type: "text", width: "c-grade" },
+    { label: "执行率", type: "num", width: "c-rate" },
+    { label: "预算数（万元）", type: "num", width: "c-amount" },
+    { label: "执行数（万元）", type: "num", width: "c-amount" },
+    ...(sampled ? [{ label: "抽查", type: "num" as const, width: "c-count" as const }] : []),
   ];
   const bodies = rows.map((r, i) => {
     const no = i + 1;
     const n = r.problems.length;
     const cells = [
-      td(String(no), no),
-      td(r.file),
-      td(r.sheet ?? ""),
-      td(r.unit ?? ""),
-      td(r.project ?? ""),
-      td(r.kindLabel),
-      td(amount(r.budget), r.budget, "n"),
-      td(amount(r.spent), r.spent, "n"),
-      td(percent(r.rate), r.rate, "n"),
-      td(num(r.statedTotal), r.statedTotal, "n"),
-      td(num(r.computedTotal), r.computedTotal, "n"),
-      td(r.statedGrade ?? ""),
-      td(r.computedGrade ?? "", undefined, r.statedGrade !== null && r.computedGrade !== null && r.statedGrade !== r.computedGrade ? "differ" : ""),
+      td(String(no), no, "n"),
+      `<td class="verdict ${VERDICT_CLASS[r.verdict]}">${esc(r.verdict)}</td>`,
+      `<td data-v="${n}">${n ? `<button type="button" class="toggle" data-toggle="${no}" aria-expanded="false" aria-controls="detail-${no}" aria-label="查看 ${n} 个问题">${n} 个问题</button>` : "无"}</td>`,
       td(String(r.errors), r.errors, r.errors ? "n error" : "n"),
       td(String(r.warnings), r.warnings, r.warnings ? "n warning" : "n"),
       td(String(r.infos), r.infos, "n"),
-      `<td class="verdict ${VERDICT_CLASS[r.verdict]}">${esc(r.verdict)}</td>`,
+      fileCell(r),
+      nameCell(r),
+      td(shortKind(r.kindLabel)),
+      pairCell(num(r.statedTotal), num(r.computedTotal), r.computedTotal ?? r.statedTotal, "总分"),
+      pairCell(r.statedGrade ?? "", r.computedGrade ?? "", r.computedGrade ?? r.statedGrade, "等级"),
+      td(percent(r.rate), r.rate, "n"),
+      td(amount(r.budget), r.budget, "n"),
+      td(amount(r.spent), r.spent, "n"),
       ...(sampled ? [td(sampled.has(r) ? String(sampled.get(r)) : "", sampled.get(r) ?? null, "n")] : []),
-      `<td data-v="${n}">${n ? `<button type="button" class="toggle" data-toggle="${no}" aria-expanded="false" aria-controls="detail-${no}">查看 ${n} 个问题</button>` : "无"}</td>`,
     ];
     return (
       `<tbody class="form" id="form-${no}"><tr class="main">${cells.join("")}</tr>` +
       `<tr class="detail" id="detail-${no}" hidden><td colspan="${cols.length}"><div class="detail-head">${esc(r.file)}${r.sheet !== null ? ` · ${esc(r.sheet)}` : ""}</div>${problemTable(r)}</td></tr></tbody>`
     );
   });
-  return `<div class="scroll"><table id="summary" class="sortable" data-groups="tbody">${thead(cols)}${bodies.join("")}</table></div>`;
+  return `<table id="summary" class="sortable fixed" data-groups="tbody">${thead(cols)}${bodies.join("")}</table>`;
 }
 
+/** 问题清单: every form's problems, one line per kind of finding of a form, with the advice to send back. */
 function allProblemsTable(rows: FormRow[]): string {
   const cols: Col[] = [
-    { label: "汇总序号", type: "num", width: "w-n" },
-    { label: "文件", type: "text", width: "w-file" },
-    { label: "工作表", type: "text", width: "w-m" },
-    { label: "单元格", type: "text", width: "w-n" },
-    { label: "严重程度", type: "text", width: "w-n" },
-    { label: "问题代码", type: "text", width: "w-m" },
-    { label: "问题", type: "text", width: "w-m" },
-    { label: "说明", type: "text", width: "w-long" },
-    { label: "整改建议", type: "text", width: "w-long" },
+    { label: "汇总序号", type: "num", width: "c-no" },
+    { label: "文件 · 工作表", type: "text", width: "c-file" },
+    ...GROUP_COLS,
   ];
-  const body = rows
-    .flatMap((r, i) =>
-      r.problems.map(
-        (p) =>
-          `<tr class="${SEVERITY_CLASS[p.severity]}"><td data-v="${i + 1}"><button type="button" class="link" data-open="${i + 1}">${i + 1}</button></td>${td(r.file)}${td(r.sheet ?? "")}${td(p.cell ?? "")}${td(SEVERITY_LABEL[p.severity])}${td(p.code)}${td(p.title)}${td(p.message)}${td(p.advice)}</tr>`,
-      ),
-    )
-    .join("");
-  return `<div class="scroll"><table id="problems" class="sortable" data-groups="tr">${thead(cols)}<tbody>${body}</tbody></table></div>`;
+  const body = rows.map((r, i) => groupRows(r, () => `<td data-v="${i + 1}"><button type="button" class="link" data-open="${i + 1}">${i + 1}</button></td>${fileCell(r)}`)).join("");
+  return `<table id="problems" class="sortable fixed" data-groups="tr">${thead(cols)}<tbody>${body}</tbody></table>`;
 }
 
 function sampleTable(spot: SpotCheck, no: Map<FormRow, number>): string {
   const cols: Col[] = [
-    { label: "抽查序号", type: "num", width: "w-n" },
-    { label: "汇总序号", type: "num", width: "w-n" },
-    { label: "文件", type: "text", width: "w-file" },
-    { label: "工作表", type: "text", width: "w-m" },
-    { label: "预算数（万元）", type: "num", width: "w-s" },
-    { label: "错误", type: "num", width: "w-n" },
-    { label: "警告", type: "num", width: "w-n" },
-    { label: "抽中理由", type: "text", width: "w-long" },
+    { label: "抽查序号", type: "num", width: "c-no" },
+    { label: "汇总序号", type: "num", width: "c-no" },
+    { label: "文件 · 工作表", type: "text", width: "c-file" },
+    { label: "预算数（万元）", type: "num", width: "c-amount" },
+    { label: "错误", type: "num", width: "c-count" },
+    { label: "警告", type: "num", width: "c-count" },
+    { label: "抽中理由", type: "text", width: "c-text" },
   ];
   const body = spot.picked
     .map((p) => {
       const n = no.get(p.row)!;
-      return `<tr>${td(String(p.order), p.order)}<td data-v="${n}"><button type="button" class="link" data-open="${n}">${n}</button></td>${td(p.row.file)}${td(p.row.sheet ?? "")}${td(amount(p.row.budget), p.row.budget, "n")}${td(String(p.row.errors), p.row.errors, "n")}${td(String(p.row.warnings), p.row.warnings, "n")}${td(p.reason)}</tr>`;
+      return `<tr>${td(String(p.order), p.order, "n")}<td data-v="${n}"><button type="button" class="link" data-open="${n}">${n}</button></td>${fileCell(p.row)}${td(amount(p.row.budget), p.row.budget, "n")}${td(String(p.row.errors), p.row.errors, "n")}${td(String(p.row.warnings), p.row.warnings, "n")}${td(p.reason)}</tr>`;
     })
     .join("");
   const note =
     `随机种子 ${spot.seed}：用 jxzp check --sample ${spot.requested} --seed ${spot.seed} 校验同一批文件，得到同样的名单。` +
     `从 ${spot.eligible} 张表中抽取 ${spot.picked.length} 张；有错误、预算大的表更容易抽中（抽中权重 = 问题系数 × 预算系数）。`;
-  return `<p>${esc(note)}</p><div class="scroll"><table id="sample" class="sortable" data-groups="tr">${thead(cols)}<tbody>${body}</tbody></table></div>`;
+  return `<p>${esc(note)}</p><table id="sample" class="sortable fixed" data-groups="tr">${thead(cols)}<tbody>${body}</tbody></table>`;
 }
 
 // ————— page —————
@@ -325,33 +406,41 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px;border-bott
 nav a{margin-right:16px}
 .meta{color:#57606a;margin:0 0 8px}
 .charts{display:flex;flex-wrap:wrap;gap:16px}
-figure{margin:0;padding:12px;border:1px solid var(--line);border-radius:6px;max-width:426px}
+figure{margin:0;padding:12px;border:1px solid var(--line);border-radius:6px;flex:1 1 340px;max-width:426px;min-width:0}
+figure svg{width:100%;height:auto;display:block}
 figcaption{display:flex;flex-direction:column;margin-bottom:8px}figcaption span{color:#57606a;font-size:12px}
-svg text{font-family:inherit;font-size:12px;fill:#1f2328}svg .tick{fill:#57606a;font-size:11px}svg .legend{font-size:12px}
+svg text{font-family:inherit;font-size:12px;fill:#1f2328}svg .tick{fill:#57606a;font-size:11px}svg .legend{font-size:12px}svg .legend.note{fill:#57606a}
 svg .grid{stroke:#eaeef2}svg .mark{stroke:#57606a;stroke-dasharray:4 3}
 svg .stated{fill:var(--stated)}svg .computed{fill:var(--computed)}
 svg .error{fill:var(--bad)}svg .warning{fill:var(--warn)}svg .info{fill:var(--info)}
-svg .point{stroke:#fff;stroke-width:1;cursor:pointer;fill-opacity:.85}svg .point.ok{fill:var(--ok)}svg .point.bad{fill:var(--bad)}svg .point.unread{fill:var(--unread)}
-svg .point:hover,svg .point:focus{stroke:#000;stroke-width:2}
+svg .slice.ok,svg .swatch.ok{fill:var(--ok)}svg .slice.bad,svg .swatch.bad{fill:var(--bad)}svg .slice.unread,svg .swatch.unread{fill:var(--unread)}
+svg .slice{fill-opacity:.85}
+svg .point{fill:transparent;stroke:#fff;stroke-width:1;cursor:pointer}
+svg .point:hover,svg .point:focus{stroke:#000;stroke-width:2;outline:none}
 svg .count{fill:#fff;font-size:10px;font-weight:600;pointer-events:none}
-.scroll{overflow-x:auto}
-table{border-collapse:collapse}
-table.sortable{width:max-content;min-width:100%}
+table{border-collapse:collapse;font-size:13px}
+table.fixed{table-layout:fixed;width:100%}
 th,td{border:1px solid var(--line);padding:4px 6px;vertical-align:top;text-align:left;overflow-wrap:anywhere}
-th{background:#f0f4f8;white-space:nowrap}
-th.w-n{width:3em}th.w-s{width:6.5em}th.w-m{width:9em}th.w-file{width:16em}th.w-long{width:26em}
-td.n{text-align:right;white-space:nowrap}
-button.sort{all:unset;cursor:pointer;font-weight:600}
+th{background:#f0f4f8;line-height:1.3}
+col.c-no{width:3.6em}col.c-verdict{width:5.2em}col.c-open{width:6.8em}col.c-count{width:3.5em}col.c-kind{width:7em}
+col.c-score{width:7.4em}col.c-grade{width:5.4em}col.c-rate{width:5.8em}col.c-amount{width:7.8em}
+col.c-cells{width:7.5em}col.c-sev{width:3.8em}col.c-title{width:10em}col.c-file{width:14em}
+td.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+td.pair{white-space:normal}
+.sub{display:block;color:#57606a;font-size:12px}
+button.sort{all:unset;cursor:pointer;font-weight:600;overflow-wrap:anywhere}
 th[aria-sort=ascending] button.sort::after{content:" ▲"}th[aria-sort=descending] button.sort::after{content:" ▼"}
 button.toggle,button.link{cursor:pointer;border:1px solid var(--line);background:#f6f8fa;border-radius:4px;padding:1px 6px;font:inherit;white-space:nowrap}
 td.verdict.ok{color:var(--ok)}td.verdict.bad{color:var(--bad);font-weight:600}td.verdict.unread{color:var(--unread);font-weight:600}
 td.error{color:var(--bad);font-weight:600}td.warning{color:var(--warn)}td.differ{color:var(--bad);font-weight:600}
 tr.detail>td{background:#fafbfc;padding:8px 12px}
 .detail-head{font-weight:600;margin-bottom:6px}
-table.findings tr.error td:nth-child(2){color:var(--bad)}table.findings tr.warning td:nth-child(2){color:var(--warn)}table.findings tr.info td:nth-child(2){color:var(--info)}
+tr.error td.sev{color:var(--bad)}tr.warning td.sev{color:var(--warn)}tr.info td.sev{color:var(--info)}
+.times{color:#57606a;font-weight:600;white-space:nowrap}
+details summary{cursor:pointer;color:#0969da;font-size:12px}details ul{margin:4px 0 0;padding-left:18px}
 tbody.form.open>tr.main{background:#fff8e1}
 .empty{color:#57606a}
-code{font-size:12px;color:#57606a;white-space:nowrap;word-break:normal}
+code{display:block;font-size:11px;color:#57606a;overflow-wrap:normal;word-break:normal;white-space:normal}
 `;
 
 // Sorting and opening a form's problems. No data is read from anywhere but the page itself.
@@ -445,7 +534,8 @@ export function renderHtmlReport(input: HtmlReportInput): string {
   const meta =
     `生成于 ${stamp(input.generatedAt)}。共 ${input.files} 个文件、${forms} 张表；` +
     `通过 ${count("通过")}，需修改 ${count("需修改")}，无法识别 ${count("无法识别")}；` +
-    `错误 ${sev("error")} 处，警告 ${sev("warning")} 处，提示 ${sev("info")} 处。表格按问题从多到少排列，点击表头可排序。`;
+    `错误 ${sev("error")} 处，警告 ${sev("warning")} 处，提示 ${sev("info")} 处。表格按问题从多到少排列，点击表头可排序。` +
+    (input.folder ? `文件名相对于所校验的文件夹“${input.folder}”。` : "");
   const csp = `default-src 'none'; style-src ${sha256(STYLE)}; script-src ${sha256(SCRIPT)}; img-src 'none'; font-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'`;
   return `<!DOCTYPE html>
 <html lang="zh-CN">
@@ -465,7 +555,7 @@ export function renderHtmlReport(input: HtmlReportInput): string {
 </header>
 <main>
 <section id="charts"><h2>一览</h2><div class="charts">${gradeChart(rows)}${codeChart(rows)}${scatterChart(rows)}</div></section>
-<section id="forms"><h2>汇总（每张表一行，点击“查看问题”展开）</h2>${summaryTable(rows, sampled)}</section>
+<section id="forms"><h2>汇总（每张表一行，点击“N 个问题”展开该表的问题）</h2>${summaryTable(rows, sampled)}</section>
 ${spot ? `<section id="spot"><h2>抽查</h2>${sampleTable(spot, no)}</section>` : ""}
 <section id="all-problems"><h2>问题清单</h2>${allProblemsTable(rows)}</section>
 </main>

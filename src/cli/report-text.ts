@@ -1,5 +1,6 @@
 import { FINDING_TITLE, SEVERITY_LABEL, SEVERITY_ORDER } from "../scoring/findings/findings";
 import { formSheetLabel } from "../scoring/findings/sheet-report";
+import { profileLabel } from "../scoring/rules/profiles";
 import { fileFindings, type FileResult } from "./file-result";
 
 export const KIND_LABEL: Record<string, string> = {
@@ -27,9 +28,9 @@ export function formatText(results: FileResult[]): string {
 }
 
 /** One file's part of the text report (a batch writes each file as soon as it is checked). */
-export function formatFile(f: FileResult): string[] {
+export function formatFile(f: FileResult, name: string = f.file): string[] {
   const out: string[] = [];
-  out.push(`文件：${f.file}`);
+  out.push(`文件：${name}`);
   if (f.error) {
     out.push(`  无法读取：${f.error}`, "");
     return out;
@@ -44,7 +45,7 @@ export function formatFile(f: FileResult): string[] {
   for (const s of f.sheets) {
     // A sheet that stacks several forms: each form under its own heading, with its place.
     out.push(`  ${f.format === "docx" ? "表格" : "工作表"}：${formSheetLabel(s)}`);
-    out.push(`    表格类型：${KIND_LABEL[s.kind] ?? s.kind}${s.kind !== "unknown" ? `（评分方案 ${s.profile}）` : ""}`);
+    out.push(`    表格类型：${KIND_LABEL[s.kind] ?? s.kind}${s.kind !== "unknown" ? `（评分方案：${profileLabel(s.profile)}）` : ""}`);
     if (s.kind !== "unknown" && s.kindReason) out.push(`    识别依据：${s.kindReason}`);
     if (s.execution) {
       const e = s.execution;

@@ -28,7 +28,10 @@ export interface Problem {
 export interface FormRow {
   /** Position in the batch: files in the order given, forms in sheet order. */
   seq: number;
+  /** The file as a person reads it: relative to the folder the batch was given (see display-names.ts). */
   file: string;
+  /** The file as it was given, for JSON (programs open files by it). */
+  path: string;
   format: string;
   /**
    * The sheet, and which of its forms where it stacks several (`汇总 第2张表（共3张，第41–80行）`);
@@ -94,13 +97,14 @@ const EMPTY_FIGURES = {
   computedGrade: null,
 };
 
-function formRow(seq: number, file: string, format: string, s: SheetReport): FormRow {
+function formRow(seq: number, file: string, given: string, format: string, s: SheetReport): FormRow {
   const problems = bySeverity(s.findings);
   const counts = counted(problems);
   const e = s.execution;
   return {
     seq,
     file,
+    path: given,
     format,
     // A sheet that stacks several forms gives a row for each, named with its place.
     sheet: formSheetLabel(s),
@@ -123,26 +127,27 @@ function formRow(seq: number, file: string, format: string, s: SheetReport): For
  * The rows of one file. Sheets that hold no form (notes, data) beside forms are left out: there
  * is nothing in them to correct. A file with no form at all is one 无法识别 row, so it is not lost.
  */
-export function rowsOf(f: FileResult, firstSeq: number): FormRow[] {
+export function rowsOf(f: FileResult, firstSeq: number, name: string = f.file): FormRow[] {
   const format = fileFormat(f);
+  const file = { file: name, path: f.file };
   if (f.error) {
     const problems: Problem[] = [
       { severity: "error", code: "", title: "文件无法读取", cell: null, message: f.error, advice: UNREADABLE_ADVICE },
     ];
-    return [{ seq: firstSeq, file: f.file, format, sheet: null, ...EMPTY_FIGURES, kindLabel: "无法读取", ...counted(problems), verdict: "无法识别", problems }];
+    return [{ seq: firstSeq, ...file, format, sheet: null, ...EMPTY_FIGURES, kindLabel: "无法读取", ...counted(problems), verdict: "无法识别", problems }];
   }
   const rows: FormRow[] = [];
   const own = fileFindings(f);
   if (own.length) {
     const problems = bySeverity(own);
     const counts = counted(problems);
-    rows.push({ seq: 0, file: f.file, format, sheet: null, ...EMPTY_FIGURES, kindLabel: "（整个文件）", ...counts, verdict: counts.errors ? "需修改" : "通过", problems });
+    rows.push({ seq: 0, ...file, format, sheet: null, ...EMPTY_FIGURES, kindLabel: "（整个文件）", ...counts, verdict: counts.errors ? "需修改" : "通过", problems });
   }
   const forms = f.sheets.filter((s) => s.kind !== "unknown");
-  for (const s of forms.length ? forms : f.sheets) rows.push(formRow(0, f.file, format, s));
+  for (const s of forms.length ? forms : f.sheets) rows.push(formRow(0, name, f.file, format, s));
   if (rows.length === 0) {
     const problems: Problem[] = [];
-    rows.push({ seq: 0, file: f.file, format, sheet: null, ...EMPTY_FIGURES, kindLabel: "工作簿中没有工作表", ...counted(problems), verdict: "无法识别", problems });
+    rows.push({ seq: 0, ...file, format, sheet: null, ...EMPTY_FIGURES, kindLabel: "工作簿中没有工作表", ...counted(problems), verdict: "无法识别", problems });
   }
   rows.forEach((r, i) => (r.seq = firstSeq + i));
   return rows;
@@ -169,8 +174,11 @@ export function worstFirst(a: FormRow, b: FormRow): number {
 export class ReviewRows {
   readonly rows: FormRow[] = [];
 
+  /** `name` gives a file's name as the reports show it (relative to the folder given). */
+  constructor(private readonly name: (file: string) => string = (f) => f) {}
+
   add(f: FileResult): void {
-    this.rows.push(...rowsOf(f, this.rows.length));
+    this.rows.push(...rowsOf(f, this.rows.length, this.name(f.file)));
   }
 
   sorted(): FormRow[] {

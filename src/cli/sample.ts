@@ -85,7 +85,8 @@ export function spotCheckJson(s: SpotCheck): object {
     eligible: s.eligible,
     forms: s.picked.map((p) => ({
       order: p.order,
-      file: p.row.file,
+      // As given, like the files of the JSON output (the text and the workbook show the relative name).
+      file: p.row.path,
       sheet: p.row.sheet,
       unit: p.row.unit,
       project: p.row.project,

@@ -3,7 +3,7 @@ import { gradeOf } from "../scoring/rules/grade";
 import { plain } from "../scoring/values/display";
 import type { Measure } from "../scoring/values/measure";
 import type { Direction, NegativeMode } from "../scoring/values/direction";
-import { align, executionRate, executionScore, scoreIndicator, type Verdict } from "../scoring/rules/rules";
+import { align, executionRate, executionScore, judgementReason, scoreIndicator, type Verdict } from "../scoring/rules/rules";
 import { amountArg, checkFigures, choiceArg, measureArg, numberArg, quote, type Arg } from "./args";
 import { DIRECTION_CHOICES, GRADE_SCHEME_CHOICES, NEGATIVE_MODE_CHOICES, readDirection, readGradeScheme, readNegativeMode } from "./choices";
 import { argName, type FunctionId } from "./names";
@@ -85,7 +85,8 @@ const unitOf = (m: Measure) => (m.kind === "quantity" && m.unit ? `「${m.unit}�
 function verdictFailure(id: FunctionId, v: Verdict, target: Measure, actual: Measure): Outcome | null {
   switch (v.status) {
     case "judgement":
-      return judgement();
+      // The core's reason where it has one (a deadline missed, an actual that is no date).
+      return v.why ? judgement(`需人工判定（${judgementReason(v)}）：达成 / 部分达成 / 未达成`) : judgement();
     case "unit-mismatch":
       return invalid(`「${label(id, "target")}」的单位${unitOf(target)}与「${label(id, "actual")}」的单位${unitOf(actual)}不同，无法比较`);
     case "unparseable":

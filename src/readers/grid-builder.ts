@@ -1,5 +1,5 @@
 import { rangeToA1, toA1 } from "../scoring/grid/address";
-import type { CellValue, Grid } from "../scoring/grid/grid";
+import type { CellValue, Grid, GridFormula } from "../scoring/grid/grid";
 
 /**
  * How much of a sheet the readers hold. A form is a few hundred rows by a few dozen columns; a
@@ -46,7 +46,7 @@ export function sameContentNote(sheet: string, first: string): string {
  * the format of a value only.
  */
 export class GridBuilder {
-  private readonly cells = new Map<number, { v: CellValue; f: string | null; x: string | null }>();
+  private readonly cells = new Map<number, { v: CellValue; f: GridFormula | null; x: string | null }>();
   private readonly merges: Merge[] = [];
   private lastRow = -1;
   private lastCol = -1;
@@ -61,7 +61,7 @@ export class GridBuilder {
    * cell at the same place replaces an earlier one, as it does in Excel). A formula's empty text
    * is kept: it is a saved result, unlike a formula with none (null).
    */
-  set(row: number, col: number, value: CellValue, format: string | null = null, formula: string | null = null): void {
+  set(row: number, col: number, value: CellValue, format: string | null = null, formula: GridFormula | null = null): void {
     const filled = (value !== null && value !== "") || formula !== null;
     if (row >= GRID_LIMITS.rows || col >= GRID_LIMITS.cols) {
       if (filled && !this.dropped) this.dropped = toA1(row, col);
@@ -85,12 +85,12 @@ export class GridBuilder {
     const { rows, cols } = reachOfMerges(this.lastRow + 1, this.lastCol + 1, this.merges);
     const values: CellValue[][] = [];
     const numberFormats: (string | null)[][] = [];
-    const formulas: (string | null)[][] = [];
+    const formulas: (GridFormula | null)[][] = [];
     let anyFormula = false;
     for (let r = 0; r < rows; r++) {
       const vr: CellValue[] = new Array(cols).fill(null);
       const xr: (string | null)[] = new Array(cols).fill(null);
-      const fr: (string | null)[] = new Array(cols).fill(null);
+      const fr: (GridFormula | null)[] = new Array(cols).fill(null);
       for (let c = 0; c < cols; c++) {
         const cell = this.cells.get(this.key(r, c));
         if (!cell) continue;

@@ -3,12 +3,12 @@
  * merged area is passed on as a range, and a shared formula is spelled out for each cell of it.
  */
 import { parseRange, toA1 } from "../scoring/grid/address";
-import type { CellValue } from "../scoring/grid/grid";
+import type { CellValue, GridFormula } from "../scoring/grid/grid";
 import { isoSerial } from "../scoring/grid/excel-date";
 import { isDateFormat } from "../scoring/grid/number-format";
 import { BuiltGrid, GridBuilder, mergeOverlap } from "./grid-builder";
 import { ReadError } from "./read-error";
-import { shiftFormula } from "./shared-formula";
+import { SharedFormulas } from "./shared-formula";
 import { RunText, SharedStrings, unescapeOoxml } from "./shared-strings";
 import { scanXml } from "./xml-scan";
 
@@ -43,16 +43,10 @@ function styleIndex(s: string | undefined): number {
   return Number.isInteger(n) && n >= 0 ? n : 0;
 }
 
-interface Shared {
-  text: string;
-  row: number;
-  col: number;
-}
-
 /** Reads a worksheet part into a grid. Throws ReadError for a shared string it cannot find. */
 export function readSheetXml(xml: Uint8Array | string, ctx: SheetContext): BuiltGrid {
   const b = new GridBuilder();
-  const shared = new Map<string, Shared>();
+  const shared = new SharedFormulas();
   const merges: { top: number; left: number; bottom: number; right: number }[] = [];
   const run = new RunText();
   let inData = false;
@@ -107,14 +101,10 @@ export function readSheetXml(xml: Uint8Array | string, ctx: SheetContext): Built
     return ctx.date1904 && isDateFormat(format) ? n + DAYS_1904 : n;
   };
 
-  const formula = (): string | null => {
+  const formula = (): GridFormula | null => {
     if (fType === "shared" && fShared !== undefined) {
-      if (f !== null && f !== "" && fRef !== undefined) {
-        shared.set(fShared, { text: f, row, col });
-        return `=${f}`;
-      }
-      const master = shared.get(fShared);
-      return master ? `=${shiftFormula(master.text, row - master.row, col - master.col)}` : null;
+      if (f !== null && f !== "" && fRef !== undefined) return shared.define(fShared, f, row, col);
+      return shared.cellOf(fShared, row, col);
     }
     return f ? `=${f}` : null;
   };

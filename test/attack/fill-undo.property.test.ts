@@ -17,7 +17,7 @@ import type { Grid } from "../../src/scoring/grid/grid";
 import { readWorkbookFile } from "../../src/readers/xlsx-file";
 import type { CellContent } from "../../src/taskpane/host/cell-content";
 import { sameContent } from "../../src/taskpane/host/cell-content";
-import { shiftFormula, shiftRef, type SheetEdit } from "../../src/taskpane/host/cell-refs";
+import { formulaAfterEdit, refAfterEdit, type SheetEdit } from "../../src/taskpane/host/cell-refs";
 import { MemoryHost } from "../../src/taskpane/host/MemoryHost";
 import { MemoryWorkbook, parseInput } from "../../src/taskpane/host/memory-workbook";
 import { previewEngine } from "../../src/taskpane/preview/formula-engine";
@@ -100,14 +100,14 @@ const action: fc.Arbitrary<Action> = fc.oneof(
 /** Where a cell that was at `cell` is after the edits, or null when one deleted it. */
 function follow(cell: string, edits: SheetEdit[]): string | null {
   let at: string | null = cell;
-  for (const e of edits) if (at) at = shiftRef(at, e);
+  for (const e of edits) if (at) at = refAfterEdit(at, e);
   return at;
 }
 
 function followContent(c: CellContent, sheet: string, edits: SheetEdit[]): CellContent {
   if (!c.formula) return c;
   let f = c.formula;
-  for (const e of edits) f = shiftFormula(f, sheet, e);
+  for (const e of edits) f = formulaAfterEdit(f, sheet, e);
   return { formula: f, value: c.value };
 }
 
@@ -181,7 +181,7 @@ test("fill, a person's edits, undo: nothing typed is lost, the fill's own cells 
             edits.push(edit);
             const next = new Map<string, CellContent>();
             for (const [cell, c] of typed) {
-              const moved = shiftRef(cell, edit);
+              const moved = refAfterEdit(cell, edit);
               if (moved) next.set(moved, followContent(c, form.sheet, [edit]));
             }
             typed = next;

@@ -71,14 +71,15 @@ describe("--summary", () => {
     expect(rows[0]).toEqual(["序号", "文件", "格式", "工作表", "单位", "项目", "表格类型", "预算数（万元）", "执行数（万元）", "执行率", "总分（表中）", "总分（计算）", "等级（表中）", "等级（计算）", "错误", "警告", "提示", "复核结论"]);
     const forms = json.files.flatMap((f): { file: string; sheet: string | null }[] => (f.error ? [{ file: f.file, sheet: null }] : f.sheets.filter((s) => s.kind !== "unknown").map((s) => ({ file: f.file, sheet: s.sheet }))));
     expect(rows.length - 1).toBe(forms.length);
-    expect(new Set(rows.slice(1).map((r) => `${r[1]}|${r[3] ?? null}`))).toEqual(new Set(forms.map((f) => `${f.file}|${f.sheet}`)));
+    // Files by name, not by the full path they were given as (the batch's files share no folder but the root).
+    expect(new Set(rows.slice(1).map((r) => `${r[1]}|${r[3] ?? null}`))).toEqual(new Set(forms.map((f) => `${path.basename(f.file)}|${f.sheet}`)));
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(ws.autoFilter).toBe(`A1:R${rows.length}`);
   });
 
   test("worst first: the unreadable file, then by errors and warnings", () => {
     const rows = rowsOf(wb.getWorksheet("汇总")!).slice(1);
-    expect(rows[0]).toEqual([1, path.join(tmp, "坏文件.xlsx"), "xlsx", undefined, undefined, undefined, "无法读取", undefined, undefined, undefined, undefined, undefined, undefined, undefined, 1, 0, 0, "无法识别"]);
+    expect(rows[0]).toEqual([1, "坏文件.xlsx", "xlsx", undefined, undefined, undefined, "无法读取", undefined, undefined, undefined, undefined, undefined, undefined, undefined, 1, 0, 0, "无法识别"]);
     const rest = rows.slice(1);
     const key = (r: unknown[]) => [r[17] === "需修改" ? 0 : 1, -(r[14] as number), -(r[15] as number), -(r[16] as number)];
     for (let i = 1; i < rest.length; i++) {
@@ -155,18 +156,20 @@ describe("--sample", () => {
     const spot = (JSON.parse(j.out) as Json).spotCheck!;
     expect(spot.seed).toBe("复核2025");
     expect(spot.forms.map((f) => f.order)).toEqual([1, 2, 3]);
-    for (const f of spot.forms) expect(list(a.out)).toContain(`${f.order}. ${f.file} · ${f.sheet}：${f.reason}`);
+    // JSON keeps the paths as given; the text and the workbook name the files as the reviewer reads them.
+    for (const f of spot.forms) expect(batch).toContain(f.file);
+    for (const f of spot.forms) expect(list(a.out)).toContain(`${f.order}. ${path.basename(f.file)} · ${f.sheet}：${f.reason}`);
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(summary);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总", "问题清单", "抽查"]);
     const sheet = rowsOf(wb.getWorksheet("抽查")!);
     expect(sheet[0]).toEqual(["抽查序号", "汇总序号", "文件", "工作表", "单位", "项目", "预算数（万元）", "错误", "警告", "抽中理由"]);
-    expect(sheet.slice(1, 4).map((r) => [r[0], r[2], r[3], r[9]])).toEqual(spot.forms.map((f) => [f.order, f.file, f.sheet, f.reason]));
+    expect(sheet.slice(1, 4).map((r) => [r[0], r[2], r[3], r[9]])).toEqual(spot.forms.map((f) => [f.order, path.basename(f.file), f.sheet, f.reason]));
     expect(String(sheet[sheet.length - 2][0])).toContain("随机种子：复核2025");
     // 汇总's 抽查 column marks the same forms.
     const marked = rowsOf(wb.getWorksheet("汇总")!).filter((r) => typeof r[18] === "number").map((r) => [r[18], r[1], r[3]]);
-    expect(marked.sort()).toEqual(spot.forms.map((f) => [f.order, f.file, f.sheet]).sort());
+    expect(marked.sort()).toEqual(spot.forms.map((f) => [f.order, path.basename(f.file), f.sheet]).sort());
   });
 
   test("without --seed the seed is the time of the run, printed so the list can be repeated", () => {
@@ -175,6 +178,33 @@ describe("--sample", () => {
     const again = jxzp("check", "--sample", "2", "--seed", seed, ...batch);
     const list = (out: string) => out.slice(out.indexOf("抽查：")).split("\n").slice(1, 3);
     expect(list(again.out)).toEqual(list(r.out));
+  });
+});
+
+describe("a folder of submissions", () => {
+  test("files are named relative to the folder given: in the text, the summary and the HTML report, never by their full path", async () => {
+    const folder = path.join(tmp, "收文");
+    fs.mkdirSync(path.join(folder, "二季度"), { recursive: true });
+    fs.copyFileSync(path.join(FIX, "huangshi-2021-project.xlsx"), path.join(folder, "黄石.xlsx"));
+    fs.copyFileSync(path.join(FIX, "zhuzhou-2021-department.xlsx"), path.join(folder, "二季度", "株洲.xlsx"));
+    const summary = path.join(tmp, "收文汇总.xlsx");
+    const html = path.join(tmp, "收文报告.html");
+    const r = jxzp("check", "--summary", summary, "--html", html, "--sample", "1", "--seed", "1", folder);
+    expect(r.code).toBe(1);
+    const fileLines = r.out.split("\n").filter((l) => l.startsWith("文件："));
+    expect(fileLines.sort()).toEqual(["文件：黄石.xlsx", `文件：${path.join("二季度", "株洲.xlsx")}`].sort());
+    // The only full paths in the text are the outputs the reviewer named.
+    expect(r.out.split("\n").filter((l) => l.includes(tmp))).toEqual([`汇总工作簿：${summary}`, `HTML 报告：${html}`]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(summary);
+    const texts: string[] = [];
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => texts.push(String(c.value)))));
+    expect(texts).toContain(path.join("二季度", "株洲.xlsx"));
+    expect(texts.filter((t) => t.includes(tmp) || t.includes(os.tmpdir()))).toEqual([]);
+    const page = fs.readFileSync(html, "utf8");
+    expect(page).toContain(path.join("二季度", "株洲.xlsx"));
+    expect(page).not.toContain(tmp);
+    expect(page).toContain("文件名相对于所校验的文件夹“收文”");
   });
 });
 

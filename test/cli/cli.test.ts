@@ -67,7 +67,7 @@ test("a file that is not a workbook: exit 2, a clear message, the other files st
   const bad = path.join(tmp, "not-a-workbook.xlsx");
   const r = jxzp("check", bad, path.join(FIX, "huangshi-2021-project.xlsx"));
   expect(r.code).toBe(2);
-  expect(r.out).toContain(`文件：${bad}\n  无法读取：这是纯文本文件（如 .csv、.txt），不是工作簿；请在 Excel/WPS 中打开并另存为 .xlsx 后再校验。`);
+  expect(r.out).toContain(`文件：${path.basename(bad)}\n  无法读取：这是纯文本文件（如 .csv、.txt），不是工作簿；请在 Excel/WPS 中打开并另存为 .xlsx 后再校验。`);
   expect(r.out).toContain("执行率：99.96%");
   const j = JSON.parse(jxzp("check", "--json", bad, path.join(tmp, "missing.xlsx")).out);
   expect(j.files[0].error).toMatch(/不是工作簿/);
@@ -104,6 +104,21 @@ test("an unknown profile or command is refused in Chinese with exit 2", () => {
 test("--profile exec20 is applied", () => {
   const r = JSON.parse(jxzp("check", "--json", "--profile", "exec20", path.join(FIX, "huangshi-2021-project.xlsx")).out);
   expect(r.files[0].sheets[0].profile).toBe("exec20");
+});
+
+test("profiles are named in Chinese wherever a person reads them; the Chinese name is accepted as well as the id", () => {
+  const ids = ["project", "department", "transfer", "exec20", "deviation", "grades4", "completion"];
+  const t = jxzp("check", path.join(FIX, "zhuzhou-2021-department.xlsx"), path.join(FIX, "huangshi-2021-project.xlsx"), path.join("test", "fixtures", "corpus"));
+  expect(t.out).toContain("表格类型：部门整体支出绩效自评表（评分方案：部门整体支出）");
+  expect(t.out).toContain("（评分方案：转移支付）");
+  // Outside the lines that name files (zhuzhou-2021-department.xlsx), no profile id appears.
+  const said = t.out.split("\n").filter((l) => !l.startsWith("文件："));
+  for (const id of ids) expect(said.filter((l) => new RegExp(`\\b${id}\\b`).test(l))).toEqual([]);
+  const byName = JSON.parse(jxzp("check", "--json", "--profile", "执行率20分", path.join(FIX, "huangshi-2021-project.xlsx")).out);
+  expect(byName.files[0].sheets[0].profile).toBe("exec20");
+  const bad = jxzp("check", "--profile", "nope", path.join(FIX, "huangshi-2021-project.xlsx"));
+  expect(bad.err).toContain("可选：项目支出（project）、部门整体支出（department）");
+  expect(jxzp("--help").out).toContain("好较好一般差（grades4）");
 });
 
 test("jxzp template writes a blank form that jxzp check reads back as its kind with no findings", () => {

@@ -42,11 +42,14 @@ test("JSON: one entry per form, each with its place; the first form of each shee
   expect(sheets.map((s) => s.total.computed)).toEqual([99.88, 100, 100, 99.99, 99.77, 100]);
 });
 
-test("the summary workbook: one row per form, named with its place", async () => {
+test("the summary workbook and the HTML report: one row per form, named with its place", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jxzp-stacked-"));
   try {
     const summary = path.join(dir, "汇总.xlsx");
-    jxzp("check", "--summary", summary, STACKED);
+    const html = path.join(dir, "报告.html");
+    jxzp("check", "--summary", summary, "--html", html, STACKED);
+    const page = fs.readFileSync(html, "utf8");
+    for (const label of ["部门及项目自评表 第2张表（共3张，第40–78行）", "三个项目 第3张表（共3张，第44–64行）"]) expect(page).toContain(label);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(summary);
     const ws = wb.getWorksheet("汇总")!;

@@ -44,6 +44,9 @@ test("validate zhuzhou: the findings EXPECTED.md lists, summary and chart; click
   expect(summary).toContain("100.00%");
   expect(summary).toContain("表中 98，按规则计算 99.88");
   expect(summary).toContain("表中 优，按规则 优");
+  // The scheme by its Chinese name, never its id.
+  expect(summary).toContain("评分方案部门整体支出");
+  expect(summary).not.toMatch(/department/);
   const chart = page.locator('[data-testid="level-chart"]');
   expect(await chart.locator("[data-level]").evaluateAll((gs) => gs.map((g) => g.getAttribute("data-level")))).toEqual(["执行率", "产出", "效益", "满意度"]);
   expect(await chart.textContent()).toContain("49.88 / 50");

@@ -20,6 +20,8 @@ const MARKUP = "<img src=x onerror=alert(9)>";
 let browser: Browser;
 let tmp: string;
 let report: string;
+/** A batch of 8 forms at one spot of the scatter chart: 6 pass, 2 must be corrected. */
+let mixed: string;
 let json: { files: { file: string; error?: string; sheets: { sheet: string; kind: string; findings: { message: string }[] }[] }[] };
 
 beforeAll(async () => {
@@ -37,6 +39,20 @@ beforeAll(async () => {
   const r = spawnSync(process.execPath, [BIN, "check", "--json", "--html", report, "--sample", "2", "--seed", "7", ...files], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   expect(r.status).toBe(2);
   json = JSON.parse(r.stdout);
+
+  // Eight copies of a form that passes; in two the stated total is wrong (TOTAL_MISMATCH, an
+  // error), which leaves the computed total and the rate — the point's place — as they were.
+  const mix = path.join(tmp, "同一处");
+  fs.mkdirSync(mix);
+  for (let i = 1; i <= 8; i++) {
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(path.join(FIX, "huangshi-2021-project.xlsx"));
+    if (i > 6) copy.worksheets[0].getCell("G20").value = 90;
+    await copy.xlsx.writeFile(path.join(mix, `表${i}.xlsx`));
+  }
+  mixed = path.join(tmp, "同一处.html");
+  const m = spawnSync(process.execPath, [BIN, "check", "--html", mixed, mix], { cwd: ROOT, encoding: "utf8" });
+  expect(m.status).toBe(1);
   browser = await launch();
 }, 120000);
 
@@ -54,8 +70,8 @@ interface Opened {
 }
 
 /** Opens the report from disk, offline, recording every request the page makes and every dialog. */
-async function open(): Promise<Opened> {
-  const context = await browser.newContext({ offline: true, viewport: { width: 1400, height: 900 } });
+async function open(file = report, width = 1400): Promise<Opened> {
+  const context = await browser.newContext({ offline: true, viewport: { width, height: 900 } });
   const page = await context.newPage();
   const o: Opened = { context, page, requests: [], dialogs: [], errors: [] };
   page.on("request", (req) => o.requests.push(req.url()));
@@ -69,7 +85,7 @@ async function open(): Promise<Opened> {
   });
   // Anything that would leave the machine is refused, so a request shows up as a request and never as a wait.
   await context.route(/^(https?|wss?|ftp):/, (route) => route.abort());
-  await page.goto(pathToFileURL(report).href);
+  await page.goto(pathToFileURL(file).href);
   await page.waitForSelector("#summary");
   return o;
 }
@@ -106,24 +122,27 @@ test("clicking a header sorts the summary by that column, again reverses it; pro
   const o = await open();
   const { page } = o;
   const column = async (n: number) => page.$$eval(`#summary tbody.form > tr.main > td:nth-child(${n})`, (tds) => tds.map((td) => td.getAttribute("data-v") ?? td.textContent ?? ""));
-  const totalHeader = page.locator("#summary thead button.sort", { hasText: "总分（计算）" });
+  // 总分 shows 表中 → 计算 and sorts by the computed total.
+  const totalHeader = page.locator("#summary > thead button.sort", { hasText: "总分" });
   await totalHeader.click();
-  const totalTh = page.locator("#summary thead th", { has: page.locator("button.sort", { hasText: "总分（计算）" }) });
+  const totalTh = page.locator("#summary > thead th", { has: page.locator("button.sort", { hasText: "总分" }) });
   expect(await totalTh.getAttribute("aria-sort")).toBe("ascending");
-  const asc = (await column(11)).filter((v) => v !== "").map(Number);
+  const totals = await column(10);
+  const asc = totals.filter((v) => v !== "").map(Number);
   expect(asc.length).toBeGreaterThan(5);
   expect(asc).toEqual([...asc].sort((a, b) => a - b));
   // Blanks (no total) go last either way.
-  const all = await column(11);
-  expect(all.slice(asc.length).every((v) => v === "")).toBe(true);
+  expect(totals.slice(asc.length).every((v) => v === "")).toBe(true);
+  const zhuzhouTotal = await page.locator("#summary tbody.form > tr.main td.pair.differ", { hasText: "98.00 → 99.88" }).count();
+  expect(zhuzhouTotal).toBeGreaterThan(0);
   await totalHeader.click();
   expect(await totalTh.getAttribute("aria-sort")).toBe("descending");
-  const desc = (await column(11)).filter((v) => v !== "").map(Number);
+  const desc = (await column(10)).filter((v) => v !== "").map(Number);
   expect(desc).toEqual([...asc].sort((a, b) => b - a));
 
   // Text columns sort by Chinese collation.
-  await page.locator("#summary thead button.sort", { hasText: "复核结论" }).click();
-  const verdicts = await column(17);
+  await page.locator("#summary > thead button.sort", { hasText: "复核结论" }).click();
+  const verdicts = await column(2);
   expect(verdicts).toEqual([...verdicts].sort((a, b) => a.localeCompare(b, "zh-CN")));
 
   // Each form's detail row moved with it.
@@ -132,7 +151,7 @@ test("clicking a header sorts the summary by that column, again reverses it; pro
 
   // The problem list sorts too.
   await page.locator("#problems thead button.sort", { hasText: "严重程度" }).click();
-  const sev = await page.$$eval("#problems tbody tr td:nth-child(5)", (tds) => tds.map((t) => t.textContent ?? ""));
+  const sev = await page.$$eval("#problems tbody tr td:nth-child(4)", (tds) => tds.map((t) => t.textContent ?? ""));
   expect(sev).toEqual([...sev].sort((a, b) => a.localeCompare(b, "zh-CN")));
   await o.context.close();
 });
@@ -142,18 +161,22 @@ test("a form's problems are one click away, from its row and from its point on t
   const { page } = o;
   // The department form of the fixture: worst first, it has a row with errors.
   const zhuzhou = json.files.find((f) => f.file.endsWith("zhuzhou-2021-department.xlsx"))!.sheets[0];
-  const body = page.locator("#summary tbody.form", { has: page.locator("td", { hasText: /zhuzhou-2021-department\.xlsx$/ }) }).filter({ has: page.locator("tr.main td:nth-child(3)", { hasText: new RegExp(`^${zhuzhou.sheet}$`) }) });
+  const body = page.locator("#summary tbody.form").filter({ has: page.locator("tr.main td.file", { hasText: `zhuzhou-2021-department.xlsx${zhuzhou.sheet}` }) });
   await expect(body.count()).resolves.toBe(1);
   const detail = body.locator("tr.detail");
   expect(await detail.isVisible()).toBe(false);
   await body.locator("button.toggle").click();
   expect(await detail.isVisible()).toBe(true);
   expect(await body.locator("button.toggle").getAttribute("aria-expanded")).toBe("true");
-  const shown = await detail.locator("table.findings tbody tr").allTextContents();
-  expect(shown).toHaveLength(zhuzhou.findings.length);
-  for (const f of zhuzhou.findings) expect(shown.some((t) => t.includes(f.message))).toBe(true);
+  // One line per kind of finding; together they hold every finding and every message.
+  const lines = detail.locator("table.findings tbody tr");
+  const perLine = await lines.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute("data-count"))));
+  expect(perLine.reduce((a, b) => a + b, 0)).toBe(zhuzhou.findings.length);
+  expect(perLine.length).toBeLessThan(zhuzhou.findings.length);
+  const shown = (await lines.allTextContents()).join("\n");
+  for (const f of zhuzhou.findings) expect(shown).toContain(f.message);
   expect(await detail.locator("table.findings thead th").allTextContents()).toEqual(["单元格", "严重程度", "问题", "说明", "整改建议"]);
-  expect(shown[0]).toContain(ADVICE.SCORE_MISSING);
+  expect(await lines.first().textContent()).toContain(ADVICE.SCORE_MISSING);
   await body.locator("button.toggle").click();
   expect(await detail.isVisible()).toBe(false);
 
@@ -196,5 +219,123 @@ test("the 抽查 list links to its forms", async () => {
   const no = await link.getAttribute("data-open");
   await link.click();
   expect(await page.locator(`#detail-${no}`).isVisible()).toBe(true);
+  await o.context.close();
+});
+
+test("at 1,280 px the summary and the problem list fit the page: 复核结论 and 问题 first, 整改建议 on screen, nothing cut off", async () => {
+  const o = await open(report, 1280);
+  const { page } = o;
+  const m = await page.evaluate(() => {
+    const view = document.documentElement.clientWidth;
+    const heads = (id: string) => [...document.querySelectorAll(`#${id} > thead th`)].map((th) => ({ label: th.textContent ?? "", right: th.getBoundingClientRect().right }));
+    // Cells whose content is wider than the cell (a figure that cannot wrap, a clipped word).
+    const overflowing = [...document.querySelectorAll("#summary > tbody > tr.main > td, #problems td")]
+      .filter((td) => td.scrollWidth > td.clientWidth + 1)
+      .map((td) => td.textContent);
+    return { view, page: document.documentElement.scrollWidth, summary: document.getElementById("summary")!.getBoundingClientRect().right, problems: document.getElementById("problems")!.getBoundingClientRect().right, summaryHeads: heads("summary"), problemHeads: heads("problems"), overflowing };
+  });
+  expect(m.view).toBe(1280);
+  // No sideways scrolling anywhere: the page and both tables end inside the window.
+  expect(m.page).toBeLessThanOrEqual(m.view);
+  expect(m.summary).toBeLessThanOrEqual(m.view);
+  expect(m.problems).toBeLessThanOrEqual(m.view);
+  for (const h of [...m.summaryHeads, ...m.problemHeads]) expect(h.right).toBeLessThanOrEqual(m.view);
+  expect(m.summaryHeads.slice(0, 3).map((h) => h.label)).toEqual(["序号", "复核结论", "问题"]);
+  expect(m.summaryHeads.at(-1)!.label).toBe("抽查");
+  expect(m.problemHeads.map((h) => h.label).at(-1)).toBe("整改建议");
+  expect(m.overflowing).toEqual([]);
+  await o.context.close();
+});
+
+test("finding codes break only between their words, never inside one", async () => {
+  const o = await open(report, 1280);
+  const { page } = o;
+  // Open everything, so every code is laid out.
+  for (const b of await page.locator("button.toggle").all()) await b.click();
+  await page.$$eval("details", (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+  const split = await page.$$eval("code", (codes) => {
+    const broken: string[] = [];
+    for (const code of codes) {
+      // Each text piece (a word with its underscore) must lie on one line.
+      for (const node of code.childNodes) {
+        if (node.nodeType !== Node.TEXT_NODE) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) broken.push(node.textContent ?? "");
+      }
+    }
+    return { broken, count: codes.length, multiline: codes.filter((c) => c.getClientRects().length > 0 && c.getBoundingClientRect().height > 20).length };
+  });
+  expect(split.count).toBeGreaterThan(20);
+  // Long codes do wrap in the narrow column (the test would be empty otherwise) — at their underscores.
+  expect(split.multiline).toBeGreaterThan(0);
+  expect(split.broken).toEqual([]);
+  await o.context.close();
+});
+
+test("the same finding on many cells of a form is one line: its count, its cells as ranges, each message a click away", async () => {
+  const o = await open(report, 1280);
+  const { page } = o;
+  const zhuzhou = json.files.find((f) => f.file.endsWith("zhuzhou-2021-department.xlsx"))!.sheets[0] as unknown as { sheet: string; findings: { code: string; cell: string; message: string }[] };
+  const hints = zhuzhou.findings.filter((f) => f.code === "ACTUAL_NOT_VALUE");
+  expect(hints.length).toBeGreaterThan(3);
+  const line = page.locator("#problems tbody tr", { has: page.locator("td.file", { hasText: `zhuzhou-2021-department.xlsx${zhuzhou.sheet}` }) }).filter({ hasText: "ACTUAL_NOT_VALUE" });
+  expect(await line.count()).toBe(1);
+  expect(await line.getAttribute("data-count")).toBe(String(hints.length));
+  expect(await line.locator("td", { hasText: `×${hints.length}` }).count()).toBe(1);
+  // The cells, runs down a column written as ranges, cover exactly the findings' cells.
+  const cells = (await line.locator("td.cells").textContent())!.split("、");
+  const expand = (r: string) => {
+    const [a, b = a] = r.split(":");
+    const col = a.replace(/\d+/g, "");
+    const out: string[] = [];
+    for (let i = Number(a.replace(/\D+/g, "")); i <= Number(b.replace(/\D+/g, "")); i++) out.push(`${col}${i}`);
+    return out;
+  };
+  expect(cells.flatMap(expand).sort()).toEqual(hints.map((h) => h.cell).sort());
+  expect(cells.length).toBeLessThan(hints.length);
+  // Each cell's own message is in the line's 逐格说明.
+  await line.locator("summary").click();
+  const items = await line.locator("details li").allTextContents();
+  expect(items).toHaveLength(hints.length);
+  for (const h of hints) expect(items).toContain(`${h.cell} ${h.message}`);
+  await o.context.close();
+});
+
+test("the scatter chart has a legend, and a point shared by 8 forms of which 6 passed is coloured 6 to 2, not red", async () => {
+  const o = await open(mixed, 1280);
+  const { page } = o;
+  const point = page.locator("#chart-scatter circle.point");
+  expect(await point.count()).toBe(1);
+  expect(await point.getAttribute("data-count")).toBe("8");
+  expect([await point.getAttribute("data-ok"), await point.getAttribute("data-bad")]).toEqual(["6", "2"]);
+  expect(await point.locator("title").textContent()).toContain("8 张表（需修改 2，通过 6）");
+  const slices = await page.$$eval("#chart-scatter .slice", (els) => els.map((e) => [e.getAttribute("class"), e.getAttribute("data-n")]));
+  expect(slices).toEqual([
+    ["slice bad", "2"],
+    ["slice ok", "6"],
+  ]);
+  // What is drawn: the quarter from twelve to three o'clock is red, the other three quarters green.
+  const hits = await page.evaluate(() => {
+    const c = document.querySelector("#chart-scatter circle.point")!.getBoundingClientRect();
+    const [cx, cy, r] = [c.left + c.width / 2, c.top + c.height / 2, c.width / 2];
+    const at = (deg: number) => {
+      const a = (deg * Math.PI) / 180;
+      const el = document.elementsFromPoint(cx + 0.6 * r * Math.sin(a), cy - 0.6 * r * Math.cos(a)).find((e) => e.classList.contains("slice"));
+      return el ? el.getAttribute("data-verdict") : null;
+    };
+    return [45, 135, 225, 315].map(at);
+  });
+  expect(hits).toEqual(["需修改", "通过", "通过", "通过"]);
+  // The legend names the colours.
+  const legend = await page.$$eval("#chart-scatter .swatch", (els) => els.map((e) => e.getAttribute("data-verdict")));
+  expect(legend).toEqual(["通过", "需修改"]);
+  expect(await page.locator("#chart-scatter text.legend", { hasText: "通过" }).count()).toBe(1);
+  expect(await page.locator("#chart-scatter text.legend", { hasText: "按结论比例分色" }).count()).toBe(1);
+  // The folder's files by their names only.
+  const text = await page.locator("body").textContent();
+  expect(text).toContain("表1.xlsx");
+  expect(text).not.toContain(tmp);
   await o.context.close();
 });

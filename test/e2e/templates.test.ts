@@ -10,6 +10,7 @@ import type { Browser } from "playwright-core";
 import * as formulas from "../../src/functions/formulas";
 import { buildTemplate } from "../../src/scoring/templates/build";
 import { TEMPLATE_KINDS, TEMPLATES, type TemplateKind } from "../../src/scoring/templates/definitions";
+import { fillingHint } from "../../src/scoring/templates/filling-hint";
 import type { TemplateOptions } from "../../src/scoring/templates/options";
 import { buildPages, launch, serve, type Served } from "./harness";
 import { hook, typeInto } from "./preview-page";
@@ -62,6 +63,11 @@ test.each(TEMPLATE_KINDS)("insert the %s form, type one row, see its score", asy
   await page.fill('input[data-testid="template-rows"]', "2");
   await page.click('[data-testid="btn-insert-template"]');
   await page.waitForSelector('[data-testid="notice-success"]');
+  // The notice says what this form's formulas work out: the completion form has no score, total or grade.
+  const notice = (await page.textContent('[data-testid="notice-success"]'))!;
+  expect(notice).toContain(fillingHint(kind));
+  if (kind === "completion") expect(notice).not.toMatch(/得分|总分|等级/);
+  else expect(notice).toContain("总分和等级由公式自动计算");
 
   const build = buildTemplate(kind, options);
   const sheets = await hook(page, "sheets");

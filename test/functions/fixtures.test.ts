@@ -18,7 +18,7 @@ const books: Record<string, { grid: Grid; report: SheetReport }[]> = {};
 
 beforeAll(async () => {
   rt = loadEntryPoints();
-  for (const name of ["huangshi-2021-project", "zhuzhou-2021-department", "panzhihua-2021-completion"]) {
+  for (const name of ["huangshi-2021-project", "zhuzhou-2021-department", "panzhihua-2021-completion", "shapes/department-deadlines"]) {
     const grids = await readWorkbookFile(path.join(FIXTURES, `${name}.xlsx`));
     books[name] = grids.map((grid) => ({ grid, report: evaluateOneForm(grid) }));
   }
@@ -104,6 +104,27 @@ describe("panzhihua completion forms", () => {
     const { grid } = sheet("panzhihua-2021-completion", "城乡居民基本医疗保障补助");
     expect(((rt.call("COMPLETION", cell(grid, "E10"), cell(grid, "F10")) as number) * 100).toFixed(2)).toBe("95.89");
     expect(round6(rt.call("COMPLETION", "150万元", "48.44万元") as number)).toBe(0.322933);
+  });
+});
+
+describe("deadlines (issue 18 §1, shapes/department-deadlines): the function reads them as the engine does", () => {
+  test("9月前 done in 7月 and 11月前 done in 10月 → full 5 points each, as G13 and G14 state", () => {
+    const { grid, report } = sheet("shapes/department-deadlines");
+    expect(rt.call("SCORE", cell(grid, "F13"), cell(grid, "D13"), cell(grid, "E13"))).toBe(cell(grid, "G13"));
+    expect(rt.call("SCORE", cell(grid, "F14"), cell(grid, "D14"), cell(grid, "E14"))).toBe(cell(grid, "G14"));
+    expect(report.indicators.filter((i) => i.level2 === "时效指标").map((i) => [i.score, i.met])).toEqual([
+      [5, true],
+      [5, true],
+    ]);
+    expect(report.total.computed).toBe(70);
+  });
+
+  test("done after the deadline: #N/A asking a person to pick, saying why; a date cell's serial is its date", () => {
+    const { grid } = sheet("shapes/department-deadlines");
+    expect(errorOf(rt.call("SCORE", 5, cell(grid, "D13"), "10月"))).toEqual({ code: "#N/A", message: "需人工判定（实际完成时间晚于期限，未按时完成）：达成 / 部分达成 / 未达成" });
+    expect(errorOf(rt.call("SCORE", 5, cell(grid, "D13"), "未完成"))?.message).toContain("实际完成值不是日期");
+    // A date cell reaches a function as its serial number: 2023-07-01 is 45108.
+    expect(rt.call("SCORE", 5, cell(grid, "D13"), 45108)).toBe(5);
   });
 });
 

@@ -1,4 +1,12 @@
-import { shiftFormula } from "../../src/readers/shared-formula";
+import { SharedFormulas } from "../../src/readers/shared-formula";
+import { formulaText } from "../../src/scoring/grid/grid";
+
+/** The formula of the cell `dr` rows below and `dc` right of shared formula `f`'s first cell (G11 here). */
+function cellFormula(f: string, dr: number, dc: number): string | null {
+  const shared = new SharedFormulas();
+  shared.define("0", f, 10, 6);
+  return formulaText(shared.cellOf("0", 10 + dr, 6 + dc));
+}
 
 test.each([
   ["G11*1", 1, 0, "G12*1"],
@@ -11,6 +19,26 @@ test.each([
   ["A1-1", -1, 0, "#REF!-1"],
   ["Table1[[#This Row],[A1]]+A1", 1, 0, "Table1[[#This Row],[A1]]+A2"],
   ["_xlfn.STDEV.S(A1:A3)", 1, 0, "_xlfn.STDEV.S(A2:A4)"],
+  ["[1]Sheet1!A1+'[预算.xlsx]项目 表'!$B2", 2, 0, "[1]Sheet1!A3+'[预算.xlsx]项目 表'!$B4"],
+  ['"#REF!"&#N/A&A1', 0, 1, '"#REF!"&#N/A&B1'],
+  ["SUM(A1:B2)", -1, 0, "SUM(#REF!)"],
+  ["汇总!A1:A3", 0, -1, "汇总!#REF!"],
 ])("%s moved by %i rows and %i columns is %s", (f, dr, dc, want) => {
-  expect(shiftFormula(f, dr, dc)).toBe(want);
+  expect(cellFormula(f, dr, dc)).toBe(`=${want}`);
+});
+
+test("each cell keeps the first cell's text and its offset, not a copy of its own; the first cell is the text itself", () => {
+  const shared = new SharedFormulas();
+  const text = `${"A1+".repeat(10000)}1`;
+  expect(shared.define("7", text, 0, 7)).toBe(`=${text}`);
+  const cells = Array.from({ length: 100 }, (_, i) => shared.cellOf("7", i + 1, 7));
+  for (const [i, c] of cells.entries()) expect(c).toEqual({ shared: text, rows: i + 1, cols: 0 });
+  // The same string, not an equal one: nothing was spelled out.
+  expect(cells.every((c) => typeof c === "object" && c !== null && c.shared === text)).toBe(true);
+  expect(formulaText(cells[2])!.slice(0, 13)).toBe("=A4+A4+A4+A4+");
+  // The start of it, for a message, without spelling out the rest.
+  expect(formulaText(cells[2], 40)!.length).toBeLessThan(50);
+  expect(shared.cellOf("7", 0, 7)).toBe(`=${text}`);
+  // A cell of a formula the file never gave the text of has none.
+  expect(shared.cellOf("8", 3, 3)).toBeNull();
 });

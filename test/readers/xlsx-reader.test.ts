@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import JSZip from "jszip";
 import { parseA1, parseRange, toA1 } from "../../src/scoring/grid/address";
-import type { Grid } from "../../src/scoring/grid/grid";
+import { formulaText, type Grid } from "../../src/scoring/grid/grid";
 import { readDocument } from "../../src/readers/document";
 import { ReadError } from "../../src/readers/read-error";
 import { readXlsx } from "../../src/readers/xlsx";
@@ -39,7 +39,7 @@ function cell(g: Grid, a1: string): { v: unknown; f: string | null; x: string | 
   let c = 0;
   for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64;
   const r = Number(m[2]) - 1;
-  return { v: g.values[r]?.[c - 1], f: g.formulas?.[r]?.[c - 1] ?? null, x: g.numberFormats?.[r]?.[c - 1] ?? null };
+  return { v: g.values[r]?.[c - 1], f: formulaText(g.formulas?.[r]?.[c - 1]), x: g.numberFormats?.[r]?.[c - 1] ?? null };
 }
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';

@@ -7,6 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { BuiltGrid } from "../../src/readers/grid-builder";
+import { formulaText } from "../../src/scoring/grid/grid";
 import { readXlsx } from "../../src/readers/xlsx";
 import { openZip } from "../../src/readers/zip-package";
 import { readWithExcelJS } from "./exceljs-grid";
@@ -74,9 +75,10 @@ function differences(a: BuiltGrid[], b: BuiltGrid[]): string[] {
         const same = Object.is(x.values[r][c], y.values[r][c]) || (x.values[r][c] === null && y.values[r][c] === "" && !y.formulas?.[r]?.[c]);
         if (!same) out.push(`${at}: value ${show(x.values[r][c])} ≠ ${show(y.values[r][c])}`);
         // The new reader keeps the format of cells with a value only (an empty cell's is never read).
-        const held = x.values[r][c] !== null || (x.formulas?.[r]?.[c] ?? null) !== null;
+        const [fx, fy] = [formulaText(x.formulas?.[r]?.[c]), formulaText(y.formulas?.[r]?.[c])];
+        const held = x.values[r][c] !== null || fx !== null;
         if (held && (x.numberFormats?.[r]?.[c] ?? null) !== (y.numberFormats?.[r]?.[c] ?? null)) out.push(`${at}: format ${x.numberFormats?.[r]?.[c]} ≠ ${y.numberFormats?.[r]?.[c]}`);
-        if ((x.formulas?.[r]?.[c] ?? null) !== (y.formulas?.[r]?.[c] ?? null)) out.push(`${at}: formula ${x.formulas?.[r]?.[c]} ≠ ${y.formulas?.[r]?.[c]}`);
+        if (fx !== fy) out.push(`${at}: formula ${fx} ≠ ${fy}`);
         n = out.length;
       }
     }

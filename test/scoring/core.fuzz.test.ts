@@ -11,7 +11,7 @@ import type { Grid } from "../../src/scoring/grid/grid";
 import { readWorkbookFile } from "../../src/readers/xlsx-file";
 import * as formulas from "../../src/functions/formulas";
 
-const FIXTURES = ["zhuzhou-2021-department.xlsx", "huangshi-2021-project.xlsx", "panzhihua-2021-completion.xlsx", "real/hexi-2023-project.xlsx", "real/huoshan-2024-transfer.xlsx", "corpus/tianchang-2022-project.xlsx"];
+const FIXTURES = ["zhuzhou-2021-department.xlsx", "huangshi-2021-project.xlsx", "panzhihua-2021-completion.xlsx", "real/hexi-2023-project.xlsx", "real/huoshan-2024-transfer.xlsx", "corpus/tianchang-2022-project.xlsx", "stacked-forms.xlsx"];
 
 async function fixtureGrids(): Promise<Grid[]> {
   const out: Grid[] = [];
@@ -26,6 +26,8 @@ test("hostile grids: no throw, Chinese messages without machine words, scores in
   const failures = stats.failures.map((f) => `${f.replay}\n  ${f.problems.slice(0, 5).join("\n  ")}`).join("\n\n");
   expect(failures).toBe("");
   if (only === undefined) expect(stats.forms - (stats.kinds.unknown ?? 0)).toBeGreaterThan(stats.grids / 4);
+  // Sheets that stack several forms are mutated too: each of their forms is checked alike.
+  if (only === undefined) expect(stats.stacked).toBeGreaterThan(0);
   expect(describeStats(stats)).toMatch(/表格数/);
 });
 

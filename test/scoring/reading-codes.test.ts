@@ -61,6 +61,8 @@ test("a level 1 whose weights differ from the profile's usual split is LEVEL1_PR
     ["B26", "info"],
     ["B32", "info"],
   ]);
+  // The profile by its Chinese name: a person never reads its English id.
+  for (const f of codes(r, "LEVEL1_PROFILE_SPLIT")) expect(f.message).toMatch(/评分方案“部门整体支出”一般为 \d+ 分/);
   expect(r.findings.filter((f) => f.severity === "error").map((f) => f.code)).toEqual(["SCORE_MISSING", "TOTAL_MISMATCH"]);
 });
 

@@ -221,6 +221,80 @@ describe("R6 qualitative: the same text or a completion word → w; otherwise a 
   });
 });
 
+describe("§2.3 deadlines are not quantities: on or before the deadline → w; later, not met (a person picks); no date → a judgement", () => {
+  test.each<[CellValue, string]>([
+    ["9月前", "9"],
+    ["11月前", "11"],
+    ["6月底前", "6"],
+    ["12月31日前", "12"],
+    ["2023年10月前", "10"],
+    ["年底前", "12"],
+    ["于9月底前完成补贴发放", "9"],
+    ["截至10月", "10"],
+    ["第三季度末前", "9"],
+    ["按时", ""],
+    ["及时", ""],
+  ])("%p reads as a deadline, not a quantity", (text, month) => {
+    const m = readMeasure(text);
+    expect(m.kind).toBe("qualitative");
+    if (m.kind !== "qualitative") return;
+    expect(m.deadline).toBeDefined();
+    expect(m.deadline!.by === null ? "" : String(m.deadline!.by.month)).toBe(month);
+  });
+
+  test("a month before 前 inside a longer text is when, not how many: 9月前完成3个村 counts 3 个", () => {
+    const m = readMeasure("9月前完成3个村");
+    expect(m.kind === "quantity" && [m.value.toString(), m.unit]).toEqual(["3", "个"]);
+    // Durations are quantities still (spec §2.3).
+    expect(readMeasure("≥6个月").kind).toBe("quantity");
+    expect(readMeasure("10个工作日内").kind).toBe("quantity");
+  });
+
+  test.each<[string, CellValue, CellValue]>([
+    ["the issue's rows: 9月前, done in 7月", "9月前", "7月"],
+    ["the issue's rows: 11月前, done in 10月", "11月前", "10月"],
+    ["the same month is on time", "9月前", "9月"],
+    ["月底前, done that month", "6月底前", "6月"],
+    ["a day deadline against a month: compared at the month", "9月15日前", "9月"],
+    ["a day deadline, an earlier day", "9月15日前", "9月10日"],
+    ["a year and a month", "2023年10月前", "2023年9月"],
+    ["a year and a month, the actual without its year", "2023年10月前", "7月"],
+    ["年底前, done in 12月", "年底前", "12月"],
+    ["a date cell as the reader shows it", "12月31日前", "2023-12-20"],
+    ["an actual that says when in words", "于9月底前完成补贴发放", "已于8月完成"],
+    ["a quarter", "第三季度末前", "8月"],
+    ["按时 met by 按时完成", "按时", "按时完成"],
+    ["a dated deadline met by 提前完成", "9月前", "提前完成"],
+    ["a completion word", "9月前", "已完成"],
+    ["the same text", "及时", "及时"],
+  ])("%s: %p vs %p → w", (_what, target, actual) => {
+    expect(scored(score(target, actual, 5))).toEqual(["5.00", true]);
+  });
+
+  test.each<[string, CellValue, CellValue]>([
+    ["a month later", "9月前", "10月"],
+    ["月底前, done the month after", "6月底前", "7月"],
+    ["a day later", "9月15日前", "9月20日"],
+    ["a year later", "2023年10月前", "2024年3月"],
+    ["the next year", "年底前", "次年3月"],
+    ["a dated deadline, a dated actual a year on", "2021年底前", "2022年3月"],
+  ])("late, %s: %p vs %p → not met, a person picks the tier", (_what, target, actual) => {
+    expect(score(target, actual, 5)).toEqual({ status: "judgement", why: "late" });
+  });
+
+  test("an actual that is no date is a judgement; so is a dated actual against 按时", () => {
+    expect(score("9月前", "未完成", 5)).toEqual({ status: "judgement", why: "not-a-date" });
+    expect(score("9月前", "基本完成", 5)).toEqual({ status: "judgement", why: "not-a-date" });
+    expect(score("按时", "10月", 5)).toEqual({ status: "judgement", why: "no-deadline-date" });
+  });
+
+  test("a date cell's serial number, as a JXZP function receives it, is its date", () => {
+    // 45108 is 2023-07-01; 45231 is 2023-11-01.
+    expect(scored(score("9月前", 45108, 5))).toEqual(["5.00", true]);
+    expect(score("9月前", 45231, 5)).toEqual({ status: "judgement", why: "late" });
+  });
+});
+
 describe("§2.5 an actual written as a target claims it (ACTUAL_NOT_VALUE)", () => {
   test.each<[CellValue, CellValue, boolean, boolean]>([
     ["≥24万人", "≥24万人", true, true],

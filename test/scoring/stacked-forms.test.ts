@@ -8,8 +8,9 @@ import * as path from "path";
 import { readWorkbookFile } from "../../src/readers/xlsx-file";
 import { evaluateSheet } from "../../src/scoring/evaluate";
 import { planFill } from "../../src/scoring/fill/fill";
+import { checkReportClaims, type ReportBlock } from "../../src/scoring/prose/report-claims";
 import { formPlaceLabel, type SheetReport } from "../../src/scoring/findings/sheet-report";
-import { parseA1, toA1 } from "../../src/scoring/grid/address";
+import { parseA1, parseRange, rangeToA1, toA1 } from "../../src/scoring/grid/address";
 import type { Grid } from "../../src/scoring/grid/grid";
 import { evaluateOneForm } from "./one-form";
 
@@ -113,4 +114,78 @@ describe.each(Object.entries(STACKED))("sheet %s", (name, forms) => {
       expect(row).toBeLessThanOrEqual(plan.place.lastRow);
     }
   });
+});
+
+describe("a Word report's prose against a table that stacks forms", () => {
+  test("a sentence naming the third form's project is checked against that form alone", () => {
+    const reports = stacked.flatMap((g) => evaluateSheet(g));
+    const blocks: ReportBlock[] = [
+      { kind: "paragraph", text: "公务用车购置项目自评得分95分。" },
+      { kind: "paragraph", text: "医保业务经办专项经费项目自评得分100分。" },
+      ...stacked.map((_, index) => ({ kind: "table" as const, index })),
+    ];
+    const found = checkReportClaims(blocks, reports, stacked).map(({ form, finding }) => [reports[form].sheet, reports[form].place.index, finding.code]);
+    // The third form states 100: 95 is wrong there; the second form's 100 agrees.
+    expect(found).toEqual([["部门及项目自评表", 3, "REPORT_TOTAL_MISMATCH"]]);
+  });
+});
+
+/** Real forms stacked in memory, as make-stacked.js stacks them in the workbook: values, formats and merges moved down. */
+function stack(forms: Grid[], gap: number): { grid: Grid; firstRows: number[] } {
+  const values: Grid["values"] = [];
+  const numberFormats: (string | null)[][] = [];
+  const merges: string[] = [];
+  const firstRows: number[] = [];
+  for (const g of forms) {
+    const top = values.length;
+    firstRows.push(top + 1);
+    g.values.forEach((row, i) => {
+      values.push([...row]);
+      numberFormats.push([...(g.numberFormats?.[i] ?? [])]);
+    });
+    for (const m of g.merges) merges.push(m.replace(/(\d+)/g, (n) => String(Number(n) + top)));
+    for (let i = 0; i < gap; i++) {
+      values.push([]);
+      numberFormats.push([]);
+    }
+  }
+  return { grid: { sheet: "汇总", origin: { row: 0, col: 0 }, values, numberFormats, merges }, firstRows };
+}
+
+test("a form cut off before its total, stacked above another: it ends at the next form's title, which is read as a form of its own", async () => {
+  const cut = (await readWorkbookFile(path.join(FIX, "real", "langfang-2019-project.xlsx")))[0];
+  const next = alone.get("real/jishan-2020-project.xlsx|绩效自评表")!;
+  const { grid, firstRows } = stack([cut, next], 1);
+  const reports = evaluateSheet(grid);
+  expect(reports.map((r) => [r.place.firstRow, r.kind])).toEqual([
+    [1, "project"],
+    [firstRows[1], "project"],
+  ]);
+  // The second form reads as on its own sheet.
+  expect(comparable(reports[1], 0)).toEqual(comparable(evaluateOneForm(next), firstRows[1] - 1));
+  // The first keeps its own rows: the next form's title and header are not indicators of it.
+  const own = evaluateOneForm(cut);
+  expect(reports[0].indicators.map((i) => i.row)).toEqual(own.indicators.map((i) => i.row));
+  expect(reports[0].total.computed).toBe(own.total.computed);
+  // Alone, the cut copy runs to the sheet's last row (FORM_PARTLY_READ may say it is cut); stacked, a form follows it.
+  for (const f of reports[0].findings.filter((x) => x.code === "FORM_PARTLY_READ")) expect(f.message).not.toContain("工作表最后一行");
+});
+
+test("a stacked form with no title of its own starts at its header fields (项目名称 …)", () => {
+  const first = alone.get("huangshi-2021-project.xlsx|项目自评表")!;
+  const titled = alone.get("real/jishan-2020-project.xlsx|绩效自评表")!;
+  // jishan without its two title rows: it opens with 项目名称.
+  const merges = titled.merges
+    .map((m) => parseRange(m)!)
+    .filter((m) => m.top >= 2)
+    .map((m) => rangeToA1({ ...m, top: m.top - 2, bottom: m.bottom - 2 }));
+  const untitled: Grid = { ...titled, values: titled.values.slice(2), numberFormats: titled.numberFormats?.slice(2), merges };
+  expect(untitled.values[0][0]).toBe("项目名称");
+  const { grid, firstRows } = stack([first, untitled], 1);
+  const reports = evaluateSheet(grid);
+  expect(reports.map((r) => r.place.firstRow)).toEqual([1, firstRows[1]]);
+  const own = evaluateOneForm(untitled);
+  expect(reports[1].project).toBe("建档立卡个人缴费县级配套资金");
+  expect(comparable(reports[1], 0)).toEqual(comparable(own, firstRows[1] - 1));
+  expect(reports[1].total.computed).toBe(evaluateOneForm(titled).total.computed);
 });

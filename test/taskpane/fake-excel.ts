@@ -54,7 +54,7 @@ import { parseA1, parseRange, toA1, type RangeRef } from "../../src/scoring/grid
 import type { CellValue, Grid } from "../../src/scoring/grid/grid";
 import { parseInput, type MemorySheet } from "../../src/taskpane/host/memory-workbook";
 import { evaluateFormula } from "../../src/taskpane/preview/formula-engine";
-import { shiftFormula, shiftRef, type SheetEdit } from "../../src/taskpane/host/cell-refs";
+import { formulaAfterEdit, refAfterEdit, type SheetEdit } from "../../src/taskpane/host/cell-refs";
 
 export interface FakeCell {
   value: CellValue;
@@ -519,16 +519,16 @@ export class FakeExcel {
     const edit: SheetEdit = { sheet: s.name, axis, at, count };
     const moved = new Map<string, FakeCell>();
     for (const [a, c] of s.cells) {
-      const to = shiftRef(a, edit);
+      const to = refAfterEdit(a, edit);
       if (to) moved.set(to, c);
     }
     s.cells = moved;
     s.merges = s.merges.flatMap((m) => {
-      const r = shiftRef(m, edit);
+      const r = refAfterEdit(m, edit);
       return r && r.includes(":") ? [r] : [];
     });
-    for (const sh of this.sheets) for (const c of sh.cells.values()) if (c.formula) c.formula = shiftFormula(c.formula, sh.name, edit);
-    for (const n of this.names.values()) n.formula = shiftFormula(n.formula, "", edit);
+    for (const sh of this.sheets) for (const c of sh.cells.values()) if (c.formula) c.formula = formulaAfterEdit(c.formula, sh.name, edit);
+    for (const n of this.names.values()) n.formula = formulaAfterEdit(n.formula, "", edit);
   }
 
   /** Excel.run(batch), Excel.run(options, batch) or Excel.run(context, batch). */

@@ -7,7 +7,7 @@ import { readWorkbookFile } from "../../src/readers/xlsx-file";
 import { evaluateOneForm } from "../scoring/one-form";
 import { planFill } from "../../src/scoring/fill/fill";
 import type { Grid } from "../../src/scoring/grid/grid";
-import { formulaRefs, namedRefs, readNamedRefs, shiftFormula, shiftRef, withRefs } from "../../src/taskpane/host/cell-refs";
+import { formulaRefs, namedRefs, readNamedRefs, formulaAfterEdit, refAfterEdit, withRefs } from "../../src/taskpane/host/cell-refs";
 import { trackName } from "../../src/taskpane/host/fill-record";
 import { MemoryHost } from "../../src/taskpane/host/MemoryHost";
 import { MemoryWorkbook } from "../../src/taskpane/host/memory-workbook";
@@ -33,14 +33,14 @@ describe("references move as Excel moves them", () => {
     ["$H$14", { axis: "col", at: 2, count: 1 }, "$I$14"],
     ["H14", { axis: "col", at: 7, count: -1 }, null],
   ] as const)("%s after %j is %s", (ref, edit, expected) => {
-    expect(shiftRef(ref, edit)).toBe(expected);
+    expect(refAfterEdit(ref, edit)).toBe(expected);
   });
 
   test("formulas: own-sheet references move, text and function names do not, deleted ones read #REF!", () => {
     const edit = { sheet: "表", axis: "row", at: 3, count: 1 } as const;
-    expect(shiftFormula('="等级："&JXZP.GRADE(H36)', "表", edit)).toBe('="等级："&JXZP.GRADE(H37)');
-    expect(shiftFormula("=SUM(H4,H11:H35)+LOG10(A1)+'其他'!H9", "表", edit)).toBe("=SUM(H5,H12:H36)+LOG10(A1)+'其他'!H9");
-    expect(shiftFormula("=H4*2", "表", { ...edit, count: -1 })).toBe("=#REF!*2");
+    expect(formulaAfterEdit('="等级："&JXZP.GRADE(H36)', "表", edit)).toBe('="等级："&JXZP.GRADE(H37)');
+    expect(formulaAfterEdit("=SUM(H4,H11:H35)+LOG10(A1)+'其他'!H9", "表", edit)).toBe("=SUM(H5,H12:H36)+LOG10(A1)+'其他'!H9");
+    expect(formulaAfterEdit("=H4*2", "表", { ...edit, count: -1 })).toBe("=#REF!*2");
     expect(formulaRefs("=JXZP.SCORE(G14,E14,F14)")).toEqual(["G14", "E14", "F14"]);
     expect(withRefs("=JXZP.SCORE(G14,E14,F14)", ["G15", null, "F15"])).toBe("=JXZP.SCORE(G15,#REF!,F15)");
   });
@@ -114,9 +114,9 @@ test("Office: the fill keeps a hidden name; after Excel moved it, the undo resto
   expect(name.visible).toBe(false);
   // Excel inserts a row at 14: cells from row 14 down move one down, and so does the name.
   const edit = { sheet: SHEET, axis: "row", at: 13, count: 1 } as const;
-  const moved = new Map([...sh.cells].map(([a, c]) => [shiftRef(a, edit)!, c]));
+  const moved = new Map([...sh.cells].map(([a, c]) => [refAfterEdit(a, edit)!, c]));
   sh.cells = moved;
-  name.formula = shiftFormula(name.formula, "", edit);
+  name.formula = formulaAfterEdit(name.formula, "", edit);
   sh.cells.set("H14", { value: 2 });
   const res = await host.undoFill();
   expect(res.keptChanged).toEqual([]);

@@ -112,4 +112,24 @@ describe("the preview's formula engine", () => {
   ])("%s", (f, v) => {
     expect(evaluateFormula(f, sheet)).toEqual(v);
   });
+  // What the core's tokenizer brings: whole rows and columns, other sheets, error literals; text is never a reference.
+  const book = MemoryWorkbook.fromGrids([
+    { sheet: "s", origin: { row: 0, col: 0 }, values: [[10, "≥95%", "97%", 0.1, 0.2, "x"]], merges: [] },
+    { sheet: "其他 表", origin: { row: 0, col: 0 }, values: [[5], [7]], merges: [] },
+  ]);
+  test.each([
+    ["=SUM(1:1)", 10.3],
+    ["=SUM(D:E)", 0.3],
+    ["='其他 表'!A1*2", 10],
+    ["=SUM('其他 表'!A:A)", 12],
+    ["=s!A1+1", 11],
+    ["=没有!A1", "#REF!"],
+    ['="A1"&A1', "A110"],
+    ["=#REF!+1", "#REF!"],
+    ['=IFERROR(#N/A,"无")', "无"],
+    ["=A1^2", "#NAME?"],
+    ["=[1]s!A1", "#REF!"],
+  ])("%s (with the workbook)", (f, v) => {
+    expect(evaluateFormula(f, book.sheets[0], book)).toEqual(v);
+  });
 });

@@ -11,6 +11,7 @@ import type { Grid } from "../../src/scoring/grid/grid";
 import { headerKey, statedPoints } from "../../src/scoring/values/text";
 import {
   buildTemplate,
+  fillingHint,
   proportionalPoints,
   splitPoints,
   TEMPLATE_KINDS,
@@ -177,7 +178,7 @@ describe("what the options put on the form", () => {
     expect(p20.cells.A4).toEqual({ value: "预算执行情况（万元）（20分）" });
     expect([...new Set(p20.map.rows.map((r) => r.level1))]).toEqual(["产出指标（44分）", "效益指标（27分）", "满意度指标（9分）"]);
     const g4 = buildTemplate("project", { profile: "grades4" });
-    expect(g4.cells[g4.map.grade!]).toEqual({ formula: `=JXZP.GRADE(${g4.map.total!.score},"grades4")` });
+    expect(g4.cells[g4.map.grade!]).toEqual({ formula: `=JXZP.GRADE(${g4.map.total!.score},"好较好一般差")` });
     const note = g4.cells[g4.map.note!];
     expect("value" in note ? String(note.value) : "").toContain("95分（含）以上为好");
     const dev = buildTemplate("project", { profile: "deviation" });
@@ -308,5 +309,26 @@ describe("any options (property)", () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("what the pane says after inserting a form", () => {
+  test.each(TEMPLATE_KINDS)("%s: the columns to fill by the form's own names, and only what its formulas compute", (kind) => {
+    const hint = fillingHint(kind);
+    const def = TEMPLATES[kind];
+    const build = buildTemplate(kind, {});
+    const formulas = Object.values(build.cells).map((c) => ("formula" in c ? c.formula : "")).join(" ");
+    for (const role of ["target", "actual"]) expect(hint).toContain(def.grid.columns.find((c) => c.role === role)!.header);
+    // Each thing the hint says is computed has its function among the form's formulas, and nothing else is said.
+    expect(formulas).toContain("JXZP.EXECRATE");
+    if (def.scored) {
+      expect(hint).toMatch(/执行率、指标得分、总分和等级由公式自动计算/);
+      expect(formulas).toMatch(/JXZP\.SCORE[\s\S]*JXZP\.GRADE|JXZP\.GRADE[\s\S]*JXZP\.SCORE/);
+    } else {
+      expect(hint).toBe("填写预期指标值、实际完成指标值和全年预算数、全年执行数后，执行率和完成率由公式自动计算（本表不计分）。");
+      expect(formulas).toContain("JXZP.COMPLETION");
+      expect(formulas).not.toMatch(/JXZP\.(SCORE|GRADE|EXECSCORE)/);
+    }
+    expect(hint.includes("资金管理")).toBe(def.grid.level1.some((l) => l.kind === "management"));
   });
 });

@@ -44,7 +44,8 @@ export function sumByGroup(rows: { group: Level1Group; family: string; r: RowRes
     s.weight = plus(s.weight, r.weight);
     s.used = plus(s.used, r.used);
     s.stated = plus(s.stated, r.stated);
-    if (r.weight === null) {
+    // A breakdown (`其中…`) row is part of the row above it: no weight of its own is no gap.
+    if (r.weight === null && !r.breakdown) {
       s.unweighted = true;
       if (r.used !== null) s.unweightedUsed = true;
     }

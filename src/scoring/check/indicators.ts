@@ -6,7 +6,7 @@ import { cmp, D, fmt, maxOf, pct, toNumber } from "../values/decimal";
 import { describeMeasure, looksLikeValue, type Measure } from "../values/measure";
 import type { IndicatorRow, MeasureCell } from "../read/form";
 import type { IndicatorReport, Tier } from "../findings/sheet-report";
-import { executionScore, OVER_COMPLETION_RATIO, scoreIndicator, tiersFor, Verdict } from "../rules/rules";
+import { executionScore, judgementReason, OVER_COMPLETION_RATIO, scoreIndicator, tiersFor, Verdict } from "../rules/rules";
 import { squash } from "../values/text";
 import { a1, Checker, unreadableMessage } from "./checker";
 import { checkScoreBounds } from "./score-bounds";
@@ -24,6 +24,16 @@ export interface RowResult {
   /** The weight or the stated score is in the form but could not be read (reported where it is). */
   unreadWeight: boolean;
   unreadScore: boolean;
+  /**
+   * A `其中：…` row under an indicator, with its own target and actual but no 分值 / 得分 (spec §1):
+   * a breakdown of the row above. It adds nothing to full marks and is never SCORE_MISSING.
+   */
+  breakdown?: boolean;
+}
+
+/** A `其中…` row with neither a weight nor a score of its own: the indicator above, broken down. */
+export function isBreakdown(row: IndicatorRow): boolean {
+  return row.weight.kind === "blank" && row.score.kind === "blank" && /^其中/.test(squash(row.name.text));
 }
 
 function verdictScore(v: Verdict): Decimal | null {
@@ -107,7 +117,8 @@ export function checkIndicator(ck: Checker, row: IndicatorRow, scored: boolean, 
     statedScore: toNumber(stated),
     score: toNumber(ruleScore),
     status: verdict.status === "scored" && ruleScore === null && row.kind !== "indicator" ? "stated" : verdict.status,
-    met: verdict.status === "scored" ? verdict.met : null,
+    // Done after its deadline is not met, though a person picks how far (spec §2.3).
+    met: verdict.status === "scored" ? verdict.met : verdict.status === "judgement" && verdict.why === "late" ? false : null,
     direction: verdict.status === "scored" ? verdict.direction : null,
     completionRate: verdict.status === "scored" ? ratio6(verdict.completion) : null,
     tiers: null,
@@ -123,20 +134,22 @@ export function checkIndicator(ck: Checker, row: IndicatorRow, scored: boolean, 
   };
   const unreadWeight = scored && ck.unread(row.weight);
   const unreadScore = scored && ck.unread(row.score);
-  const none = { report, used: null, weight, stated, impossible: ck.wasAbsurd(row.weight) || ck.wasAbsurd(row.score), unreadWeight, unreadScore };
+  const breakdown = row.kind === "indicator" && isBreakdown(row);
+  const none = { report, used: null, weight, stated, impossible: ck.wasAbsurd(row.weight) || ck.wasAbsurd(row.score), unreadWeight, unreadScore, breakdown };
   if (waiting) return none;
 
   if (row.kind === "indicator") valueFindings(ck, row, verdict, target, actual, weight, stated, scored, report);
   if (!scored) {
-    if (verdict.status === "scored" && !verdict.met && row.kind === "indicator")
+    if (report.met === false && row.kind === "indicator")
       ck.add(
         "TARGET_NOT_MET",
         row.actual.at,
-        `“${clip(name || `第 ${row.row + 1} 行`)}”未达成：年度指标值${quoted(target)}，实际完成值${quoted(actual)}${verdict.completion !== null ? `（完成率 ${pct(verdict.completion)}）` : ""}${row.deviation && !isBlankNote(row.deviation.text) ? "" : "，未说明原因"}。`,
+        `“${clip(name || `第 ${row.row + 1} 行`)}”未达成：年度指标值${quoted(target)}，实际完成值${quoted(actual)}${verdict.status === "scored" && verdict.completion !== null ? `（完成率 ${pct(verdict.completion)}）` : verdict.status === "judgement" ? `（${judgementReason(verdict)}）` : ""}${row.deviation && !isBlankNote(row.deviation.text) ? "" : "，未说明原因"}。`,
       );
     return none;
   }
 
+  if (breakdown) return none;
   // What the stated score says.
   if (stated === null) {
     // Where the form has a 分值 column, a row without a weight is not a scored item.
@@ -167,7 +180,7 @@ export function checkIndicator(ck: Checker, row: IndicatorRow, scored: boolean, 
   const impossible =
     ck.wasAbsurd(row.weight) ||
     (ruleScore === null && (ck.wasAbsurd(row.score) || (stated !== null && (cmp(stated, D.ZERO) < 0 || (weight !== null && cmp(stated, weight) > 0)))));
-  return { report, used: ruleScore ?? stated, weight, stated, impossible, unreadWeight, unreadScore };
+  return { report, used: ruleScore ?? stated, weight, stated, impossible, unreadWeight, unreadScore, breakdown };
 }
 
 /** What the target and actual themselves say, scored or not. */
@@ -205,7 +218,7 @@ function valueFindings(
     ck.add(
       "JUDGEMENT_NEEDED",
       at,
-      `年度指标值${quoted(target)}，实际完成值${quoted(actual)}：规则无法判定是否达成，需人工选择：达成（${t[0].min}–${t[0].max} 分）/ 部分达成（${t[1].min}–${t[1].max} 分）/ 未达成（0–${t[2].max} 分）${stated !== null ? `；保留表中得分 ${plain(stated)}` : ""}。`,
+      `年度指标值${quoted(target)}，实际完成值${quoted(actual)}：${judgementReason(verdict)}，需人工选择：达成（${t[0].min}–${t[0].max} 分）/ 部分达成（${t[1].min}–${t[1].max} 分）/ 未达成（0–${t[2].max} 分）${stated !== null ? `；保留表中得分 ${plain(stated)}` : ""}。`,
     );
   }
   // Stated 完成率.

@@ -84,7 +84,7 @@ export function checkWeights(ck: Checker, sums: GroupSum[], groups: Level1Group[
         ck.add(
           "LEVEL1_PROFILE_SPLIT",
           g.at,
-          `“${name}”各项分值合计为 ${plain(got)}，评分方案“${ck.profile.name}”一般为 ${expected} 分（如属特殊情况调整权重，可忽略）。`,
+          `“${name}”各项分值合计为 ${plain(got)}，评分方案“${ck.profile.label}”一般为 ${expected} 分（如属特殊情况调整权重，可忽略）。`,
         );
     }
   }

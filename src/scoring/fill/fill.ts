@@ -71,7 +71,7 @@ function isEmpty(v: CellValue): boolean {
 /** A cell the plan may write without being asked: nothing in it, not even a formula that shows "". */
 function isFree(sheet: Sheet, cell: string): boolean {
   const p = parseA1(cell)!;
-  return isEmpty(sheet.value(p.row, p.col)) && sheet.formula(p.row, p.col) === null;
+  return isEmpty(sheet.value(p.row, p.col)) && !sheet.hasFormula(p.row, p.col);
 }
 
 /** The first filled cell left of a cell on its row: what an undo checks to know the row is the same. */

@@ -42,9 +42,12 @@ export function completionCall(target: string, actual: string, direction?: strin
   return `JXZP.COMPLETION(${[target, actual, ...(direction ? [direction] : [])].join(",")})`;
 }
 
-/** JXZP.GRADE, naming the profile where its labels are not 优/良/中/差. */
-export function gradeCall(total: string, profile: Pick<Profile, "name" | "grades">): string {
-  return `JXZP.GRADE(${total}${isStandardGrades(profile.grades) ? "" : `,"${profile.name}"`})`;
+/**
+ * JXZP.GRADE, naming the label set where it is not 优/良/中/差 — by its labels (好较好一般差),
+ * as the function's 等级方案 argument is documented, never by the profile's English id.
+ */
+export function gradeCall(total: string, profile: Pick<Profile, "grades">): string {
+  return `JXZP.GRADE(${total}${isStandardGrades(profile.grades) ? "" : `,"${profile.grades.map((b) => b.label).join("")}"`})`;
 }
 
 /** A formula that stays blank until its figures are typed: the functions answer #VALUE! when only some are there. */

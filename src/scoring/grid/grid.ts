@@ -1,9 +1,42 @@
 import { CellRef, parseRange, RangeRef, toA1 } from "./address";
+import { copyFormulaBy } from "../formula/copy";
 import { plainNumber } from "../values/display";
 import { isPlaceholder } from "../values/text";
 
 /** What a cell holds as a host reports it: Excel has numbers, text, booleans and empties. */
 export type CellValue = string | number | boolean | null;
+
+/**
+ * A cell of a shared formula (`<f t="shared">`): the text of its first cell, without `=`, and this
+ * cell's offset from it. The cell's own text is spelled out only when it is read (formulaText), so
+ * a long formula shared by many cells is held once, not once per cell.
+ */
+export interface SharedFormulaCell {
+  shared: string;
+  rows: number;
+  cols: number;
+}
+
+/** A cell's formula as a grid holds it: its text (`=SUM(H13:H35)`), or a cell of a shared formula. */
+export type GridFormula = string | SharedFormulaCell;
+
+/**
+ * A formula's text (`=G12*1`). With `limit`, at least that many characters of it, or all of it
+ * when it is shorter: enough for a message that quotes its start.
+ */
+export function formulaText(f: GridFormula | null | undefined, limit = Infinity): string | null {
+  if (f === null || f === undefined) return null;
+  return typeof f === "string" ? f : `=${copyFormulaBy(f.shared, f.rows, f.cols, limit)}`;
+}
+
+/**
+ * The text that says which functions a formula calls, without spelling a shared formula out: its
+ * first cell's (moving a formula moves its references, never its function names). Null for none.
+ */
+export function formulaCalls(f: GridFormula | null | undefined): string | null {
+  if (f === null || f === undefined) return null;
+  return typeof f === "string" ? f : f.shared;
+}
 
 /**
  * One sheet as the core sees it. Both adapters (Office.js, .xlsx files) build this.
@@ -22,7 +55,7 @@ export interface Grid {
    * Formulas in the same shape as values (`=SUM(H13:H35)`), null where a cell holds none. A cell
    * with a formula and a null value is one whose result the file did not save.
    */
-  formulas?: (string | null)[][];
+  formulas?: (GridFormula | null)[][];
 }
 
 /** Read access to a grid by absolute position, with the merges resolved once. */
@@ -33,13 +66,18 @@ export class Sheet {
   readonly bottom: number;
   readonly right: number;
   readonly merges: RangeRef[];
+  /**
+   * The last row of the whole sheet: `bottom` too, except in a view of some of its rows (one of
+   * several stacked forms), where rows below belong to the next form.
+   */
+  readonly sheetBottom: number;
   private readonly grid: Grid;
   /** The merged area at each cell of the grid, by row and column offset. */
   private readonly mergeIndex: (RangeRef | undefined)[][];
   private readonly texts: (string | undefined)[][];
   private readonly places: CellRef[][];
 
-  constructor(grid: Grid) {
+  constructor(grid: Grid, sheetBottom?: number) {
     this.grid = grid;
     this.name = grid.sheet;
     this.top = grid.origin.row;
@@ -47,6 +85,7 @@ export class Sheet {
     const width = grid.values.reduce((m, r) => Math.max(m, r.length), 0);
     this.bottom = this.top + grid.values.length - 1;
     this.right = this.left + width - 1;
+    this.sheetBottom = Math.max(this.bottom, sheetBottom ?? this.bottom);
     this.texts = grid.values.map(() => []);
     this.places = grid.values.map(() => []);
     this.mergeIndex = grid.values.map(() => []);
@@ -71,14 +110,15 @@ export class Sheet {
     const from = Math.max(0, top - this.top);
     const to = Math.max(from, Math.min(this.grid.values.length, bottom - this.top + 1));
     const g = this.grid;
-    return new Sheet({
+    const part: Grid = {
       sheet: g.sheet,
       origin: { row: this.top + from, col: this.left },
       values: g.values.slice(from, to),
       numberFormats: g.numberFormats?.slice(from, to),
       formulas: g.formulas?.slice(from, to),
       merges: g.merges,
-    });
+    };
+    return new Sheet(part, this.sheetBottom);
   }
 
   value(row: number, col: number): CellValue {
@@ -94,9 +134,24 @@ export class Sheet {
     return v !== null && v !== undefined;
   }
 
-  /** The formula of a cell, or null. */
-  formula(row: number, col: number): string | null {
-    return this.grid.formulas?.[row - this.top]?.[col - this.left] ?? null;
+  /** The formula of a cell, or null; with `limit`, its first `limit` characters at least (see formulaText). */
+  formula(row: number, col: number, limit?: number): string | null {
+    return formulaText(this.grid.formulas?.[row - this.top]?.[col - this.left], limit);
+  }
+
+  /** Whether a cell holds a formula: asked often, and never spells a shared formula out. */
+  hasFormula(row: number, col: number): boolean {
+    const f = this.grid.formulas?.[row - this.top]?.[col - this.left];
+    return f !== null && f !== undefined;
+  }
+
+  /**
+   * Whether a cell's formula mentions `name` (a function: `JXZP.`). A shared formula's cells call
+   * the functions its first cell calls, so that text is asked, not each cell's own.
+   */
+  formulaMentions(row: number, col: number, name: RegExp): boolean {
+    const f = formulaCalls(this.grid.formulas?.[row - this.top]?.[col - this.left]);
+    return f !== null && name.test(f);
   }
 
   format(row: number, col: number): string | null {

@@ -4,7 +4,7 @@
  * was not saved) is read as such, never as a blank or a silent 0.
  */
 import { isPercentFormat, readAmount, readStatedRate } from "../values/amount";
-import { plainNumber } from "../values/display";
+import { plainNumber, QUOTE_LIMIT } from "../values/display";
 import type { CellValue, Sheet } from "../grid/grid";
 import { readComparator, readMeasure, type Measure } from "../values/measure";
 import type { Figure, MeasureCell, Pos, StatedRateCell, TextCell, UnreadableWhy } from "./form";
@@ -36,9 +36,7 @@ export function dateText(serial: number): string {
   return (isDateSerial(serial) ? serialDateText(serial) : null) ?? plainNumber(serial);
 }
 
-function isJxzpFormula(formula: string | null): boolean {
-  return formula !== null && /JXZP[._]/i.test(formula);
-}
+const JXZP_CALL = /JXZP[._]/i;
 
 /** Why a cell that is not a plain value cannot be read, or null when it is a plain value (or blank). */
 export function unreadableWhy(sheet: Sheet, p: Pos): UnreadableWhy | null {
@@ -46,7 +44,8 @@ export function unreadableWhy(sheet: Sheet, p: Pos): UnreadableWhy | null {
   // The common cases first: plain text and numbers in General format.
   if (typeof v === "string" && !isErrorValue(v)) return null;
   if (typeof v === "number" && sheet.format(p.row, p.col) === null) return null;
-  const formula = sheet.formula(p.row, p.col);
+  // Whether there is a formula, and what it calls: never its whole text (a shared one is spelled out only to be shown).
+  const formula = sheet.hasFormula(p.row, p.col);
   // A formula that shows "" (`=IF(D5="","",…)` waiting for its figures) is blank, not unsaved.
   if (v === null) return formula && !sheet.hasResult(p.row, p.col) ? "formula-no-value" : null;
   if (typeof v === "boolean") return "boolean";
@@ -54,16 +53,20 @@ export function unreadableWhy(sheet: Sheet, p: Pos): UnreadableWhy | null {
     const shown = String(v).trim().toUpperCase();
     // #BUSY! (and #GETTING_DATA) mean "not calculated yet" (custom-functions-troubleshooting.md): never an error of the form.
     if (shown === "#BUSY!" || shown === "#GETTING_DATA") return "not-calculated";
-    return shown === "#NAME?" && (formula === null || isJxzpFormula(formula)) ? "jxzp-not-loaded" : "error-value";
+    return shown === "#NAME?" && (!formula || sheet.formulaMentions(p.row, p.col, JXZP_CALL)) ? "jxzp-not-loaded" : "error-value";
   }
   if (typeof v === "number" && isDateSerial(v) && isDateFormat(sheet.format(p.row, p.col))) return "date";
   return null;
 }
 
+/** More than a message quotes of a cell's text, even once its runs of spaces are one (display.ts's clip adds "…"). */
+const SHOWN_FORMULA = QUOTE_LIMIT * 4;
+
 /** What a message shows for a cell: its text, a date as a date, a formula with no value as the formula. */
 export function shownAs(sheet: Sheet, p: Pos): string {
   const v = sheet.value(p.row, p.col);
-  if (v === null) return sheet.formula(p.row, p.col) ?? "";
+  // Messages quote at most 40 characters of a cell: no more of a formula is spelled out.
+  if (v === null) return sheet.formula(p.row, p.col, SHOWN_FORMULA) ?? "";
   if (typeof v === "number" && isDateSerial(v) && isDateFormat(sheet.format(p.row, p.col))) return dateText(v);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   return typeof v === "number" ? plainNumber(v) : String(v).trim();
@@ -95,7 +98,7 @@ export function cellInSpan(sheet: Sheet, row: number, span: Span | undefined, sh
     const p = shared ? valueCell(sheet, row, c) : ownCell(sheet, row, c);
     if (!p) continue;
     first ??= p;
-    if (sheet.value(p.row, p.col) !== null || sheet.formula(p.row, p.col) !== null) return p;
+    if (sheet.value(p.row, p.col) !== null || sheet.hasFormula(p.row, p.col)) return p;
   }
   return first;
 }

@@ -64,7 +64,7 @@ export function readFundColumns(sheet: Sheet, band: HeaderBand, stop: number, cl
     const cells = Object.fromEntries(FUND_ROLES.map((role) => [role, cellInSpan(sheet, r, spans.get(role))])) as Record<Role, Pos | null>;
     const anyValue = FUND_ROLES.some((role) => {
       const p = cells[role];
-      return p !== null && (sheet.rawText(p.row, p.col) !== "" || sheet.formula(p.row, p.col) !== null);
+      return p !== null && (sheet.rawText(p.row, p.col) !== "" || sheet.hasFormula(p.row, p.col));
     });
     // `（20分*执行率）` under 得分: a note on the header, not a row.
     if (!label.text && anyValue && isHeaderNote(sheet, r, cells)) {

@@ -15,6 +15,7 @@ import type { Claims } from "./claims";
 import type { IndicatorRow, IndicatorTable, ItemKind, Level1Group, LevelGap, Pos } from "./form";
 import type { BandFinder, HeaderBand, Span } from "./header-band";
 import { pointsOf } from "./points";
+import { isFormTitle } from "./form-start";
 import { isNoteLabel, isTotalLabel } from "./row-labels";
 
 /** Empty rows that end a table where no level merge spans them. */
@@ -131,6 +132,8 @@ export function readIndicatorTable(
     let total = false;
     let anyText = false;
     let figures = false;
+    let cellsWithText = 0;
+    let lastText = "";
     // A merged area's value is in its top-left cell only: the other cells read as empty.
     for (let c = sheet.left; c <= sheet.right; c++) {
       const v = sheet.value(r, c);
@@ -143,6 +146,8 @@ export function readIndicatorTable(
       }
       const t = sheet.text(r, c);
       if (!t) continue;
+      cellsWithText++;
+      lastText = t;
       if (isTotalLabel(t)) total = true;
       else if (c <= noteCols && isNoteLabel(t)) note = true;
     }
@@ -156,7 +161,8 @@ export function readIndicatorTable(
       next = r;
       break;
     }
-    if (note) {
+    // A form's title alone on its row: the next form of a sheet that stacks several (this one has no total).
+    if (note || (!figures && cellsWithText === 1 && isFormTitle(lastText))) {
       next = r;
       break;
     }
@@ -182,7 +188,8 @@ export function readIndicatorTable(
   }
   for (const g of groups) inferFamily(g, rows);
   // Still in the table at the sheet's last written row, with no total: the form may be cut off.
-  let open = totalRow === null && next >= stop && stop > sheet.bottom;
+  // (Not a form stacked above another: the rows below it are the next form's.)
+  let open = totalRow === null && next >= stop && stop > sheet.bottom && sheet.bottom >= sheet.sheetBottom;
   for (let r = lastRow + 1; open && r <= sheet.bottom; r++) for (let c = sheet.left; c <= sheet.right && open; c++) if (sheet.value(r, c) !== null) open = false;
   const sectionPoints = section ? pointsOf(section.text) : null;
   return {

@@ -11,7 +11,10 @@ export interface GradeBand {
  * indicators are scored and how totals are graded. The form's own stated points win.
  */
 export interface Profile {
+  /** The id typed on the command line and kept in JSON (`project`); never shown to a person alone. */
   name: string;
+  /** What a person reads: 项目支出, 转移支付 … (the CLI also accepts it in place of the id). */
+  label: string;
   title: string;
   executionWeight: number;
   /** Level-1 points by normalised level-1 name; empty where nothing is scored. */
@@ -41,6 +44,7 @@ const PROJECT_SPLIT = { 产出指标: 50, 效益指标: 30, 满意度指标: 10 
 export const PROFILES: Record<string, Profile> = {
   project: {
     name: "project",
+    label: "项目支出",
     title: "项目支出（执行率 10 分，产出 50、效益 30、满意度 10）",
     executionWeight: 10,
     level1: PROJECT_SPLIT,
@@ -50,6 +54,7 @@ export const PROFILES: Record<string, Profile> = {
   },
   department: {
     name: "department",
+    label: "部门整体支出",
     title: "部门整体支出（执行率 10 分，产出 50、效益 30、满意度 10）",
     executionWeight: 10,
     level1: PROJECT_SPLIT,
@@ -59,6 +64,7 @@ export const PROFILES: Record<string, Profile> = {
   },
   transfer: {
     name: "transfer",
+    label: "转移支付",
     title: "转移支付（资金投入 10、资金管理 40、产出 30、效益 15、满意度 5）",
     executionWeight: 10,
     level1: { 资金管理指标: 40, 产出指标: 30, 效益指标: 15, 满意度指标: 5 },
@@ -68,6 +74,7 @@ export const PROFILES: Record<string, Profile> = {
   },
   exec20: {
     name: "exec20",
+    label: "执行率20分",
     title: "执行率 20 分（绩效指标 80 分）",
     executionWeight: 20,
     level1: {},
@@ -77,6 +84,7 @@ export const PROFILES: Record<string, Profile> = {
   },
   deviation: {
     name: "deviation",
+    label: "偏离度扣分",
     title: "项目支出，反向指标按偏离度扣分",
     executionWeight: 10,
     level1: PROJECT_SPLIT,
@@ -86,6 +94,7 @@ export const PROFILES: Record<string, Profile> = {
   },
   grades4: {
     name: "grades4",
+    label: "好较好一般差",
     title: "项目支出，等级为 好/较好/一般/差（95/85/60）",
     executionWeight: 10,
     level1: PROJECT_SPLIT,
@@ -95,6 +104,7 @@ export const PROFILES: Record<string, Profile> = {
   },
   completion: {
     name: "completion",
+    label: "完成情况不评分",
     title: "绩效目标完成情况（不评分）",
     executionWeight: 0,
     level1: {},
@@ -108,7 +118,22 @@ export function profileNames(): string[] {
   return Object.keys(PROFILES);
 }
 
-/** The profile for a name, or null when there is none (the caller reports it in Chinese). */
+/** The profile for an id (`project`) or its Chinese label (`项目支出`), or null when there is none (the caller reports it in Chinese). */
 export function findProfile(name: string): Profile | null {
-  return Object.prototype.hasOwnProperty.call(PROFILES, name) ? PROFILES[name] : null;
+  if (Object.prototype.hasOwnProperty.call(PROFILES, name)) return PROFILES[name];
+  const t = name.trim();
+  return Object.values(PROFILES).find((p) => p.label === t) ?? null;
+}
+
+/** A profile's name for a person: its Chinese label, whether given its id or itself; an unknown id is shown as it was given. */
+export function profileLabel(profile: string | Profile): string {
+  const p = typeof profile === "string" ? findProfile(profile) : profile;
+  return p ? p.label : String(profile);
+}
+
+/** The choices for a message or the usage text: 项目支出（project）、部门整体支出（department）… */
+export function profileChoices(separator = "、"): string {
+  return Object.values(PROFILES)
+    .map((p) => `${p.label}（${p.name}）`)
+    .join(separator);
 }

@@ -5,6 +5,7 @@ import type { Tier } from "../findings/sheet-report";
 import type { Comparator, Measure, Quantity } from "../values/measure";
 import { qualitativeKey } from "../values/measure";
 import { sameFamily, unitFamily } from "../values/units";
+import { meetsDeadline, readCompletion, serialPoint, type CalendarPoint, type Deadline } from "../values/deadline";
 import type { Direction, NegativeMode } from "../values/direction";
 
 const ZERO = new Decimal(0);
@@ -159,10 +160,48 @@ export type Verdict =
       /** The actual was written with a comparator and so claims the target (ACTUAL_NOT_VALUE). */
       claimed: boolean;
     }
-  | { status: "judgement" }
+  | {
+      status: "judgement";
+      /** Why the rule cannot decide, where it is more than a qualitative text that differs. */
+      why?: JudgementWhy;
+    }
   | { status: "unit-mismatch"; aligned: Aligned }
   | { status: "blank"; missing: "target" | "actual" }
   | { status: "unparseable"; which: "target" | "actual" };
+
+/**
+ * Why a deadline row needs a person (spec §2.3): done after the deadline (not met: the person
+ * picks the tier), an actual that is no date, or an on-time target (`按时`) with a dated actual.
+ */
+export type JudgementWhy = "late" | "not-a-date" | "no-deadline-date";
+
+const JUDGEMENT_WHY: Record<JudgementWhy, string> = {
+  late: "实际完成时间晚于期限，未按时完成",
+  "not-a-date": "年度指标值是完成期限，实际完成值不是日期，无法判断是否按期完成",
+  "no-deadline-date": "年度指标值没有写明期限，无法判断实际完成时间是否按时",
+};
+
+/** Why the rule cannot decide, in Chinese, for messages and the JXZP functions alike. */
+export function judgementReason(v: Extract<Verdict, { status: "judgement" }>): string {
+  return v.why ? JUDGEMENT_WHY[v.why] : "规则无法判定是否达成";
+}
+
+/** When the actual says the work was done: its text, or a date cell's serial where a function was given one. */
+function completionOf(actual: Measure): CalendarPoint | "on-time" | null {
+  if (actual.kind === "quantity" && !actual.unit && actual.figures.length === 1 && actual.value.isInteger()) return serialPoint(actual.value.toNumber());
+  return actual.kind === "blank" ? null : readCompletion(actual.text);
+}
+
+/** A deadline target (spec §2.3): on or before it is met; later, not met (a person picks the tier); no date, a judgement. */
+function scoreDeadline(deadline: Deadline, target: Measure, actual: Measure, full: (claimed: boolean) => Verdict): Verdict {
+  if (qualitativeKey(target.text) === qualitativeKey(actual.text) || isCompletionWord(actual.text)) return full(false);
+  const done = completionOf(actual);
+  if (done === "on-time") return full(false);
+  // 按时 against words that say nothing of time is judged as any qualitative row.
+  if (done === null) return deadline.by === null ? { status: "judgement" } : { status: "judgement", why: "not-a-date" };
+  if (deadline.by === null) return { status: "judgement", why: "no-deadline-date" };
+  return meetsDeadline(done, deadline.by) ? full(false) : { status: "judgement", why: "late" };
+}
 
 export interface IndicatorInput {
   weight: Decimal | null;
@@ -222,6 +261,7 @@ function scoreIndicatorUncached(input: IndicatorInput): Verdict {
     claimed,
   });
 
+  if (target.kind === "qualitative" && target.deadline) return scoreDeadline(target.deadline, target, actual, (claimed) => full("qualitative", claimed));
   const forcedQualitative = input.direction === "qualitative";
   if (target.kind === "qualitative" || forcedQualitative) {
     const same =

@@ -6,3 +6,4 @@ export * from "./sheet-build";
 export * from "./sheet-name";
 export * from "./styles";
 export * from "./weights";
+export * from "./filling-hint";

@@ -1,4 +1,4 @@
-import { findProfile, type Profile } from "../rules/profiles";
+import { findProfile, profileChoices, type Profile } from "../rules/profiles";
 import { TEMPLATES, type TemplateDef, type TemplateKind } from "./definitions";
 
 /** What the person chooses when inserting a form (the pane's dialog, `jxzp template`'s flags). */
@@ -55,9 +55,9 @@ export function templateProblems(kind: TemplateKind, options: TemplateOptions): 
     for (const [name, n] of Object.entries(rows)) if (bad(n)) out.push(`“${name}”下的行数应为 0 到 ${MAX_ROWS_PER_LEVEL2} 的整数，填写的是 ${String(n)}。`);
   if (options.profile !== undefined) {
     const p = findProfile(options.profile);
-    if (!p) out.push(`未知的评分方案“${options.profile}”。`);
-    else if (def.scored && !p.scored) out.push(`评分方案“${options.profile}”不计分，不能用于${def.label}。`);
-    else if (!def.scored && p.scored) out.push(`${def.label}不计分，不需要评分方案“${options.profile}”。`);
+    if (!p) out.push(`未知的评分方案“${options.profile}”。可选：${profileChoices()}。`);
+    else if (def.scored && !p.scored) out.push(`评分方案“${p.label}”不计分，不能用于${def.label}。`);
+    else if (!def.scored && p.scored) out.push(`${def.label}不计分，不需要评分方案“${p.label}”。`);
   }
   for (const [what, v] of [["单位名称", options.unit], ["项目名称", options.project]] as const)
     if (v && v.length > MAX_TEXT) out.push(`${what}过长（${v.length} 个字），请不超过 ${MAX_TEXT} 个字。`);

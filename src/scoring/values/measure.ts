@@ -6,6 +6,7 @@ import { FIGURE } from "./figure";
 import { squash, isPlaceholder } from "./text";
 import { leadingUnit } from "./units";
 import { BoundedCache } from "../lookup/memo";
+import { readDeadline, type Deadline } from "./deadline";
 
 /** How a target is to be met (spec §2.2). */
 export type Comparator = "≥" | ">" | "≤" | "<" | "=";
@@ -28,7 +29,13 @@ export type Measure =
       /** Every figure in the text, the first being `value`/`unit`. */
       figures: Quantity[];
     }
-  | { kind: "qualitative"; text: string; key: string };
+  | {
+      kind: "qualitative";
+      text: string;
+      key: string;
+      /** A deadline (`9月前`, `年底前`, `按时`): not a quantity, met by an actual on or before it (spec §2.3). */
+      deadline?: Deadline;
+    };
 
 /** What the cell's row or format says about the value beside it. */
 export interface MeasureContext {
@@ -59,6 +66,8 @@ const DATE_PATTERNS = [
   /(?<![\d.])(?:19|20)\d{2}年度?(?:\d{1,2}(?:[-~至]\d{1,2})?月份?)?(?:\d{1,2}日)?/g,
   /\d{1,2}月\d{1,2}日/g,
   /\d{1,2}月(?:底|末|初|中旬|上旬|下旬|份)/g,
+  // `9月前` in a longer text (`9月前完成3个村`): the month is when, not how many.
+  /\d{1,2}月(?:\d{1,2}日)?(?:之|以)?前/g,
   /(?<![\d.])\d{1,2}[-~至]\d{1,2}月份?/g,
 ];
 
@@ -152,6 +161,9 @@ export function readMeasureUncached(v: CellValue, ctx: MeasureContext = {}): Mea
   const text = String(v).trim();
   if (!text || isPlaceholder(text)) return { kind: "blank", text };
   const t = normalizeMeasureText(text);
+  // `9月前`, `2023年10月底前`, `按时`: a point in the calendar, never the quantity 9 月.
+  const deadline = readDeadline(t);
+  if (deadline) return { kind: "qualitative", text, key: qualitativeKey(text), deadline };
   const { figures, firstAt, firstLength } = figuresOf(t);
   if (figures.length === 0) return { kind: "qualitative", text, key: qualitativeKey(text) };
   const before = firstAt > 0 ? t[firstAt - 1] : "";

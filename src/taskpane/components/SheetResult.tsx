@@ -1,6 +1,7 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { Finding } from "../../scoring/findings/findings";
 import { formPlaceLabel, type SheetReport } from "../../scoring/findings/sheet-report";
+import { profileLabel } from "../../scoring/rules/profiles";
 import { figure, KIND_LABEL, percent } from "../app/labels";
 import { FindingList } from "./FindingList";
 import { LevelChart } from "./LevelChart";
@@ -19,6 +20,8 @@ function Summary({ report }: { report: SheetReport }) {
   const e = report.execution;
   const scored = report.scored;
   const rows: [string, string][] = [["表格类型", KIND_LABEL[report.kind]]];
+  // The scheme the form was judged by, by its Chinese name (never the id `project`).
+  if (report.kind !== "unknown") rows.push(["评分方案", profileLabel(report.profile)]);
   // Why the sheet was taken for its kind: a reviewer can see at once if it was misread.
   if (report.kind !== "unknown" && report.kindReason) rows.push(["识别依据", report.kindReason]);
   if (e) {

@@ -1,6 +1,7 @@
 import { Button, Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { TEMPLATE_KINDS, TEMPLATES, type TemplateKind } from "../../scoring/templates/definitions";
+import { fillingHint } from "../../scoring/templates/filling-hint";
 import { MAX_ROWS_PER_LEVEL2, templateProblems, type TemplateOptions } from "../../scoring/templates/options";
 import { toHostError } from "../host/host-error";
 import type { WorkbookHost } from "../host/WorkbookHost";
@@ -53,7 +54,7 @@ export function TemplatePanel({ host }: { host: WorkbookHost }) {
     try {
       const r = await host.insertTemplate(kind, options);
       const skipped = r.skipped.length > 0 ? `此版本 Excel 未能设置：${r.skipped.join("、")}。` : "";
-      setNotice({ intent: "success", text: `已插入工作表“${r.name}”。填写年度指标值、实际完成值和预算执行数后，得分、总分和等级由公式自动计算。${skipped}` });
+      setNotice({ intent: "success", text: `已插入工作表“${r.name}”。${fillingHint(kind)}${skipped}` });
     } catch (e) {
       setNotice({ intent: "error", title: "插入未完成", text: toHostError(e).message });
     } finally {

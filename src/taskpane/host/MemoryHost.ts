@@ -122,6 +122,7 @@ export class MemoryHost implements WorkbookHost {
       throw new HostError("Excel 处理请求时出错，操作未完成。填写未完成，已恢复原有内容，未写入任何单元格。", "FillFailed");
     }
     this.workbook.recalc();
+    this.workbook.reveal(s.name, record.cells.map((c) => c.cell));
     this.workbook.emit("content");
     return record;
   }
@@ -147,6 +148,7 @@ export class MemoryHost implements WorkbookHost {
     );
     this.saveFills(fills.slice(0, -1));
     this.workbook.recalc();
+    if (plan.restore.length) this.workbook.reveal(s.name, plan.restore.map((c) => c.cell));
     this.workbook.emit("content");
     return { sheet: record.sheet, restored: plan.restore.map((c) => c.cell), keptChanged: plan.keep };
   }

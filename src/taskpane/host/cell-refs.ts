@@ -1,9 +1,10 @@
-import { columnLetters, parseA1 } from "../../scoring/grid/address";
+import { cellEnd, formulaTokens, refText, type FormulaToken, type RefEnd } from "../../scoring/formula/tokens";
 
 /**
  * Cell references in formulas, as Excel moves them when rows or columns are inserted or deleted.
  * Used by the in-memory workbook (which stands in for Excel) and by the fill's undo, which keeps
  * the cells it wrote in a hidden defined name so that Excel itself moves them with the form.
+ * Formula text is read by the core's one tokenizer (scoring/formula/tokens.ts).
  */
 
 /** Rows or columns inserted (count > 0) or deleted (count < 0) at a 0-based index of one sheet. */
@@ -14,37 +15,12 @@ export interface SheetEdit {
   count: number;
 }
 
-/** One reference found in a formula: where it is in the text and what it names. */
-interface RefToken {
-  start: number;
-  end: number;
-  /** The sheet as written (`表!` or `'表 1'!`), or null for the formula's own sheet. */
-  sheet: string | null;
-  text: string;
-}
+type RefToken = Extract<FormulaToken, { kind: "ref" }>;
 
-// `'a b'!$H$4:$H$9`, `表!H4`, `H4`, `$H$4:H9`; not function names (`LOG10(`) nor parts of names (`JXZP.SCORE`).
-const REF = /(?:('(?:[^']|'')+'|[^\s'!,():=+\-*/&^<>"{};%]+)!)?(\$?[A-Za-z]{1,3}\$?\d{1,7}(?::\$?[A-Za-z]{1,3}\$?\d{1,7})?)(?![A-Za-z0-9_.(!])/g;
+const refTokens = (formula: string): RefToken[] => [...formulaTokens(formula)].filter((t): t is RefToken => t.kind === "ref");
 
-function tokens(formula: string): RefToken[] {
-  const out: RefToken[] = [];
-  // Text in double quotes is not a reference: scan only between strings.
-  const parts = formula.split(/("(?:[^"]|"")*")/);
-  let offset = 0;
-  for (const part of parts) {
-    if (!part.startsWith('"')) {
-      REF.lastIndex = 0;
-      for (let m = REF.exec(part); m; m = REF.exec(part)) {
-        const before = part[m.index - 1];
-        if (before !== undefined && /[A-Za-z0-9_.$]/.test(before)) continue;
-        const sheet = m[1] ?? null;
-        out.push({ start: offset + m.index + (sheet ? sheet.length + 1 : 0), end: offset + m.index + m[0].length, sheet, text: m[2] });
-      }
-    }
-    offset += part.length;
-  }
-  return out;
-}
+/** A cell or a range of cells (`H4`, `$H$4:H9`): what the fill's tracking names and reads back; not whole rows or columns. */
+const isCellRef = (t: RefToken): boolean => t.from.col !== null && t.from.row !== null && (!t.to || (t.to.col !== null && t.to.row !== null));
 
 export function unquoteSheet(s: string): string {
   return s.startsWith("'") ? s.slice(1, -1).replace(/''/g, "'") : s;
@@ -54,114 +30,141 @@ export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-interface End {
-  absCol: boolean;
-  col: number;
-  absRow: boolean;
-  row: number;
-}
-
-function parseEnd(t: string): End {
-  const m = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$/.exec(t)!;
-  const p = parseA1(`${m[2]}${m[4]}`)!;
-  return { absCol: m[1] === "$", col: p.col, absRow: m[3] === "$", row: p.row };
-}
-
-const endText = (e: End): string => `${e.absCol ? "$" : ""}${columnLetters(e.col)}${e.absRow ? "$" : ""}${e.row + 1}`;
-
-/** A reference (cell or range) after the edit, or null when the edit deleted all of it. */
-export function shiftRef(ref: string, edit: Omit<SheetEdit, "sheet">): string | null {
-  const [a, b] = ref.split(":");
-  const p = parseEnd(a);
-  const q = b === undefined ? null : parseEnd(b);
+/** Two ends after the edit on its axis, or null when the edit deleted all of them. */
+function endsAfterEdit(from: RefEnd, to: RefEnd | null, edit: Omit<SheetEdit, "sheet">): [RefEnd, RefEnd | null] | null {
   const key = edit.axis === "row" ? "row" : "col";
+  const p = { ...from };
+  const q = to ? { ...to } : null;
+  // A whole column does not move when rows are inserted, nor a whole row with columns.
+  if (p[key] === null || (q && q[key] === null)) return [p, q];
+  const a = p[key]!;
+  const b = q ? q[key]! : a;
   const { at, count } = edit;
   if (count > 0) {
-    if (p[key] >= at) p[key] += count;
-    if (q && q[key] >= at) q[key] += count;
-  } else {
-    const end = at - count;
-    const lo = q ? Math.min(p[key], q[key]) : p[key];
-    const hi = q ? Math.max(p[key], q[key]) : p[key];
-    if (lo >= at && hi < end) return null;
-    const move = (v: number, top: boolean) => (v < at ? v : v >= end ? v + count : top ? at : at - 1);
-    if (!q) p[key] = move(p[key], true);
-    else {
-      const topIsP = p[key] <= q[key];
-      p[key] = move(p[key], topIsP);
-      q[key] = move(q[key], !topIsP);
-    }
+    if (a >= at) p[key] = a + count;
+    if (q && b >= at) q[key] = b + count;
+    return [p, q];
   }
-  return q ? `${endText(p)}:${endText(q)}` : endText(p);
+  const end = at - count;
+  const lo = Math.min(a, b);
+  const hi = Math.max(a, b);
+  if (lo >= at && hi < end) return null;
+  const move = (v: number, top: boolean) => (v < at ? v : v >= end ? v + count : top ? at : at - 1);
+  if (!q) p[key] = move(a, true);
+  else {
+    const topIsP = a <= b;
+    p[key] = move(a, topIsP);
+    q[key] = move(b, !topIsP);
+  }
+  return [p, q];
 }
 
-/** A formula written on `formulaSheet` after an edit of `edit.sheet`: its references there move, deleted ones read #REF!. */
-export function shiftFormula(formula: string, formulaSheet: string, edit: SheetEdit): string {
+/** Parses `H4` or `$H$4:H9` (as the host's addresses and the fill's records hold them). */
+function cellRange(ref: string): [RefEnd, RefEnd | null] {
+  const [a, b] = ref.split(":");
+  const p = cellEnd(a);
+  const q = b === undefined ? null : cellEnd(b);
+  if (!p || (b !== undefined && !q)) throw new Error(`not a cell reference: ${ref}`);
+  return [p, q];
+}
+
+/** A cell or range (`H14`, `H11:H35`) after rows or columns are inserted or deleted, or null when the edit deleted all of it. */
+export function refAfterEdit(ref: string, edit: Omit<SheetEdit, "sheet">): string | null {
+  const [p, q] = cellRange(ref);
+  const moved = endsAfterEdit(p, q, edit);
+  return moved ? refText(moved[0], moved[1]) : null;
+}
+
+/**
+ * A formula written on `formulaSheet` after rows or columns of `edit.sheet` are inserted or
+ * deleted: its references to that sheet move (whole rows and columns too), deleted ones read
+ * #REF!; references into other workbooks and across several sheets are left as they are.
+ */
+export function formulaAfterEdit(formula: string, formulaSheet: string, edit: SheetEdit): string {
   let out = "";
-  let last = 0;
-  for (const t of tokens(formula)) {
-    const sheet = t.sheet === null ? formulaSheet : unquoteSheet(t.sheet);
-    if (sheet !== edit.sheet) continue;
-    const moved = shiftRef(t.text, edit);
-    out += formula.slice(last, t.start) + (moved ?? "#REF!");
-    last = t.end;
+  for (const t of formulaTokens(formula)) {
+    const q = t.kind === "ref" ? t.qualifier : null;
+    if (t.kind !== "ref" || (q && (q.book !== null || q.lastSheet !== null)) || (q ? q.sheet : formulaSheet) !== edit.sheet) {
+      out += t.text;
+      continue;
+    }
+    const moved = endsAfterEdit(t.from, t.to, edit);
+    out += (q?.text ?? "") + (moved ? refText(moved[0], moved[1]) : "#REF!");
   }
-  return out + formula.slice(last);
+  return out;
 }
 
-/** The references of a formula, in order, as written (without their sheet). */
+/**
+ * Whether a formula has anything with `!` outside its strings: a sheet or workbook qualifier, or an
+ * error literal (`#REF!`). The fill tracks only formulas whose references are all on its own sheet.
+ */
+export function reachesBeyondSheet(formula: string): boolean {
+  for (const t of formulaTokens(formula)) if (t.kind !== "string" && t.text.includes("!")) return true;
+  return false;
+}
+
+/** The cell references of a formula, in order, as written (without their sheet). */
 export function formulaRefs(formula: string): string[] {
-  return tokens(formula).map((t) => t.text);
+  return refTokens(formula)
+    .filter(isCellRef)
+    .map((t) => t.text.slice(t.qualifier?.text.length ?? 0));
 }
 
-/** The formula with its references, in order, replaced by `refs` (a null reads #REF!). */
+/** The formula with its cell references, in order, replaced by `refs` (a null reads #REF!). */
 export function withRefs(formula: string, refs: (string | null)[]): string {
   let out = "";
-  let last = 0;
-  tokens(formula).forEach((t, i) => {
-    out += formula.slice(last, t.start) + (refs[i] ?? "#REF!");
-    last = t.end;
-  });
-  return out + formula.slice(last);
+  let k = 0;
+  for (const t of formulaTokens(formula)) {
+    if (t.kind === "ref" && isCellRef(t)) out += (t.qualifier?.text ?? "") + (refs[k++] ?? "#REF!");
+    else out += t.text;
+  }
+  return out;
 }
+
+const absolute = (e: RefEnd): RefEnd => ({ ...e, absCol: true, absRow: true });
 
 /** A defined name's formula listing cells and ranges of one sheet: `='表'!$H$4,'表'!$H$11:$H$35`. */
 export function namedRefs(sheet: string, refs: string[]): string {
-  const abs = (r: string) =>
-    r
-      .split(":")
-      .map((e) => {
-        const p = parseEnd(e);
-        return endText({ ...p, absCol: true, absRow: true });
-      })
-      .join(":");
-  return `=${refs.map((r) => `${quoteSheet(sheet)}!${abs(r)}`).join(",")}`;
+  return `=${refs
+    .map((r) => {
+      const [p, q] = cellRange(r);
+      return `${quoteSheet(sheet)}!${refText(absolute(p), q && absolute(q))}`;
+    })
+    .join(",")}`;
 }
 
 /** The areas of a defined name's formula, in order: each `{ sheet, ref }` with `$` removed, or null where Excel shows #REF!. */
 export function readNamedRefs(formula: string): ({ sheet: string; ref: string } | null)[] {
-  const body = formula.startsWith("=") ? formula.slice(1) : formula;
   const out: ({ sheet: string; ref: string } | null)[] = [];
-  // Areas are separated by commas outside quoted sheet names; on desktop NamedItem.formula comes
-  // back in the display language (OfficeDev/office-js #2834), where the separator may be ";".
-  for (const area of body.match(/(?:'(?:[^']|'')*'|[^,;])+/g) ?? []) {
-    const bang = area.lastIndexOf("!");
-    const ref = area.slice(bang + 1).replace(/\$/g, "").trim();
-    const sheet = bang >= 0 ? unquoteSheet(area.slice(0, bang).trim()) : "";
-    out.push(/^[A-Za-z]{1,3}\d+(:[A-Za-z]{1,3}\d+)?$/.test(ref) ? { sheet, ref } : null);
+  let area: FormulaToken[] = [];
+  const close = () => {
+    const parts = area.filter((t) => t.kind !== "space" && !(t.kind === "op" && t.text === "="));
+    const t = parts[0];
+    if (parts.length === 1 && t.kind === "ref" && isCellRef(t)) {
+      const plain = (e: RefEnd): RefEnd => ({ ...e, absCol: false, absRow: false });
+      out.push({ sheet: t.qualifier?.sheet ?? "", ref: refText(plain(t.from), t.to && plain(t.to)) });
+    } else out.push(null);
+    area = [];
+  };
+  if (formula.replace(/^=/, "").trim() === "") return out;
+  // Areas are separated by commas (never inside a quoted sheet name: those are inside a token); on
+  // desktop NamedItem.formula comes back in the display language (OfficeDev/office-js #2834), where
+  // the separator may be ";".
+  for (const t of formulaTokens(formula)) {
+    if (t.kind === "op" && (t.text === "," || t.text === ";")) close();
+    else area.push(t);
   }
+  close();
   return out;
 }
 
 /** A reference written with the `$` signs of another (so a formula's relative references stay relative). */
 export function likeRef(ref: string, pattern: string): string {
-  const pat = pattern.split(":").map(parseEnd);
-  return ref
-    .split(":")
-    .map((e, i) => {
-      const p = parseEnd(e);
-      const q = pat[Math.min(i, pat.length - 1)];
-      return endText({ ...p, absCol: q.absCol, absRow: q.absRow });
-    })
-    .join(":");
+  const pat = cellRange(pattern);
+  const [p, q] = cellRange(ref);
+  const like = (e: RefEnd, i: number): RefEnd => {
+    const s = pat[Math.min(i, pat[1] ? 1 : 0)]!;
+    return { ...e, absCol: s.absCol, absRow: s.absRow };
+  };
+  return refText(like(p, 0), q && like(q, 1));
 }

@@ -1,7 +1,7 @@
 import type { CellWrite } from "../../scoring/fill/fill";
 import type { CellValue } from "../../scoring/grid/grid";
 import { CellContent, sameContent, sameValue } from "./cell-content";
-import { formulaRefs, likeRef, namedRefs, readNamedRefs, withRefs } from "./cell-refs";
+import { formulaRefs, likeRef, namedRefs, reachesBeyondSheet, readNamedRefs, withRefs } from "./cell-refs";
 import { HostError } from "./host-error";
 
 /** One fill as kept in the document: every cell written, with what it held before and after. */
@@ -78,7 +78,7 @@ const NAME_LIMIT = 8000;
 export function trackedRefs(record: FillRecord): string | null {
   const formulas = contentFormulas(record);
   // Only references to the fill's own sheet are tracked.
-  if (formulas.some((f) => /!/.test(f.replace(/"(?:[^"]|"")*"/g, "")))) return null;
+  if (formulas.some(reachesBeyondSheet)) return null;
   const refs = [...record.cells.map((c) => c.cell), ...formulas.flatMap(formulaRefs)];
   const f = namedRefs(record.sheet, refs);
   return f.length > NAME_LIMIT ? null : f;

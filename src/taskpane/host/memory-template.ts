@@ -27,6 +27,7 @@ export function addSheetBuild(wb: MemoryWorkbook, build: SheetBuild): string {
   wb.addSheet(sheet);
   wb.activeSheet = name;
   wb.selection = { sheet: name, cell: toA1(0, 0) };
+  wb.reveal(name, [toA1(0, 0)]);
   wb.recalc();
   wb.emit("content");
   return name;

@@ -2,7 +2,7 @@ import { parseA1, parseRange } from "../../scoring/grid/address";
 import type { Severity } from "../../scoring/findings/findings";
 import type { CellValue, Grid } from "../../scoring/grid/grid";
 import type { CellContent } from "./cell-content";
-import { shiftFormula, shiftRef, type SheetEdit } from "./cell-refs";
+import { formulaAfterEdit, refAfterEdit, type SheetEdit } from "./cell-refs";
 
 /** One sheet of the in-memory workbook, addressed from A1 (0-based rows and columns). */
 export interface MemorySheet {
@@ -50,6 +50,11 @@ export class MemoryWorkbook {
   sheets: MemorySheet[] = [];
   activeSheet = "";
   selection: { sheet: string; cell: string } | null = null;
+  /**
+   * The cells the last fill, undo or inserted form wrote, for the preview to bring into view (a
+   * person looks at what was just written). Not Excel's selection: writing selects nothing.
+   */
+  revealed: { sheet: string; cells: string[]; seq: number } | null = null;
   /** Custom XML parts by namespace, as Excel keeps them with the file. */
   readonly parts = new Map<string, string>();
   /** Defined names and their formulas (`='表'!$H$4`), moved with the cells as Excel moves them. */
@@ -104,6 +109,11 @@ export class MemoryWorkbook {
   subscribe(listener: (kind: ChangeKind) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Marks cells as just written (see `revealed`); the next emit lets the view show them. */
+  reveal(sheet: string, cells: string[]): void {
+    this.revealed = { sheet, cells, seq: (this.revealed?.seq ?? 0) + 1 };
   }
 
   emit(kind: ChangeKind): void {
@@ -237,7 +247,7 @@ export class MemoryWorkbook {
     splice(s.formulas, null);
     splice(s.numberFormats, null);
     s.merges = s.merges.flatMap((m) => {
-      const moved = shiftRef(m.replace(/\$/g, ""), edit);
+      const moved = refAfterEdit(m.replace(/\$/g, ""), edit);
       const r = moved ? parseRange(moved) : null;
       // A merge cut down to one cell is no merge.
       return r && (r.bottom > r.top || r.right > r.left) ? [moved!] : [];
@@ -245,13 +255,13 @@ export class MemoryWorkbook {
     const marks = [...s.marks];
     s.marks.clear();
     for (const [cell, severity] of marks) {
-      const moved = shiftRef(cell, edit);
+      const moved = refAfterEdit(cell, edit);
       if (moved) s.marks.set(moved, severity);
     }
-    for (const sh of this.sheets) for (const row of sh.formulas) row.forEach((f, j) => f && (row[j] = shiftFormula(f, sh.name, edit)));
-    for (const [name, f] of this.names) this.names.set(name, shiftFormula(f, "", edit));
+    for (const sh of this.sheets) for (const row of sh.formulas) row.forEach((f, j) => f && (row[j] = formulaAfterEdit(f, sh.name, edit)));
+    for (const [name, f] of this.names) this.names.set(name, formulaAfterEdit(f, "", edit));
     if (this.selection?.sheet === s.name) {
-      const moved = shiftRef(this.selection.cell, edit);
+      const moved = refAfterEdit(this.selection.cell, edit);
       this.selection = moved ? { sheet: s.name, cell: moved } : null;
     }
     this.recalc();

@@ -29,6 +29,26 @@ const useStyles = makeStyles({
   note: { fontSize: "12px", color: "#616161", padding: "4px 8px" },
 });
 
+/**
+ * Scrolls a cell into the part of the grid the sticky headers leave visible: the row numbers on
+ * the left and the column letters on top would otherwise cover column A and the first row. A cell
+ * already in view is left where it is.
+ */
+function showCell(scroller: HTMLElement, cell: string, block: ScrollLogicalPosition): void {
+  const td = scroller.querySelector<HTMLElement>(`td[data-cell="${cell}"]`);
+  if (!td) return;
+  const rowHead = scroller.querySelector<HTMLElement>("tbody th");
+  const colHead = scroller.querySelector<HTMLElement>("thead th");
+  const left = rowHead?.offsetWidth ?? 0;
+  const top = colHead?.offsetHeight ?? 0;
+  scroller.style.scrollPaddingLeft = `${left}px`;
+  scroller.style.scrollPaddingTop = `${top}px`;
+  const box = scroller.getBoundingClientRect();
+  const r = td.getBoundingClientRect();
+  const inView = r.left >= box.left + left && r.top >= box.top + top && r.right <= box.left + scroller.clientWidth && r.bottom <= box.top + scroller.clientHeight;
+  if (!inView) td.scrollIntoView({ block, inline: "nearest" });
+}
+
 /** The in-memory workbook drawn as a table, so the pane's effects (selection, marks, writes) are visible. */
 export function GridView({ workbook }: { workbook: MemoryWorkbook }) {
   const s = useStyles();
@@ -41,12 +61,25 @@ export function GridView({ workbook }: { workbook: MemoryWorkbook }) {
   const selected = workbook.selection && sheet && workbook.selection.sheet === sheet.name ? workbook.selection.cell : null;
   const scroller = useRef<HTMLDivElement>(null);
 
+  // Another sheet starts at its top-left corner, as Excel shows a sheet first opened.
+  useEffect(() => {
+    scroller.current?.scrollTo({ left: 0, top: 0 });
+  }, [sheet?.name]);
+
   // Bring the selected cell into view, as Excel does when the pane selects a finding's cell.
   useEffect(() => {
-    if (!selected) return;
-    const td = scroller.current?.querySelector(`td[data-cell="${selected}"]`);
-    td?.scrollIntoView({ block: "nearest", inline: "nearest" });
+    if (selected && scroller.current) showCell(scroller.current, selected, "nearest");
   }, [selected, sheet?.name]);
+
+  // What a fill, an undo or an inserted form just wrote: its first cell, and as much after it as fits.
+  const revealed = workbook.revealed;
+  useEffect(() => {
+    if (!revealed || !scroller.current || revealed.sheet !== sheet?.name) return;
+    const first = [...revealed.cells].map((c) => ({ c, p: parseA1(c) })).filter((x) => x.p).sort((a, b) => a.p!.row - b.p!.row || a.p!.col - b.p!.col)[0];
+    if (first) showCell(scroller.current, first.c, "start");
+    // seq: every write is revealed, even of the same cells.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [revealed?.seq, sheet?.name]);
 
   const layout = useMemo(() => {
     if (!sheet) return null;

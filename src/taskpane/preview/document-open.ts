@@ -1,5 +1,5 @@
 import { toA1 } from "../../scoring/grid/address";
-import type { Grid } from "../../scoring/grid/grid";
+import { formulaText, type Grid } from "../../scoring/grid/grid";
 import { readDocument } from "../../readers/document";
 import { MemoryWorkbook } from "../host/memory-workbook";
 
@@ -8,7 +8,8 @@ function formulasOf(grids: Grid[]): Map<string, Map<string, string>> {
   const out = new Map<string, Map<string, string>>();
   for (const g of grids) {
     const cells = new Map<string, string>();
-    g.formulas?.forEach((row, i) => row.forEach((f, j) => f && cells.set(toA1(g.origin.row + i, g.origin.col + j), f)));
+    // The preview keeps each cell's own text: its workbook moves and recalculates formulas cell by cell.
+    g.formulas?.forEach((row, i) => row.forEach((f, j) => f && cells.set(toA1(g.origin.row + i, g.origin.col + j), formulaText(f)!)));
     out.set(g.sheet, cells);
   }
   return out;

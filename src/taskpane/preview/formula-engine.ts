@@ -2,7 +2,7 @@ import Decimal from "decimal.js";
 import * as jxzp from "../../functions/formulas";
 import { isFailure, type Outcome } from "../../functions/outcome";
 import { ZH_CN, type FunctionId } from "../../functions/names";
-import { parseA1, parseRange } from "../../scoring/grid/address";
+import { formulaTokens, type FormulaToken } from "../../scoring/formula/tokens";
 import type { CellValue } from "../../scoring/grid/grid";
 import type { FormulaEngine, MemorySheet, MemoryWorkbook } from "../host/memory-workbook";
 
@@ -14,56 +14,27 @@ import type { FormulaEngine, MemorySheet, MemoryWorkbook } from "../host/memory-
  */
 
 type Value = CellValue | Value[];
-type Token = { t: "num" | "str" | "ref" | "name" | "op"; v: string };
+type Ref = Extract<FormulaToken, { kind: "ref" }>;
+type Token = { t: "num" | "str" | "name" | "op" | "err"; v: string } | { t: "ref"; v: string; ref: Ref };
 
 const ERR = /^#[A-Z/0!?]+[!?A]?$/;
 const isError = (v: unknown): boolean => typeof v === "string" && ERR.test(v);
 
+// The operators this engine calculates; any other (`^`, `;`, `{`) makes the formula one it cannot.
+const OPS = new Set(["<>", "<=", ">=", "-", "+", "*", "/", "&", "=", "<", ">", "(", ")", ",", "%"]);
+
+/** The formula's tokens as the core's tokenizer reads them, without spaces; throws on what this engine does not calculate. */
 function tokenize(src: string): Token[] {
   const out: Token[] = [];
-  let i = 0;
-  while (i < src.length) {
-    const c = src[i];
-    if (/\s/.test(c)) {
-      i++;
-      continue;
-    }
-    if (c === '"') {
-      let s = "";
-      i++;
-      while (i < src.length) {
-        if (src[i] === '"' && src[i + 1] === '"') {
-          s += '"';
-          i += 2;
-        } else if (src[i] === '"') break;
-        else s += src[i++];
-      }
-      i++;
-      out.push({ t: "str", v: s });
-      continue;
-    }
-    const num = /^(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?/.exec(src.slice(i));
-    if (num) {
-      out.push({ t: "num", v: num[0] });
-      i += num[0].length;
-      continue;
-    }
-    const ref = /^\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?(?![\w.(\u4e00-\u9fff])/.exec(src.slice(i));
-    if (ref) {
-      out.push({ t: "ref", v: ref[0].replace(/\$/g, "") });
-      i += ref[0].length;
-      continue;
-    }
-    const name = /^[A-Za-z_\u4e00-\u9fff][\w.\u4e00-\u9fff]*/.exec(src.slice(i));
-    if (name) {
-      out.push({ t: "name", v: name[0] });
-      i += name[0].length;
-      continue;
-    }
-    const op = /^(<>|<=|>=|[-+*/&=<>(),%])/.exec(src.slice(i));
-    if (!op) throw new Error(`无法识别的字符 ${c}`);
-    out.push({ t: "op", v: op[0] });
-    i += op[0].length;
+  for (const t of formulaTokens(src)) {
+    if (t.kind === "space") continue;
+    if (t.kind === "string") out.push({ t: "str", v: t.value });
+    else if (t.kind === "number") out.push({ t: "num", v: t.text });
+    else if (t.kind === "ref") out.push({ t: "ref", v: t.text, ref: t });
+    else if (t.kind === "error") out.push({ t: "err", v: t.value });
+    else if (t.kind === "name" && !t.qualifier) out.push({ t: "name", v: t.name });
+    else if (t.kind === "op" && OPS.has(t.text)) out.push({ t: "op", v: t.text });
+    else throw new Error(`无法计算的 ${t.text}`);
   }
   return out;
 }
@@ -121,6 +92,7 @@ class Evaluator {
   constructor(
     private readonly tokens: Token[],
     private readonly sheet: MemorySheet,
+    private readonly workbook: MemoryWorkbook | null,
   ) {}
 
   run(): Value {
@@ -210,15 +182,22 @@ class Evaluator {
     return v;
   }
 
-  private cell(ref: string): Value {
-    if (ref.includes(":")) {
-      const r = parseRange(ref)!;
-      const rows: Value[] = [];
-      for (let i = r.top; i <= r.bottom; i++) for (let j = r.left; j <= r.right; j++) rows.push(this.sheet.values[i]?.[j] ?? null);
-      return rows;
-    }
-    const p = parseA1(ref)!;
-    return this.sheet.values[p.row]?.[p.col] ?? null;
+  /** A reference's values: a cell's, or a range's (whole columns and rows over the sheet's cells), on its own sheet or another. */
+  private cell(ref: Ref): Value {
+    const q = ref.qualifier;
+    if (q && (q.book !== null || q.lastSheet !== null)) return "#REF!";
+    const sheet = q ? this.workbook?.sheet(q.sheet) : this.sheet;
+    if (!sheet) return "#REF!";
+    const { from, to } = ref;
+    if (!to) return sheet.values[from.row!]?.[from.col!] ?? null;
+    const width = sheet.values.reduce((m, r) => Math.max(m, r?.length ?? 0), 0);
+    const top = Math.min(from.row ?? 0, to.row ?? 0);
+    const bottom = from.row === null || to.row === null ? sheet.values.length - 1 : Math.max(from.row, to.row);
+    const left = Math.min(from.col ?? 0, to.col ?? 0);
+    const right = from.col === null || to.col === null ? width - 1 : Math.max(from.col, to.col);
+    const rows: Value[] = [];
+    for (let i = top; i <= bottom; i++) for (let j = left; j <= right; j++) rows.push(sheet.values[i]?.[j] ?? null);
+    return rows;
   }
 
   private args(): Value[] {
@@ -244,7 +223,8 @@ class Evaluator {
     if (!t) throw new Error("公式不完整");
     if (t.t === "num") return Number(t.v);
     if (t.t === "str") return t.v;
-    if (t.t === "ref") return this.cell(t.v);
+    if (t.t === "ref") return this.cell(t.ref);
+    if (t.t === "err") return t.v;
     if (t.t === "op" && t.v === "(") {
       const v = this.compare();
       this.take(")");
@@ -319,10 +299,10 @@ class Evaluator {
   }
 }
 
-/** Evaluates one formula against a sheet; anything it cannot read shows as an Excel error value. */
-export function evaluateFormula(formula: string, sheet: MemorySheet): CellValue {
+/** Evaluates one formula against a sheet (and its workbook's other sheets); anything it cannot read shows as an Excel error value. */
+export function evaluateFormula(formula: string, sheet: MemorySheet, workbook: MemoryWorkbook | null = null): CellValue {
   try {
-    const v = new Evaluator(tokenize(formula.replace(/^=/, "")), sheet).run();
+    const v = new Evaluator(tokenize(formula.replace(/^=/, "")), sheet, workbook).run();
     const first = Array.isArray(v) ? (flat(v)[0] ?? null) : v;
     return first === "" ? null : first;
   } catch {
@@ -331,7 +311,7 @@ export function evaluateFormula(formula: string, sheet: MemorySheet): CellValue 
 }
 
 export const previewEngine: FormulaEngine = {
-  evaluate(formula: string, sheet: MemorySheet, _workbook: MemoryWorkbook): CellValue {
-    return evaluateFormula(formula, sheet);
+  evaluate(formula: string, sheet: MemorySheet, workbook: MemoryWorkbook): CellValue {
+    return evaluateFormula(formula, sheet, workbook);
   },
 };
