@@ -170,7 +170,10 @@ export async function checkBatch(
           new Promise<void>((resolve) => {
             if (s.worker.exitCode !== null || s.worker.signalCode !== null) return resolve();
             s.worker.once("exit", () => resolve());
-            s.worker.kill();
+            // An idle checker is let go (it ends itself, running its exit handlers); one still
+            // on a file (the batch stopped early) is stopped.
+            if (s.inflight.length === 0 && s.worker.connected) s.worker.disconnect();
+            else s.worker.kill();
           }),
       ),
     );

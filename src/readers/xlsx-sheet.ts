@@ -111,7 +111,7 @@ export function readSheetXml(xml: Uint8Array | string, ctx: SheetContext): Built
 
   scanXml(xml, `工作表“${ctx.name}”`, {
     wantText: () => into !== null,
-    open(name, tag) {
+    open(name, tag, _at, empty) {
       if (inCell) {
         if (name === "v") {
           into = "v";
@@ -149,6 +149,12 @@ export function readSheetXml(xml: Uint8Array | string, ctx: SheetContext): Built
           } else {
             if (row < 0) row = 0;
             col++;
+          }
+          if (empty) {
+            // `<c r="B7" s="3"/>`: a styled empty cell, millions of them where a sheet is formatted
+            // far beyond its form. It holds nothing, but replaces what an earlier cell put there.
+            b.set(row, col, null);
+            break;
           }
           inCell = true;
           type = tag.get("t") ?? "n";

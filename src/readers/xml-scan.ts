@@ -50,8 +50,8 @@ export class XmlAttributes {
 }
 
 export interface XmlHandlers {
-  /** `at`: where the tag starts in the part (a byte offset when scanXml says so). */
-  open(name: string, attrs: XmlAttributes, at: number): void;
+  /** `at`: where the tag starts in the part (a byte offset when scanXml says so); `empty` for `<name …/>`. */
+  open(name: string, attrs: XmlAttributes, at: number, empty: boolean): void;
   /** `end`: just past the tag that closes the element. */
   close?(name: string, end: number): void;
   text?(text: string): void;
@@ -281,7 +281,7 @@ export function scanXml(part: Uint8Array | string, what: string, h: XmlHandlers,
       j = close + 1;
     }
     const name = localOf(full);
-    h.open(name, attrs, lt);
+    h.open(name, attrs, lt, selfClosing);
     if (selfClosing) {
       if (h.close) h.close(name, j);
     } else stack.push(full);
