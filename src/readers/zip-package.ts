@@ -6,6 +6,7 @@
  */
 import JSZip from "jszip";
 import { READ_LIMITS, ReadError } from "./read-error";
+import { scanXml, XmlAttributes } from "./xml-scan";
 import { readZipDirectory } from "./zip-directory";
 
 export type ZipKind = "xlsx" | "xlsb" | "docx" | "pptx" | "ods" | "odt" | "ofd" | "office-unknown" | "plain";
@@ -55,32 +56,59 @@ export function partText(b: Uint8Array): string {
   return utf8.decode(b);
 }
 
-function officeDocumentTarget(rels: string | null): string | null {
-  if (!rels) return null;
-  for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
-    const tag = m[0];
-    // Transitional and Strict spell the type's namespace differently; both end in /officeDocument.
-    if (!/Type\s*=\s*["'][^"']*\/officeDocument["']/.test(tag)) continue;
-    const target = /Target\s*=\s*["']([^"']+)["']/.exec(tag)?.[1];
-    if (target) return partName(target.replace(/^\.\//, ""));
+/**
+ * Reads a small package part with the XML scanner (linear, whatever the part holds: a pattern
+ * such as `<Relationship[^>]*>` goes quadratic over a part of unclosed tags). A part that is not
+ * XML tells nothing, as if it were missing.
+ */
+function scanLeniently(part: Uint8Array | null, open: (name: string, tag: XmlAttributes) => void): void {
+  if (part === null) return;
+  try {
+    scanXml(part, "", { open });
+  } catch (e) {
+    if (!(e instanceof ReadError)) throw e;
   }
-  return null;
+}
+
+/** The main part's path, by the package relationship whose type ends in /officeDocument (Transitional and Strict alike). */
+function officeDocumentTarget(rels: Uint8Array | null): string | null {
+  let found: string | null = null;
+  scanLeniently(rels, (name, tag) => {
+    if (found !== null || name !== "Relationship" || !(tag.get("Type") ?? "").endsWith("/officeDocument")) return;
+    const target = tag.get("Target");
+    if (target) found = partName(target.replace(/^\.\//, ""));
+  });
+  return found;
+}
+
+interface ContentTypes {
+  /** Content types by part name (lower-cased, without its leading slash). */
+  overrides: Map<string, string>;
+  /** Content types by extension (lower-cased). */
+  defaults: Map<string, string>;
+  /** Every content type named, in order (what the package promises, when its parts are missing). */
+  named: string[];
+}
+
+function readContentTypes(types: Uint8Array | null): ContentTypes {
+  const out: ContentTypes = { overrides: new Map(), defaults: new Map(), named: [] };
+  scanLeniently(types, (name, tag) => {
+    const type = tag.get("ContentType") ?? "";
+    if (name === "Override" || name === "Default") out.named.push(type);
+    if (name === "Override") {
+      const part = tag.get("PartName");
+      if (part !== undefined) out.overrides.set(partName(part).toLowerCase(), type);
+    } else if (name === "Default") {
+      const ext = tag.get("Extension");
+      if (ext !== undefined) out.defaults.set(ext.toLowerCase(), type);
+    }
+  });
+  return out;
 }
 
 /** The content type a package gives a part: its Override, else the Default for its extension. */
-function contentTypeOf(types: string, part: string): string {
-  const wanted = part.toLowerCase();
-  const ext = part.slice(part.lastIndexOf(".") + 1).toLowerCase();
-  let byExtension = "";
-  for (const m of types.matchAll(/<(?:\w+:)?(Override|Default)\b[^>]*>/g)) {
-    const tag = m[0];
-    const type = /ContentType\s*=\s*["']([^"']*)["']/.exec(tag)?.[1] ?? "";
-    if (m[1] === "Override") {
-      const name = /PartName\s*=\s*["']([^"']*)["']/.exec(tag)?.[1];
-      if (name !== undefined && partName(name).toLowerCase() === wanted) return type;
-    } else if ((/Extension\s*=\s*["']([^"']*)["']/.exec(tag)?.[1] ?? "").toLowerCase() === ext) byExtension = type;
-  }
-  return byExtension;
+function contentTypeOf(types: ContentTypes, part: string): string {
+  return types.overrides.get(part.toLowerCase()) ?? types.defaults.get(part.slice(part.lastIndexOf(".") + 1).toLowerCase()) ?? "";
 }
 
 /** The kind of document a main part's content type says it is, or null when it says none we know. */
@@ -123,8 +151,8 @@ export async function describePackage(entries: ZipEntries): Promise<ZipPackage> 
     const b = await bytes(name);
     return b === null ? null : partText(b);
   };
-  const types = (await text("[Content_Types].xml")) ?? "";
-  const target = officeDocumentTarget(await text("_rels/.rels"));
+  const types = readContentTypes(await bytes("[Content_Types].xml"));
+  const target = officeDocumentTarget(await bytes("_rels/.rels"));
   const main = target !== null && has(target) ? names.find((n) => n.toLowerCase() === target.toLowerCase())! : null;
   let kind: ZipKind | null = main !== null ? kindOfContentType(contentTypeOf(types, main)) : null;
   if (kind === null) {
@@ -139,7 +167,7 @@ export async function describePackage(entries: ZipEntries): Promise<ZipPackage> 
     else if (has("[Content_Types].xml")) {
       // No main part to be had: what the content types promise names the message (a workbook
       // whose parts are missing). A `.bin` default alone promises nothing.
-      const promised = [...types.matchAll(/ContentType\s*=\s*["']([^"']*)["']/g)].map((m) => kindOfContentType(m[1])).filter((k) => k !== null && k !== "xlsb");
+      const promised = types.named.map(kindOfContentType).filter((k) => k !== null && k !== "xlsb");
       kind = promised[0] ?? "office-unknown";
     }
     else kind = "plain";

@@ -4,6 +4,7 @@
  */
 import * as XLSX from "@e965/xlsx";
 import JSZip from "jszip";
+import { performance } from "perf_hooks";
 import type { Grid } from "../../src/scoring/grid/grid";
 import { readDocument } from "../../src/readers/document";
 import { SHEET_LIMIT } from "../../src/readers/grid-builder";
@@ -179,6 +180,17 @@ describe.each(OPENERS)("opened with %s", (_, opener) => {
     const doc = await read(bytes);
     expect(doc.grids.map((g) => g.sheet)).toEqual(["Fill report"]);
     expect(values(doc.grids[0])).toEqual([["Account Number", 74085]]);
+  });
+
+  test("issue 17 §7, a sibling: a package's relationships and content types of 100,000 unclosed tags are read in linear time", async () => {
+    const parts = usual(sheet('<row r="1"><c r="A1"><v>5</v></c></row>'));
+    parts["_rels/.rels"] = '<?xml version="1.0"?><Relationships>' + '<Relationship Type="x/officeDocument" Target="a" '.repeat(100000);
+    parts["[Content_Types].xml"] = "<Types>" + '<Override PartName="/a" ContentType="b" '.repeat(100000);
+    const t = performance.now();
+    const doc = await read(await pack(parts));
+    // A pattern such as <Relationship[^>]*> would take hours over these; the parts tell nothing, and xl/workbook.xml is found by name.
+    expect(performance.now() - t).toBeLessThan(10000);
+    expect(values(doc.grids[0])).toEqual([[5]]);
   });
 
   test("§5: a workbook that is not under xl/ is found by the package's relationships", async () => {
