@@ -2,7 +2,7 @@
  * The shared string table (xl/sharedStrings.xml): one text per `<si>`, plain `<t>` or rich
  * `<r><t>` runs joined; phonetic guides (`<rPh>`) are not part of the cell's text.
  */
-import { scanXml } from "./xml-scan";
+import { scanXml, XmlHandlers } from "./xml-scan";
 
 /**
  * Excel writes characters XML cannot hold as `_xHHHH_`, and a literal `_x…_` with its underscore
@@ -52,12 +52,12 @@ export interface SharedStrings {
 
 const WHAT = "共享字符串表 xl/sharedStrings.xml ";
 
-/** Reads each `<si>`'s text from a part, in order. */
-function readAll(xml: Uint8Array | string): string[] {
+/** Reads each `<si>`'s text from a part, in order; `checked` for a piece already scanned whole. */
+function readAll(xml: Uint8Array | string, checked = false): string[] {
   const out: string[] = [];
   const run = new RunText();
   let inSi = false;
-  scanXml(xml, WHAT, {
+  const handlers: XmlHandlers = {
     wantText: () => inSi,
     open(name) {
       // The scanner closes a self-closing `<si/>` too: it reads as an empty text.
@@ -75,7 +75,8 @@ function readAll(xml: Uint8Array | string): string[] {
     text(s) {
       if (inSi) run.text(s);
     },
-  });
+  };
+  scanXml(xml, WHAT, handlers, false, checked);
   return out;
 }
 
@@ -110,7 +111,7 @@ export function readSharedStrings(xml: Uint8Array | string): SharedStrings {
   return {
     count: starts.length,
     get(i) {
-      return (texts[i] ??= readAll(xml.subarray(starts[i], ends[i]))[0] ?? "");
+      return (texts[i] ??= readAll(xml.subarray(starts[i], ends[i]), true)[0] ?? "");
     },
   };
 }

@@ -90,9 +90,10 @@ function isSpace(c: number): boolean {
 /**
  * Parses a part; `what` names it in the Chinese message when it is not well-formed XML. With
  * `byteOffsets`, a UTF-8 part is never decoded whole, so that the positions given to the handlers
- * are offsets in its bytes; the answer says whether they are.
+ * are offsets in its bytes; the answer says whether they are. `checked`: a piece of a part already
+ * scanned whole, whose characters need no second look.
  */
-export function scanXml(part: Uint8Array | string, what: string, h: XmlHandlers, byteOffsets = false): boolean {
+export function scanXml(part: Uint8Array | string, what: string, h: XmlHandlers, byteOffsets = false, checked = false): boolean {
   let s: string;
   // Bytes to re-decode non-ASCII spans from (positions in s are offsets in them); null when s is already text.
   let bytes: Uint8Array | null = null;
@@ -168,7 +169,7 @@ export function scanXml(part: Uint8Array | string, what: string, h: XmlHandlers,
   };
 
   // XML holds no control characters but tab and line ends (Excel writes others as _xHHHH_).
-  if (CONTROL.test(s)) broken();
+  if (!checked && CONTROL.test(s)) broken();
 
   const attrs = new XmlAttributes();
   attrs.src = s;
