@@ -7,7 +7,8 @@ import ExcelJS from "exceljs";
 import { allCores } from "../src/cli/batch";
 
 // `npm run bench:batch`: figures, not a test. A reviewer's folder of single-form submissions,
-// checked by the compiled CLI as a separate process, with one thread and with every core.
+// checked by the compiled CLI as a separate process, with one checking process and with every
+// core, each run paired with SheetJS merely reading the same files (issue 21's yardstick).
 const FILES = Number(process.env.JXZP_BENCH_FILES ?? 300);
 const RUNS = Number(process.env.JXZP_BENCH_RUNS ?? 3);
 
