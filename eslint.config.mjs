@@ -5,7 +5,7 @@ import globals from "globals";
 
 export default tseslint.config(
   // test/fixtures holds what others made (the corpus judge): checked as it is, not linted.
-  { ignores: ["lib/**", "dist/**", "node_modules/**", "coverage/**", "docs/**", "test/fixtures/**", "*.config.js", "*.config.mjs"] },
+  { ignores: ["lib/**", "dist/**", "dist-wps/**", "node_modules/**", "coverage/**", "docs/**", "test/fixtures/**", "*.config.js", "*.config.mjs"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

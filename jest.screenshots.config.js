@@ -4,4 +4,4 @@
  */
 const base = require("./jest.config.js");
 
-module.exports = { ...base, testMatch: ["**/test/e2e/readme-screenshots.shots.ts"], testTimeout: 120000 };
+module.exports = { ...base, testMatch: ["**/test/e2e/readme-screenshots.shots.ts", "**/test/e2e/wps-screenshots.shots.ts"], testTimeout: 120000 };

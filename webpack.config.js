@@ -7,6 +7,7 @@
  * `webpack --mode production` minifies and writes no source maps; development writes
  * separate .map files (never eval or inline: the pages' Content-Security-Policy forbids eval).
  */
+const os = require("os");
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -20,6 +21,81 @@ const { usageDataOff } = require("./scripts/usage-data");
 
 const PORT = 3000;
 
+/** Webpack's own output for the Excel pane and the preview (Office.js needs a current engine anyway). */
+const TARGET = ["web", "es2021"];
+
+/**
+ * The WPS pages go down to the one browser target of the web page and the WPS pane
+ * (scripts/browser-target.js, owned by the web page's build): Babel for our TypeScript and for
+ * every package (Fluent UI ships class static blocks, ES2022), as webpack.web.js does.
+ */
+const browserTarget = require("./scripts/browser-target");
+function wpsBabelRules() {
+  const env = ["@babel/preset-env", { targets: browserTarget.browserslist, modules: false, bugfixes: true }];
+  const cacheDirectory = path.join(os.tmpdir(), "jxzp-babel-wps");
+  return [
+    {
+      test: /\.tsx?$/,
+      exclude: /node_modules/,
+      use: {
+        loader: "babel-loader",
+        options: {
+          configFile: false,
+          babelrc: false,
+          cacheDirectory,
+          presets: [env, ["@babel/preset-typescript", { allowDeclareFields: true }], ["@babel/preset-react", { runtime: "automatic" }]],
+        },
+      },
+    },
+    {
+      test: /\.[cm]?js$/,
+      include: /node_modules/,
+      exclude: /node_modules[\\/]core-js/,
+      use: { loader: "babel-loader", options: { configFile: false, babelrc: false, sourceType: "unambiguous", cacheDirectory, presets: [env] } },
+    },
+  ];
+}
+
+const tsRule = (dev) => ({
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: {
+    loader: "ts-loader",
+    // Type checking runs separately (npm run typecheck); here only transpile, as ES modules for tree shaking.
+    options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: dev } },
+  },
+});
+
+/**
+ * The WPS 表格 add-in (`npm run build:wps`, scripts/build-wps.js): one folder WPS loads as it is —
+ * main.js (ribbon callbacks and the JXZP functions; WPS makes the index.html that loads it),
+ * ribbon.xml, taskpane.html with its script, and the icons. Nothing in it is fetched from anywhere.
+ */
+function wpsConfig(dev, outDir) {
+  return {
+    name: "wps",
+    mode: dev ? "development" : "production",
+    target: ["web", "es5"],
+    devtool: dev ? "source-map" : false,
+    // The built-ins newer than the target, installed first where missing (src/web/polyfills.ts).
+    entry: { main: ["./src/web/polyfills.ts", "./src/wps/main.ts"], taskpane: ["./src/web/polyfills.ts", "./src/wps/wps-taskpane.ts"] },
+    output: { path: outDir, filename: "[name].js", clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    module: { rules: wpsBabelRules() },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/wps/taskpane.html", chunks: ["taskpane"] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "src/wps/ribbon.xml", to: "ribbon.xml" },
+          { from: "assets/icon-32.png", to: "images/icon-32.png" },
+          { from: "assets/icon-64.png", to: "images/icon-64.png" },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+  };
+}
+
 /** Only when serving: office-addin-dev-certs makes (once) and trusts a localhost certificate. */
 async function serverOptions(env) {
   if (!env.WEBPACK_SERVE) return undefined;
@@ -29,6 +105,7 @@ async function serverOptions(env) {
 
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
+  if (env.wps) return wpsConfig(dev, path.resolve(__dirname, env.wpsOut || "dist-wps/addin"));
   const base = dev ? DEV_URL : addinUrl(process.env.ADDIN_URL);
   // An intranet's own copy of Office.js (README: 内网部署); Microsoft's CDN otherwise.
   const officeJs = officeJsUrl(process.env.OFFICE_JS_URL);
@@ -40,31 +117,24 @@ module.exports = async (env = {}, argv = {}) => {
 
   return {
     mode: dev ? "development" : "production",
-    target: ["web", "es2021"],
+    target: TARGET,
     devtool: dev ? "source-map" : false,
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/taskpane.tsx",
       preview: "./src/taskpane/preview/preview.tsx",
+      // The WPS pane beside a fake WPS, for the browser tests and the README's pictures (development builds only).
+      ...(dev ? { "wps-preview": "./test/wps/wps-preview.tsx" } : {}),
     },
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
-      clean: true,
+      // The web page (webpack.web.js, built after this) lives in dist/ too.
+      clean: { keep: /绩效自评助手\.html/ },
     },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
     module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            // Type checking runs separately (npm run typecheck); here only transpile, as ES modules for tree shaking.
-            options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: dev } },
-          },
-        },
-      ],
+      rules: [tsRule(dev)],
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
@@ -84,6 +154,7 @@ module.exports = async (env = {}, argv = {}) => {
         template: "./src/taskpane/preview/preview.html",
         chunks: ["preview"],
       }),
+      ...(dev ? [new HtmlWebpackPlugin({ filename: "wps-preview.html", template: "./src/wps/taskpane.html", chunks: ["wps-preview"] })] : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

@@ -8,6 +8,7 @@ import { readMeasureUncached } from "../src/scoring/values/measure";
 import { benchFunctions } from "./functions";
 import { benchPaneSize } from "./pane-size";
 import { benchWorkbook } from "./workbook";
+import { benchWpsCalls } from "./wps-calls";
 
 // `npm run bench`: figures, not a test. The engine must never be the bottleneck (b/a ≤ 0.25).
 const SHEETS = 200;
@@ -83,6 +84,7 @@ async function main() {
   const lines = [...(await engine())];
   lines.push(...(await benchFunctions()));
   lines.push(...(await benchPaneSize()));
+  lines.push(...(await benchWpsCalls()));
   process.stdout.write(lines.join("\n") + "\n");
 }
 

@@ -1,40 +1,10 @@
 import * as fs from "fs";
 import * as path from "path";
-import type { SheetReport } from "../scoring/findings/sheet-report";
-import type { ReadDocument } from "../readers/document";
 import { describeReadError, readProblemMessage } from "../readers/read-error";
 import { extensionOf } from "../readers/sniff";
+import { byName, FOLDER_EXTENSIONS, skipped } from "./folder-rules";
 import { readFileBytesSync } from "./file-bytes";
 import type { FileResult } from "./file-result";
-
-/** Said when the engine itself fails on a grid: the file was read, the fault is ours. */
-const INTERNAL_ERROR = "校验这个文件时程序出现内部错误，未能完成校验；请把文件提供给开发者排查。";
-
-/**
- * The readers and the engine, loaded when a file is first checked: the CLI's main process only
- * lists files and hands them to its checking processes, and need not load either.
- */
-async function engine() {
-  const [{ readDocument }, { openZipNative }, { evaluateSheet }, { checkReportClaims }] = await Promise.all([
-    import("../readers/document"),
-    import("../readers/zip-native"),
-    import("../scoring/evaluate"),
-    import("../scoring/prose/report-claims"),
-  ]);
-  return { readDocument, openZipNative, evaluateSheet, checkReportClaims };
-}
-
-type Engine = Awaited<ReturnType<typeof engine>>;
-
-/** One report per form: a sheet gives one, or one per form where it stacks several (each says its place). */
-function evaluate({ evaluateSheet, checkReportClaims }: Engine, doc: ReadDocument, profile: string | undefined): SheetReport[] {
-  const sheets = doc.grids.flatMap((g) => evaluateSheet(g, { profile }));
-  if (doc.blocks) {
-    // A report's prose is checked against its own tables; findings go to the form concerned.
-    for (const { form, finding } of checkReportClaims(doc.blocks, sheets, doc.grids)) sheets[form].findings.push(finding);
-  }
-  return sheets;
-}
 
 /** A file's bytes, read from disk ahead of its check; or its result already, when it cannot be read. */
 export type LoadedFile = { file: string; bytes: Uint8Array } | { file: string; result: FileResult };
@@ -54,43 +24,20 @@ export function loadFile(file: string): LoadedFile {
   }
 }
 
-/** Reads a loaded file (.xlsx, .xls or .docx, by content) and checks every sheet or table in it. */
+/**
+ * Checks a loaded file (.xlsx, .xls or .docx, by content): every sheet or table in it, zips opened
+ * with Node's zlib. The readers and the engine are loaded when a file is first checked: the CLI's
+ * main process only lists files and hands them to its checking processes, and need not load either.
+ */
 export async function checkLoaded(loaded: LoadedFile, profile: string | undefined): Promise<FileResult> {
   if ("result" in loaded) return loaded.result;
-  const { file } = loaded;
-  const e = await engine();
-  let doc: ReadDocument;
-  try {
-    doc = await e.readDocument(loaded.bytes, file, { openZip: e.openZipNative });
-  } catch (e) {
-    return { file, error: describeReadError(e), sheets: [] };
-  }
-  let sheets: SheetReport[];
-  try {
-    sheets = evaluate(e, doc, profile);
-  } catch {
-    return { file, format: doc.format, error: INTERNAL_ERROR, sheets: [] };
-  }
-  return { file, format: doc.format, sheets, ...(doc.notes.length ? { notes: doc.notes } : {}) };
+  const [{ checkDocument }, { openZipNative }] = await Promise.all([import("./check-document"), import("../readers/zip-native")]);
+  return checkDocument(loaded.bytes, loaded.file, profile, { openZip: openZipNative });
 }
 
 /** Reads one file (.xlsx, .xls or .docx, by content) and checks every sheet or table in it; a file it cannot read is a result with a Chinese error. */
 export async function checkFile(file: string, profile: string | undefined): Promise<FileResult> {
   return checkLoaded(loadFile(file), profile);
-}
-
-/** Files a folder yields: workbooks and reports, and the formats that are listed with a message. */
-const FOLDER_EXTENSIONS = new Set([
-  "xlsx", "xlsm", "xls", "et", "ett", "docx", "docm",
-  // Listed with what to do: saved in a format that cannot be read, or packed.
-  "doc", "wps", "wpt", "xlsb", "pdf", "ofd", "rtf", "ods", "odt", "zip", "rar", "7z",
-]);
-
-const byName = new Intl.Collator("zh-CN", { numeric: true });
-
-/** Office's lock files (`~$报告.docx`) and hidden files are not submissions. */
-function skipped(name: string): boolean {
-  return name.startsWith("~$") || name.startsWith(".");
 }
 
 function walk(dir: string, seen: Set<string>, out: string[]): void {

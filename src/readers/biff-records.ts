@@ -7,6 +7,7 @@
 export const RT = {
   BOF: 0x0809,
   EOF: 0x000a,
+  CODEPAGE: 0x0042,
   CONTINUE: 0x003c,
   FILEPASS: 0x002f,
   DATEMODE: 0x0022,
@@ -21,6 +22,9 @@ export const RT = {
   RK: 0x027e,
   MULRK: 0x00bd,
   FORMULA: 0x0006,
+  /** The FORMULA record's ids in BIFF3 and BIFF4, which some writers still use in BIFF8 files. */
+  FORMULA3: 0x0206,
+  FORMULA4: 0x0406,
   STRING: 0x0207,
   BOOLERR: 0x0205,
   MERGEDCELLS: 0x00e5,
@@ -106,9 +110,10 @@ export class ContinuedReader {
     let highByte = wide;
     let chunk = "";
     for (let i = 0; i < count; i++) {
-      if (this.pos >= (this.segments[this.seg]?.length ?? 0)) {
+      // At a record's end the next record starts with the option byte for the rest; a record
+      // holding nothing but that byte (some writers leave one) is passed over the same way.
+      while (this.pos >= (this.segments[this.seg]?.length ?? 0)) {
         this.current();
-        // current() moved to the next record: it starts with the option byte for the rest.
         highByte = (this.u8() & 0x01) === 1;
       }
       const code = highByte ? this.u16() : this.u8();
@@ -137,11 +142,69 @@ export class ContinuedReader {
   }
 }
 
-/** A record's data with its following CONTINUE records, for the reader above. */
-export function withContinues(all: BiffRecord[], index: number): Uint8Array[] {
-  const segments = [all[index].data];
-  for (let i = index + 1; i < all.length && all[i].type === RT.CONTINUE; i++) segments.push(all[i].data);
-  return segments;
+/** A record with the CONTINUE records after it: its data in segments, the first being its own. */
+export interface JoinedRecord extends BiffRecord {
+  segments: Uint8Array[];
+}
+
+/** Whether a substream read by `substream` reached its EOF. */
+export interface SubstreamEnd {
+  ended: boolean;
+}
+
+/**
+ * The records of the substream that starts with the BOF record at `start`, up to its EOF, each
+ * with its CONTINUE records joined. The substreams nested in it are left out: a chart embedded
+ * in a worksheet has its own BOF…EOF, whose cached series values are cell records too. Read
+ * lazily, one record ahead, so a sheet of millions of records is never held as a list.
+ */
+export function* substream(stream: Uint8Array, start: number, end: SubstreamEnd = { ended: false }): Generator<JoinedRecord> {
+  end.ended = false;
+  let depth = 0;
+  let held: JoinedRecord | null = null;
+  let p = start;
+  // The record layer of records() inlined: this loop runs once per record of every sheet.
+  while (p + 4 <= stream.length) {
+    const type = stream[p] | (stream[p + 1] << 8);
+    const len = stream[p + 2] | (stream[p + 3] << 8);
+    if (p + 4 + len > stream.length) throw new BiffError("record past the end of the stream");
+    const data = stream.subarray(p + 4, p + 4 + len);
+    const offset = p;
+    p += 4 + len;
+    if (type === RT.BOF) depth++;
+    else if (depth === 0) return;
+    if (depth === 1) {
+      if (type === RT.CONTINUE && held) held.segments.push(data);
+      else {
+        if (held) yield held;
+        held = { type, offset, data, segments: [data] };
+      }
+    }
+    if (type === RT.EOF && --depth === 0) {
+      if (held) yield held;
+      end.ended = true;
+      return;
+    }
+  }
+  if (held) yield held;
+  if (stream.subarray(p).some((b) => b !== 0)) throw new BiffError("a record cut short");
+}
+
+/** Where the top-level substreams (BOF at depth 0) after `from` start, at most `max` of them. */
+export function substreamStarts(stream: Uint8Array, from: number, max: number): number[] {
+  const starts: number[] = [];
+  let depth = 0;
+  try {
+    for (const r of records(stream, from)) {
+      if (r.type === RT.BOF && depth++ === 0) {
+        starts.push(r.offset);
+        if (starts.length >= max) break;
+      } else if (r.type === RT.EOF && depth > 0) depth--;
+    }
+  } catch (e) {
+    if (!(e instanceof BiffError)) throw e;
+  }
+  return starts;
 }
 
 /** Little-endian reads on one record's data, bounds-checked. */

@@ -7,7 +7,8 @@ import type { Grid } from "../scoring/grid/grid";
 import { DocBlock, readDocx } from "./docx";
 import { ReadError } from "./read-error";
 import { extensionOf, sniffContainer } from "./sniff";
-import { openCompoundFile, readXls } from "./xls";
+import { openCompoundFile } from "./compound-file";
+import { readBiffStream, readXls } from "./xls";
 import { readXlsx } from "./xlsx";
 import { openZip, ZipPackage } from "./zip-package";
 
@@ -59,14 +60,15 @@ async function readZipDocument(bytes: Uint8Array, ext: string, opts: ReadOptions
 }
 
 function readCompoundDocument(bytes: Uint8Array, ext: string): ReadDocument {
-  const file = openCompoundFile(bytes);
+  // A container too damaged to list its streams: named as a workbook, it is called a damaged one.
+  const file = openCompoundFile(bytes, /^(xls|xlt|et|ett)$/.test(ext) ? "corrupt-xls" : "truncated");
   // Office's encryption wraps an .xlsx or .docx in a compound file with these two streams.
   if (file.has("EncryptionInfo") || file.has("EncryptedPackage")) throw new ReadError("encrypted");
-  if (file.has("Workbook")) {
+  // The BOF record inside says which version; `Book` may hold BIFF8 too.
+  if (file.has("Workbook") || file.has("Book")) {
     const x = readXls(file);
     return { format: "xls", grids: x.grids, notes: x.notes };
   }
-  if (file.has("Book")) throw new ReadError("biff5");
   if (file.has("WordDocument")) throw new ReadError(ext === "wps" || ext === "wpt" ? "wps" : "doc");
   if (file.has("PowerPoint Document")) throw new ReadError("ppt");
   if (ext === "et" || ext === "ett") throw new ReadError("et");
@@ -92,6 +94,11 @@ export async function readDocument(data: Uint8Array | ArrayBuffer, name = "", op
       return readZipDocument(bytes, ext, opts);
     case "cfb":
       return readCompoundDocument(bytes, ext);
+    case "biff": {
+      // A bare workbook stream: Excel 2.x–4.0 files, and a few writers' BIFF8 without a container.
+      const x = readBiffStream(bytes);
+      return { format: "xls", grids: x.grids, notes: x.notes };
+    }
     case "pdf":
       throw new ReadError("pdf");
     case "rtf":

@@ -82,7 +82,10 @@ export class GridBuilder {
   }
 
   build(sheet: string): BuiltGrid {
-    const { rows, cols } = reachOfMerges(this.lastRow + 1, this.lastCol + 1, this.merges);
+    // Readers say what they drop; the builder only makes sure no cell is under two areas, so
+    // that clearing the areas below visits each cell once.
+    const areas = disjointMerges(this.merges).kept;
+    const { rows, cols } = reachOfMerges(this.lastRow + 1, this.lastCol + 1, areas);
     const values: CellValue[][] = [];
     const numberFormats: (string | null)[][] = [];
     const formulas: (GridFormula | null)[][] = [];
@@ -107,7 +110,7 @@ export class GridBuilder {
     }
     // Excel keeps a merged area's value and formula in its top-left cell only. The areas do not
     // overlap, so this visits each cell of the (bounded) grid at most once.
-    for (const m of this.merges) {
+    for (const m of areas) {
       for (let r = m.top; r <= Math.min(m.bottom, rows - 1); r++) {
         for (let c = r === m.top ? m.left + 1 : m.left; c <= Math.min(m.right, cols - 1); c++) {
           values[r][c] = null;
@@ -118,7 +121,7 @@ export class GridBuilder {
     if (anyFormula) anyFormula = formulas.some((row) => row.some((f) => f !== null));
     // A merged area is kept as its part within the grid: A1:XFD1048576 over one filled cell would
     // otherwise send every host that walks a merge (the preview's grid view) over 17 billion cells.
-    const merges = this.merges
+    const merges = areas
       .filter((m) => m.top < rows && m.left < cols && (Math.min(m.bottom, rows - 1) > m.top || Math.min(m.right, cols - 1) > m.left))
       .map((m) => rangeToA1({ top: m.top, left: m.left, bottom: Math.min(m.bottom, rows - 1), right: Math.min(m.right, cols - 1) }));
     const grid: Grid = { sheet, origin: { row: 0, col: 0 }, values, numberFormats, merges, ...(anyFormula ? { formulas } : {}) };
@@ -148,21 +151,34 @@ export function reachOfMerges(rows: number, cols: number, merges: Iterable<{ top
 }
 
 /**
- * Two merged areas that share a cell within GRID_LIMITS, as A1 ranges, or null. Excel refuses
- * such a file until repaired. Swept by rows: the areas open on a row are disjoint there, so
- * there are never more than GRID_LIMITS.cols of them to compare a new one with.
+ * The merged areas without those that share a cell with an earlier one (by top row, then as
+ * given), within GRID_LIMITS; each dropped area is given with the kept one it overlaps, as A1
+ * ranges. Excel never writes two areas over one cell. Swept by rows: the kept areas open on a
+ * row are disjoint there, so there are never more than GRID_LIMITS.cols of them to compare a new
+ * one with, and 10,000 copies of one area cost no more than 10,000 distinct ones.
  */
-export function mergeOverlap(merges: readonly Merge[]): [string, string] | null {
-  const inside = merges.filter((m) => m.top < GRID_LIMITS.rows && m.left < GRID_LIMITS.cols).sort((a, b) => a.top - b.top);
-  let open: Merge[] = [];
-  for (const m of inside) {
+export function disjointMerges<M extends Merge>(merges: readonly M[]): { kept: M[]; dropped: [string, string][] } {
+  const keep = new Uint8Array(merges.length);
+  const dropped: [string, string][] = [];
+  const inside = merges.map((m, i) => i).filter((i) => merges[i].top < GRID_LIMITS.rows && merges[i].left < GRID_LIMITS.cols);
+  inside.sort((a, b) => merges[a].top - merges[b].top || a - b);
+  let open: M[] = [];
+  for (const i of inside) {
+    const m = merges[i];
     open = open.filter((o) => o.bottom >= m.top);
-    for (const o of open) {
-      if (o.left <= m.right && m.left <= o.right) {
-        return [rangeToA1(o), rangeToA1(m)];
-      }
+    const over = open.find((o) => o.left <= m.right && m.left <= o.right);
+    if (over) {
+      dropped.push([rangeToA1(over), rangeToA1(m)]);
+      continue;
     }
     open.push(m);
+    keep[i] = 1;
   }
-  return null;
+  // In the order given, as the file lists them.
+  return { kept: merges.filter((_, i) => keep[i] === 1), dropped };
+}
+
+/** Two merged areas that share a cell within GRID_LIMITS, as A1 ranges, or null. Excel refuses such a file until repaired. */
+export function mergeOverlap(merges: readonly Merge[]): [string, string] | null {
+  return disjointMerges(merges).dropped[0] ?? null;
 }

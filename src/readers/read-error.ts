@@ -28,6 +28,7 @@ export type ReadProblem =
   | "image"
   | "encrypted"
   | "biff5"
+  | "biff4"
   | "truncated"
   | "corrupt-xlsx"
   | "corrupt-xls"
@@ -114,6 +115,8 @@ export function readProblemMessage(problem: ReadProblem, detail: ReadProblemDeta
       return "文件设置了打开密码（已加密），无法读取；请在 Excel/WPS/Word 中取消密码并另存后再校验。";
     case "biff5":
       return `这是 Excel 5.0/95 格式的旧工作簿，${RESAVE_XLSX}。`;
+    case "biff4":
+      return `这是 Excel 4.0 或更早版本的旧工作簿，${RESAVE_XLSX}。`;
     case "truncated":
       return "文件不完整（压缩包已损坏，可能在下载或拷贝时中断）；请向报送单位重新索取，或在 Excel/WPS/Word 中打开修复后另存。";
     case "corrupt-xlsx":

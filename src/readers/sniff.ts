@@ -3,6 +3,7 @@ export type Container =
   | "empty"
   | "zip"
   | "cfb"
+  | "biff"
   | "pdf"
   | "rtf"
   | "html"
@@ -34,11 +35,18 @@ function looksLikeText(b: Uint8Array): boolean {
   return n > 0;
 }
 
+/** A workbook stream without a container: a BOF record of BIFF2–4 (0x0009/0x0209/0x0409) or BIFF5/8 (0x0809) of a length they use. */
+function isBiffBof(b: Uint8Array): boolean {
+  if (b.length < 8 || b[0] !== 0x09 || ![0x00, 0x02, 0x04, 0x08].includes(b[1]) || b[3] !== 0) return false;
+  return b[1] === 0x08 ? [6, 8, 16].includes(b[2]) : b[2] === 4 || b[2] === 6;
+}
+
 export function sniffContainer(b: Uint8Array): Container {
   if (b.length === 0) return "empty";
   // Local file header, or the end record of an empty archive.
   if (startsWith(b, [0x50, 0x4b, 0x03, 0x04]) || startsWith(b, [0x50, 0x4b, 0x05, 0x06])) return "zip";
   if (startsWith(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return "cfb";
+  if (isBiffBof(b)) return "biff";
   if (startsWith(b, [0x25, 0x50, 0x44, 0x46, 0x2d])) return "pdf";
   if (startsWith(b, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return "rtf";
   if (startsWith(b, [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07]) || startsWith(b, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]) || startsWith(b, [0x1f, 0x8b]))

@@ -1,229 +1,165 @@
 /**
- * Excel 97–2003 workbooks (.xls, BIFF8; also WPS .et files saved in that format) as grids. A
- * small reader of the records a form uses, over the compound-file container read by `cfb`:
- * shared strings, text, numbers (RK, MULRK), formulas' saved results, booleans and errors,
- * merged areas, and number formats through the cell's XF. Formulas are read as their saved
- * results (BIFF8 always saves one); their text is not decoded.
+ * Excel 97–2003 workbooks (.xls, BIFF8; also WPS .et files saved in that format) as grids. The
+ * version is the one the stream's first BOF record states, whatever the stream is called (some
+ * writers put BIFF8 in a stream named `Book`, Excel 5.0's name). Each worksheet's substream is
+ * read once (xls-sheet.ts); what cannot be read is passed over and said in the notes. Formulas
+ * are read as their saved results (BIFF8 always saves one); their text is not decoded.
  */
-import * as CFB from "cfb";
-import type { CellValue, Grid } from "../scoring/grid/grid";
-import { BiffError, BiffRecord, ContinuedReader, records, RecordView, RT, withContinues } from "./biff-records";
-import { builtinFormat, isDateFormat } from "./builtin-formats";
-import { GridBuilder } from "./grid-builder";
+import type { Grid } from "../scoring/grid/grid";
+import { BiffError, RecordView, RT, substream, substreamStarts } from "./biff-records";
+import type { CompoundFile } from "./compound-file";
+import { CompoundFileError } from "./compound-file";
 import { ReadError } from "./read-error";
-
-/** The compound-file streams the readers look at, by what they say the file is. */
-export interface CompoundFile {
-  has(name: string): boolean;
-  stream(name: string): Uint8Array | null;
-}
-
-/** Opens a compound file (OLE2: .xls, .doc, .et, .wps, encrypted .xlsx/.docx). Throws ReadError when damaged. */
-export function openCompoundFile(bytes: Uint8Array, problem: "corrupt-xls" | "unknown" = "unknown"): CompoundFile {
-  let container: CFB.CFB$Container;
-  try {
-    container = CFB.read(bytes, { type: "buffer" });
-  } catch {
-    throw new ReadError(problem === "unknown" ? "truncated" : problem, { what: "文件容器无法打开" });
-  }
-  const byName = new Map<string, CFB.CFB$Entry>();
-  for (const e of container.FileIndex) if (e.type === 2 && !byName.has(e.name.toLowerCase())) byName.set(e.name.toLowerCase(), e);
-  return {
-    has: (name) => byName.has(name.toLowerCase()),
-    stream: (name) => {
-      const e = byName.get(name.toLowerCase());
-      if (!e || !e.content) return null;
-      const c = e.content as Uint8Array | number[];
-      return c instanceof Uint8Array ? c : Uint8Array.from(c);
-    },
-  };
-}
-
-const ERRORS: Record<number, string> = {
-  0x00: "#NULL!",
-  0x07: "#DIV/0!",
-  0x0f: "#VALUE!",
-  0x17: "#REF!",
-  0x1d: "#NAME?",
-  0x24: "#NUM!",
-  0x2a: "#N/A",
-};
-
-/** Days between the 1904 and the 1900 date systems: grids hold 1900-system serials. */
-const DAYS_1904 = 1462;
-
-interface Globals {
-  sst: string[];
-  formats: Map<number, string>;
-  xfFormat: number[];
-  date1904: boolean;
-  sheets: { name: string; offset: number }[];
-}
-
-function readGlobals(all: BiffRecord[]): Globals {
-  const g: Globals = { sst: [], formats: new Map(), xfFormat: [], date1904: false, sheets: [] };
-  const first = all[0];
-  if (!first || first.type !== RT.BOF) throw new ReadError("corrupt-xls", { what: "缺少工作簿开头的记录" });
-  const version = new RecordView(first.data).u16(0);
-  if (version !== 0x0600) throw new ReadError("biff5");
-  for (let i = 1; i < all.length; i++) {
-    const r = all[i];
-    const v = new RecordView(r.data);
-    switch (r.type) {
-      case RT.EOF:
-        return g;
-      case RT.FILEPASS:
-        throw new ReadError("encrypted");
-      case RT.DATEMODE:
-        g.date1904 = v.u16(0) === 1;
-        break;
-      case RT.FORMAT: {
-        const reader = new ContinuedReader([r.data]);
-        const id = reader.u16();
-        g.formats.set(id, reader.unicodeString(2));
-        break;
-      }
-      case RT.XF:
-        g.xfFormat.push(v.u16(2));
-        break;
-      case RT.BOUNDSHEET: {
-        const offset = v.u32(0);
-        const type = v.u8(5);
-        const reader = new ContinuedReader([r.data.subarray(6)]);
-        const name = reader.unicodeString(1);
-        // Worksheets only: charts, macro sheets and VBA modules hold no form.
-        if (type === 0) g.sheets.push({ name, offset });
-        break;
-      }
-      case RT.SST: {
-        const reader = new ContinuedReader(withContinues(all, i));
-        reader.u32();
-        const unique = reader.u32();
-        for (let k = 0; k < unique && !reader.atEnd; k++) g.sst.push(reader.unicodeString(2));
-        break;
-      }
-    }
-  }
-  throw new BiffError("the workbook's globals end without EOF");
-}
-
-function formatOf(g: Globals, xf: number): string | null {
-  const id = g.xfFormat[xf];
-  if (id === undefined || id === 0) return null;
-  const f = g.formats.get(id) ?? builtinFormat(id);
-  // Writers other than Excel spell out General under their own ids.
-  return f && !/^general$/i.test(f) ? f : null;
-}
-
-function numberValue(g: Globals, value: number, format: string | null): number {
-  return g.date1904 && isDateFormat(format) ? value + DAYS_1904 : value;
-}
-
-function readSheet(stream: Uint8Array, g: Globals, name: string, offset: number): { grid: Grid; note?: string } {
-  const b = new GridBuilder();
-  const all: BiffRecord[] = [];
-  for (const r of records(stream, offset)) {
-    all.push(r);
-    if (r.type === RT.EOF) break;
-  }
-  if (all[0]?.type !== RT.BOF) throw new ReadError("corrupt-xls", { what: `工作表“${name}”的位置不对` });
-  if (all[all.length - 1].type !== RT.EOF) throw new BiffError("a sheet ends without EOF");
-  const put = (row: number, col: number, xf: number, value: CellValue) => {
-    const format = formatOf(g, xf);
-    b.set(row, col, typeof value === "number" ? numberValue(g, value, format) : value, format);
-  };
-  for (let i = 1; i < all.length; i++) {
-    const r = all[i];
-    const v = new RecordView(r.data);
-    switch (r.type) {
-      case RT.LABELSST: {
-        const s = g.sst[v.u32(6)];
-        if (s === undefined) throw new ReadError("corrupt-xls", { what: "共享字符串的编号超出范围" });
-        put(v.u16(0), v.u16(2), v.u16(4), s);
-        break;
-      }
-      case RT.LABEL:
-      case RT.RSTRING:
-        put(v.u16(0), v.u16(2), v.u16(4), new ContinuedReader([r.data.subarray(6)]).unicodeString(2));
-        break;
-      case RT.NUMBER:
-        put(v.u16(0), v.u16(2), v.u16(4), v.f64(6));
-        break;
-      case RT.RK:
-        put(v.u16(0), v.u16(2), v.u16(4), v.rk(6));
-        break;
-      case RT.MULRK: {
-        const row = v.u16(0);
-        const first = v.u16(2);
-        const n = Math.floor((v.length() - 6) / 6);
-        for (let k = 0; k < n; k++) put(row, first + k, v.u16(4 + 6 * k), v.rk(6 + 6 * k));
-        break;
-      }
-      case RT.BOOLERR: {
-        const isError = v.u8(7) === 1;
-        const code = v.u8(6);
-        put(v.u16(0), v.u16(2), v.u16(4), isError ? ERRORS[code] ?? "#N/A" : code === 1);
-        break;
-      }
-      case RT.FORMULA: {
-        const row = v.u16(0);
-        const col = v.u16(2);
-        const xf = v.u16(4);
-        if (v.u16(12) !== 0xffff) {
-          put(row, col, xf, v.f64(6));
-          break;
-        }
-        const kind = v.u8(6);
-        if (kind === 1) put(row, col, xf, v.u8(8) === 1);
-        else if (kind === 2) put(row, col, xf, ERRORS[v.u8(8)] ?? "#N/A");
-        else if (kind === 0) {
-          // The text result is in the STRING record that follows (after any SHRFMLA/ARRAY).
-          const at = all.findIndex((x, k) => k > i && (x.type === RT.STRING || x.type === RT.FORMULA || x.type === RT.EOF));
-          if (at > 0 && all[at].type === RT.STRING) put(row, col, xf, new ContinuedReader(withContinues(all, at)).unicodeString(2));
-        }
-        break;
-      }
-      case RT.MERGEDCELLS: {
-        const n = v.u16(0);
-        for (let k = 0; k < n && 2 + 8 * k + 8 <= v.length(); k++) {
-          const at = 2 + 8 * k;
-          b.merge(v.u16(at), v.u16(at + 4), v.u16(at + 2), v.u16(at + 6));
-        }
-        break;
-      }
-    }
-  }
-  return b.build(name);
-}
+import { Globals, readGlobals, SheetEntry } from "./xls-globals";
+import { readSheetRecords, SheetResult } from "./xls-sheet";
 
 export interface XlsWorkbook {
   grids: Grid[];
   notes: string[];
 }
 
-/** Reads the worksheets of an .xls compound file. Throws ReadError for what it cannot read. */
+/**
+ * How many worksheets one workbook may have read: a department's workbook holds one form per
+ * project, a few hundred at most. Beyond this the rest are left out and said in a note.
+ */
+export const MAX_XLS_SHEETS = 1000;
+
+/**
+ * How many grid cells all the sheets of a workbook may hold together. A sheet reaching the edge
+ * of the reading area is 2 million cells, about 45 MB by the time it is checked; a workbook of a
+ * few hundred forms is well under a million. Sheets after the one that reaches this are left out.
+ */
+export const WORKBOOK_CELLS = 4_000_000;
+
+/** BOF record ids of BIFF2, BIFF3 and BIFF4 (BIFF5 and BIFF8 share 0x0809). */
+const OLD_BOFS = new Set([0x0009, 0x0209, 0x0409]);
+const BIFF8 = 0x0600;
+/** BOF's substream type for a worksheet (also a dialog sheet); charts are 0x0020, macro sheets 0x0040. */
+const WORKSHEET = 0x0010;
+
+/** What the first record of a workbook stream says it is. */
+export function biffVersion(stream: Uint8Array): "biff8" | "biff5" | "old" | null {
+  if (stream.length < 8) return null;
+  const type = stream[0] | (stream[1] << 8);
+  if (OLD_BOFS.has(type)) return "old";
+  if (type !== RT.BOF) return null;
+  // BIFF5's BOF is 8 bytes, BIFF8's 16; a shorter one is an older writer's (Excel 4.0 and some tools).
+  if ((stream[2] | (stream[3] << 8)) < 8) return "old";
+  const version = stream[4] | (stream[5] << 8);
+  return version === BIFF8 ? "biff8" : "biff5";
+}
+
+/** Reads the worksheets of an .xls compound file (its `Workbook` or `Book` stream). Throws ReadError. */
 export function readXls(file: CompoundFile): XlsWorkbook {
-  const stream = file.stream("Workbook") ?? file.stream("Book");
-  if (!stream) throw new ReadError("corrupt-xls", { what: "没有工作簿数据流" });
-  if (!file.has("Workbook")) throw new ReadError("biff5");
+  let stream: Uint8Array | null;
   try {
-    const all: BiffRecord[] = [];
-    for (const r of records(stream)) {
-      all.push(r);
-      if (r.type === RT.EOF) break;
+    stream = file.stream("Workbook") ?? file.stream("Book");
+  } catch (e) {
+    if (e instanceof CompoundFileError) throw new ReadError("corrupt-xls", { what: "文件容器已损坏" });
+    throw e;
+  }
+  if (!stream) throw new ReadError("corrupt-xls", { what: "没有工作簿数据流" });
+  return readBiffStream(stream);
+}
+
+/** Reads a BIFF workbook stream; only BIFF8 is read, older versions get the message to resave. */
+export function readBiffStream(stream: Uint8Array): XlsWorkbook {
+  const version = biffVersion(stream);
+  if (version === "old") throw new ReadError("biff4");
+  if (version === "biff5") throw new ReadError("biff5");
+  if (version === null) throw new ReadError("corrupt-xls", { what: "缺少工作簿开头的记录" });
+  try {
+    const end = { ended: false };
+    const globals = substream(stream, 0, end);
+    globals.next(); // its BOF, read above
+    const g = readGlobals(globals);
+    const notes = g.skipped.map((s) => `${s}。`);
+    if (!end.ended) notes.push("工作簿的全局记录没有正常结束，可能不完整。");
+    const worksheets = g.sheets.filter((s) => s.type === 0);
+    // Two entries naming one substream: a real workbook never has them, so it is read once.
+    const offsets = new Set<number>();
+    const distinct: SheetEntry[] = [];
+    const twins: SheetEntry[] = [];
+    for (const s of worksheets) {
+      if (offsets.has(s.offset)) twins.push(s);
+      else {
+        offsets.add(s.offset);
+        distinct.push(s);
+      }
     }
-    const g = readGlobals(all);
+    if (twins.length > 0) notes.push(`有 ${twins.length} 个工作表（如“${twins[0].name}”）与其他工作表指向同一份内容，未重复读取。`);
+    if (distinct.length > MAX_XLS_SHEETS) notes.push(`工作簿有 ${distinct.length} 个工作表，只读取了前 ${MAX_XLS_SHEETS} 个。`);
     const grids: Grid[] = [];
-    const notes: string[] = [];
-    for (const s of g.sheets) {
-      const built = readSheet(stream, g, s.name, s.offset);
-      grids.push(built.grid);
-      if (built.note) notes.push(built.note);
+    const seen = new Set<number>();
+    let failed: string | null = null;
+    let cells = 0;
+    let starts: number[] | null = null;
+    for (const [k, s] of distinct.slice(0, MAX_XLS_SHEETS).entries()) {
+      let offset = s.offset;
+      if (!startsSubstream(stream, offset)) {
+        // An entry whose offset misses its BOF (a writer's slip): the substreams follow the
+        // globals in the order of the entries, so the k-th worksheet is taken from there.
+        starts ??= substreamStarts(stream, 0, g.sheets.length + 1).slice(1);
+        const at = starts[g.sheets.indexOf(s)];
+        if (at === undefined || seen.has(at)) {
+          notes.push(`工作表“${s.name}”的位置记录有误，未能读取。`);
+          failed ??= `工作表“${s.name}”的位置不对`;
+          continue;
+        }
+        offset = at;
+        notes.push(`工作表“${s.name}”记下的位置有误，已按工作表的顺序找到它的内容。`);
+      }
+      seen.add(offset);
+      if (cells >= WORKBOOK_CELLS) {
+        const rest = Math.min(distinct.length, MAX_XLS_SHEETS) - k - 1;
+        notes.push(`工作簿中已读的工作表合计超过 ${WORKBOOK_CELLS / 1e4} 万个单元格，工作表“${s.name}”${rest > 0 ? `及其后 ${rest} 个工作表` : ""}未读取。`);
+        break;
+      }
+      const sheet = readSheetAt(stream, offset, s.name, g);
+      if ("unread" in sheet) {
+        notes.push(`${sheet.unread}。`);
+        if (sheet.damaged) failed ??= sheet.unread.replace(/，未能读取$/, "");
+        continue;
+      }
+      grids.push(sheet.grid);
+      cells += sheet.grid.values.reduce((n, row) => n + row.length, 0);
+      if (sheet.note) notes.push(sheet.note);
+      notes.push(...sheet.skipped.map((x) => `${x}。`));
     }
+    if (grids.length === 0 && failed !== null) throw new ReadError("corrupt-xls", { what: failed });
     return { grids, notes };
   } catch (e) {
     if (e instanceof ReadError) throw e;
     if (e instanceof BiffError) throw new ReadError("corrupt-xls", { what: "记录不完整" });
     throw e;
+  }
+}
+
+function startsSubstream(stream: Uint8Array, offset: number): boolean {
+  return offset + 4 <= stream.length && (stream[offset] | (stream[offset + 1] << 8)) === RT.BOF;
+}
+
+/** Why a worksheet was not read, in Chinese; `damaged` when the file is at fault. */
+interface Unread {
+  unread: string;
+  damaged: boolean;
+}
+
+/** One worksheet, or why it was not read. */
+function readSheetAt(stream: Uint8Array, offset: number, name: string, g: Globals): SheetResult | Unread {
+  const end = { ended: false };
+  const records = substream(stream, offset, end);
+  try {
+    const bof = records.next();
+    if (bof.done || bof.value.type !== RT.BOF) return { unread: `工作表“${name}”的位置不对，未能读取`, damaged: true };
+    // A BOUNDSHEET saying "worksheet" over a chart's or a macro sheet's substream: no form there.
+    const kind = bof.value.data.length >= 4 ? new RecordView(bof.value.data).u16(2) : WORKSHEET;
+    if (kind !== WORKSHEET) return { unread: `工作表“${name}”是图表或宏表，其中没有表格，未读取`, damaged: false };
+    const sheet = readSheetRecords(records, g, name);
+    if (!end.ended) sheet.skipped.push(`工作表“${name}”没有正常结束，可能不完整`);
+    return sheet;
+  } catch (e) {
+    if (!(e instanceof BiffError)) throw e;
+    return { unread: `工作表“${name}”的记录不完整，未能读取`, damaged: true };
   }
 }

@@ -13,9 +13,8 @@ import * as os from "os";
 import * as path from "path";
 import JSZip from "jszip";
 import { foreignWords, isPlainChinese } from "../readers/chinese";
-import { BIN, ROOT } from "./cli-process";
+import { BoundedRun, runBounded } from "./cli-process";
 
-const PRELOAD = path.join(__dirname, "peak-rss.cjs");
 const DIR = path.join(__dirname, "..", "fixtures", "attack");
 const FILES = fs.readdirSync(DIR).filter((f) => f.endsWith(".xlsx")).sort();
 const MB = 1024;
@@ -26,29 +25,9 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-interface Run {
-  status: number | null;
-  signal: string | null;
-  stdout: string;
-  stderr: string;
-  peakKb: number;
-  seconds: number;
-}
+type Run = BoundedRun;
 
-function run(...files: string[]): Run {
-  const rss = path.join(tmp, `rss-${Math.random().toString(36).slice(2)}`);
-  const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ["--max-old-space-size=512", "-r", PRELOAD, BIN, "check", "--json", ...files], {
-    cwd: ROOT,
-    encoding: "utf8",
-    timeout: 60000,
-    maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, JXZP_PEAK_RSS_FILE: rss },
-  });
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  const peakKb = fs.existsSync(rss) ? Number(fs.readFileSync(rss, "utf8")) : NaN;
-  return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr, peakKb, seconds };
-}
+const run = (...files: string[]): Run => runBounded(tmp, "check", "--json", ...files);
 
 interface Finding {
   severity: string;

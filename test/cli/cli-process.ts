@@ -12,22 +12,21 @@ export function jxzp(...args: string[]): { code: number | null; out: string; err
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-/** A run of `jxzp check --json` within the attack suite's bounds, as test/cli/attack-process.test.ts runs its files. */
+/** One `jxzp ARGS…` process within the attack bounds: a 512 MB heap, 60 s, its peak memory measured. */
 export interface BoundedRun {
   status: number | null;
   signal: string | null;
   stdout: string;
   stderr: string;
-  /** Peak resident memory (VmHWM), written by the test-only preload peak-rss.cjs. */
+  /** Peak resident memory in kilobytes (VmHWM), written by the test-only preload peak-rss.cjs. */
   peakKb: number;
   seconds: number;
 }
 
-/** `jxzp check --json FILES` as its own process: 60 s, a 512 MB V8 heap, its peak memory measured. */
-export function boundedCheck(files: string[], scratch: string): BoundedRun {
-  const rss = path.join(scratch, `rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
+export function runBounded(tmp: string, ...args: string[]): BoundedRun {
+  const rss = path.join(tmp, `rss-${process.hrtime.bigint()}`);
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ["--max-old-space-size=512", "-r", path.join(__dirname, "peak-rss.cjs"), BIN, "check", "--json", ...files], {
+  const r = spawnSync(process.execPath, ["--max-old-space-size=512", "-r", path.join(__dirname, "peak-rss.cjs"), BIN, ...args], {
     cwd: ROOT,
     encoding: "utf8",
     timeout: 60000,
@@ -37,4 +36,9 @@ export function boundedCheck(files: string[], scratch: string): BoundedRun {
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const peakKb = fs.existsSync(rss) ? Number(fs.readFileSync(rss, "utf8")) : NaN;
   return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr, peakKb, seconds };
+}
+
+/** `jxzp check --json FILES` as its own process, within the same bounds. */
+export function boundedCheck(files: string[], scratch: string): BoundedRun {
+  return runBounded(scratch, "check", "--json", ...files);
 }

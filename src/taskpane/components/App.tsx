@@ -14,12 +14,16 @@ const useStyles = makeStyles({
   body: { marginTop: "8px" },
 });
 
-type Section = "validate" | "fill" | "template" | "finalize";
+export type Section = "validate" | "fill" | "template" | "finalize";
 
-/** The task pane: the same components in Excel and in preview.html; only the host differs. */
-export function App({ host }: { host: WorkbookHost }) {
+/**
+ * The task pane: the same components in Excel, in WPS, in preview.html and on the web page; only
+ * the host differs. `checkOnOpen`: validate and mark the active sheet at once (the web page
+ * opening a form from its batch review).
+ */
+export function App({ host, initialSection = "validate", checkOnOpen = false }: { host: WorkbookHost; initialSection?: Section; checkOnOpen?: boolean }) {
   const s = useStyles();
-  const [section, setSection] = useState<Section>("validate");
+  const [section, setSection] = useState<Section>(initialSection);
   const [written, setWritten] = useState<Written>({ count: 0, sheet: null });
   // What this Excel (or WPS, or the web page) can do; a missing feature says which version it needs.
   const [caps] = useState(() => host.capabilities?.() ?? ALL_CAPABLE);
@@ -28,6 +32,7 @@ export function App({ host }: { host: WorkbookHost }) {
       <main className={s.root} data-testid="pane">
         <h1 className={s.title}>绩效自评助手</h1>
         <p className={s.subtitle}>校验预算绩效自评表，按规则填写得分。</p>
+        {caps.formulas.ok ? null : <Notice notice={{ intent: "warning", text: caps.formulas.needs }} />}
         <TabList selectedValue={section} onTabSelect={(_, d) => setSection(d.value as Section)} size="small">
           <Tab value="validate" data-testid="tab-validate">
             校验
@@ -44,7 +49,7 @@ export function App({ host }: { host: WorkbookHost }) {
         </TabList>
         {/* Panels stay mounted so results and choices survive switching tabs. */}
         <div className={s.body} hidden={section !== "validate"}>
-          <ValidatePanel host={host} written={written} caps={caps} onFinalize={() => setSection("finalize")} />
+          <ValidatePanel host={host} written={written} caps={caps} onFinalize={() => setSection("finalize")} checkOnOpen={checkOnOpen} />
         </div>
         <div className={s.body} hidden={section !== "fill"}>
           {caps.fill.ok ? (

@@ -46,6 +46,8 @@ export function FillPanel({ host, onWritten }: { host: WorkbookHost; onWritten: 
   const s = useStyles();
   const [overwrite, setOverwrite] = useState(false);
   const [useFormulas, setUseFormulas] = useState(false);
+  // Where JXZP formulas cannot calculate (WPS before 12.1.0.20540), only figures are written.
+  const formulas = host.capabilities?.().formulas.ok ?? true;
   const [basis, setBasis] = useState<Basis | null>(null);
   const [formIndex, setFormIndex] = useState(0);
   const report = basis ? basis.reports[Math.min(formIndex, basis.reports.length - 1)] : null;
@@ -104,7 +106,7 @@ export function FillPanel({ host, onWritten }: { host: WorkbookHost; onWritten: 
     setBusy("fill");
     setNotice(null);
     try {
-      const record = await host.fill({ sheet: plan.sheet, writes: plan.writes, useFormulas });
+      const record = await host.fill({ sheet: plan.sheet, writes: plan.writes, useFormulas: useFormulas && formulas });
       setBasis(null);
       // What the host had to do otherwise (formulas written as values, still calculating) comes first.
       const notes = record.notes?.join("") ?? "";
@@ -147,7 +149,13 @@ export function FillPanel({ host, onWritten }: { host: WorkbookHost; onWritten: 
     <div data-testid="fill-panel">
       <div className={s.options}>
         <Switch label="覆盖已有得分" checked={overwrite} onChange={(_, d) => setOverwrite(d.checked)} data-testid="switch-overwrite" />
-        <Switch label="写入公式（=JXZP.指标得分 等，随数据自动更新），而不是数值" checked={useFormulas} onChange={(_, d) => setUseFormulas(d.checked)} data-testid="switch-formulas" />
+        <Switch
+          label="写入公式（=JXZP.指标得分 等，随数据自动更新），而不是数值"
+          checked={useFormulas && formulas}
+          disabled={!formulas}
+          onChange={(_, d) => setUseFormulas(d.checked)}
+          data-testid="switch-formulas"
+        />
       </div>
       <div className={s.buttons}>
         <Button appearance="primary" onClick={() => void makePlan()} disabled={busy !== null} data-testid="btn-plan">
@@ -181,7 +189,7 @@ export function FillPanel({ host, onWritten }: { host: WorkbookHost; onWritten: 
           ) : null}
           <h4 className={s.heading}>{`填写方案：工作表“${plan.sheet}”${plan.place.count > 1 ? ` ${formPlaceLabel(plan.place)}` : ""}`}</h4>
           {plan.writes.length > 0 ? (
-            <FillPlanTable writes={plan.writes} useFormulas={useFormulas} />
+            <FillPlanTable writes={plan.writes} useFormulas={useFormulas && formulas} />
           ) : (
             <p className={s.note} data-testid="plan-empty">
               没有需要写入的单元格。

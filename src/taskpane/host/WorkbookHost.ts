@@ -48,6 +48,8 @@ export interface HostCapabilities {
   templates: Capability;
   live: Capability;
   finalize: Capability;
+  /** JXZP formulas calculate here (WPS before 12.1.0.20540 has no add-in functions: figures only). */
+  formulas: Capability;
 }
 
 export const ALL_CAPABLE: HostCapabilities = {
@@ -58,6 +60,7 @@ export const ALL_CAPABLE: HostCapabilities = {
   templates: { ok: true },
   live: { ok: true },
   finalize: { ok: true },
+  formulas: { ok: true },
 };
 
 /** What 定稿 did: the workbook as it goes to the 财政局 and to 公开, without the add-in's traces. */
@@ -79,12 +82,13 @@ export interface InsertedSheet {
 }
 
 /**
- * The workbook as the pane sees it. Two implementations: OfficeHost (Excel through Office.js)
- * and MemoryHost (an in-memory workbook for preview.html). The pane uses nothing else.
- * Every method rejects with a HostError whose message is Chinese.
+ * The workbook as the pane sees it. Three implementations: OfficeHost (Excel through Office.js),
+ * WpsHost (WPS 表格 through its ET object model) and MemoryHost (an in-memory workbook for
+ * preview.html). The pane uses nothing else. Every method rejects with a HostError whose message
+ * is Chinese.
  */
 export interface WorkbookHost {
-  readonly kind: "office" | "memory";
+  readonly kind: "office" | "memory" | "wps";
   /** Values, number formats and merged areas of the active sheet or of every sheet. */
   read(scope: ReadScope): Promise<WorkbookRead>;
   /** Activates the sheet, then selects the cell. */

@@ -45,5 +45,7 @@ export function officeCapabilities(has: (version: string) => boolean): HostCapab
     templates: need(has, NEEDS.templates, "插入模板"),
     live: need(has, NEEDS.live, "实时校验（工作表改动事件）"),
     finalize: need(has, NEEDS.finalize, "定稿"),
+    // The functions share the pane's runtime: where the pane runs, they calculate.
+    formulas: { ok: true },
   };
 }

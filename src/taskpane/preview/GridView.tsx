@@ -50,7 +50,7 @@ function showCell(scroller: HTMLElement, cell: string, block: ScrollLogicalPosit
 }
 
 /** The in-memory workbook drawn as a table, so the pane's effects (selection, marks, writes) are visible. */
-export function GridView({ workbook }: { workbook: MemoryWorkbook }) {
+export function GridView({ workbook, hidden }: { workbook: MemoryWorkbook; hidden?: (sheet: string) => boolean }) {
   const s = useStyles();
   const version = useSyncExternalStore(
     (cb) => workbook.subscribe(() => cb()),
@@ -196,7 +196,7 @@ export function GridView({ workbook }: { workbook: MemoryWorkbook }) {
         {layout.end < layout.rows ? <p className={s.note}>{`（共 ${layout.rows} 行，只显示了第 ${layout.start + 1}–${layout.end} 行）`}</p> : null}
       </div>
       <div className={s.tabs} role="tablist" aria-label="工作表">
-        {workbook.sheets.map((x) => (
+        {workbook.sheets.filter((x) => !hidden?.(x.name)).map((x) => (
           <button
             key={x.name}
             type="button"
