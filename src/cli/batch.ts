@@ -1,8 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { Worker } from "worker_threads";
-import { checkFile } from "./check-file";
+import { ChildProcess, fork } from "child_process";
 import type { CheckAnswer, CheckTask } from "./check-worker";
 import type { FileResult } from "./file-result";
 import { nameOfPath, type FsPath } from "./inputs/path-name";
@@ -10,17 +9,17 @@ import { nameOfPath, type FsPath } from "./inputs/path-name";
 /** All the cores the machine gives this process. */
 export const allCores = (): number => (typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length);
 
-/** Below this many files, starting workers (each loads ExcelJS anew) costs more than it saves. */
+/** From this many files on, the CLI checks with every core unless told otherwise. */
 export const WORKER_MIN_FILES = 32;
 
-// Two tasks per worker: the next file is already there when one is done, and no more than two
-// workbooks per worker are ever open or queued.
+// Two tasks per worker: the next file is read from disk while one is checked, and no more than
+// two workbooks per worker are ever open or queued.
 const PER_WORKER = 2;
 // Results that finished ahead of an earlier, slower file wait to be written in order; at most
 // this many per worker are held, so memory stays bounded whatever the batch's size.
 const AHEAD_PER_WORKER = 4;
 
-/** The compiled worker beside this module; absent when running from the TypeScript sources (tests). */
+/** The compiled checking process's script beside this module; absent when running from the TypeScript sources (tests). */
 export function workerScript(): string | null {
   const p = path.join(__dirname, "check-worker.js");
   return fs.existsSync(p) ? p : null;
@@ -28,21 +27,49 @@ export function workerScript(): string | null {
 
 export interface BatchOptions {
   profile: string | undefined;
-  /** Threads that check files: this one and jobs − 1 workers; 1 checks them all in this thread. */
+  /** Processes that check files at once, capped at the cores there are (more only slow each other down). */
   jobs: number;
 }
 
-/** What a file's entry says when the thread checking it died. */
-function crashMessage(e: unknown): string {
-  const code = (e as { code?: string } | undefined)?.code;
-  if (code === "ERR_WORKER_OUT_OF_MEMORY") return "文件过大，校验时内存不足，未能校验。请检查文件是否只含自评表，或单独校验该文件。";
+/** How many checking processes a batch runs: as asked, but no more than the cores or the files. */
+export function checkersFor(jobs: number, files: number): number {
+  return Math.max(1, Math.min(jobs, allCores(), files));
+}
+
+/**
+ * The heap one checking process may use: a file that needs more fails alone as 内存不足 instead of
+ * taking the machine's memory. `JXZP_WORKER_MEMORY_MB` sets it (the tests make it small).
+ */
+export function workerMemoryMb(threads: number): number {
+  const set = Number(process.env.JXZP_WORKER_MEMORY_MB);
+  if (Number.isInteger(set) && set >= 16) return set;
+  return Math.max(512, Math.min(2048, Math.floor(os.totalmem() / 1048576 / (2 * threads))));
+}
+
+/** The modules this process was started with `-r`/`--require` to preload. */
+function preloads(): string[] {
+  const out: string[] = [];
+  const argv = process.execArgv;
+  for (let i = 0; i < argv.length; i++) {
+    if ((argv[i] === "-r" || argv[i] === "--require") && i + 1 < argv.length) out.push("--require", argv[++i]);
+    else if (argv[i].startsWith("--require=")) out.push(argv[i]);
+  }
+  return out;
+}
+
+/** What a file's entry says when the process checking it died; V8 says "heap out of memory" on its way out. */
+function crashMessage(stderr: string): string {
+  if (/out of memory|heap limit|allocation failed/i.test(stderr)) return "文件过大，校验时内存不足，未能校验。请检查文件是否只含自评表，或单独校验该文件。";
   return "校验该文件时程序出错（内部错误），未能校验。请单独校验该文件，或把文件交给维护人员。";
 }
 
 /**
  * Checks files and hands each result to `onResult` in the order the files were given, whatever
- * order the threads finish in; `onResult` is awaited (a slow pipe holds the batch back rather
- * than piling results up). Workers return only reports: no workbook crosses threads.
+ * order the checkers finish in; `onResult` is awaited (a slow pipe holds the batch back rather
+ * than piling results up). Every file is checked in a child process, never in this one: a file
+ * that exhausts a checker's memory, or makes V8 itself give up (which would take a worker thread's
+ * whole process with it), fails alone — its entry says so — and the batch goes on, while this
+ * process writes the results as they come. Checkers return only reports: no workbook crosses.
  */
 export async function checkBatch(
   files: FsPath[],
@@ -50,21 +77,25 @@ export async function checkBatch(
   onResult: (r: FileResult, index: number) => void | Promise<void>,
 ): Promise<void> {
   const script = workerScript();
-  const jobs = Math.min(opts.jobs, files.length);
-  if (jobs <= 1 || !script) {
+  const threads = checkersFor(opts.jobs, files.length);
+  if (!script || files.length === 0) {
+    // Only the TypeScript sources run without the compiled worker: the tests of the command's outputs.
+    const { checkFile } = await import("./check-file");
     for (let i = 0; i < files.length; i++) await onResult(await checkFile(files[i], opts.profile), i);
     return;
   }
 
   interface Slot {
-    worker: Worker;
-    /** Task ids sent and not answered, oldest first (a worker takes them in order). */
+    worker: ChildProcess;
+    /** Task ids sent and not answered, oldest first (a checker takes them in order). */
     inflight: number[];
-    failure?: unknown;
+    /** The end of what the checker wrote to stderr: V8's last words when it dies. */
+    stderr: string;
   }
   const results = new Map<number, FileResult>();
   const retry: number[] = [];
-  const window = jobs * AHEAD_PER_WORKER;
+  const window = threads * AHEAD_PER_WORKER;
+  const memory = workerMemoryMb(threads);
   let dispatched = 0;
   let emitted = 0;
   let finished = false;
@@ -82,50 +113,36 @@ export async function checkBatch(
     return null;
   };
 
-  // This thread checks files too, between writing results: it has loaded the reader already,
-  // and each worker costs half a second of loading (ExcelJS) before its first file.
-  let localBusy = false;
-  const runLocal = (id: number) => {
-    localBusy = true;
-    checkFile(files[id], opts.profile)
-      .catch((e: unknown) => ({ file: nameOfPath(files[id]).shown, error: crashMessage(e), sheets: [] }) as FileResult)
-      .then((r) => {
-        localBusy = false;
-        results.set(id, r);
-        fill();
-        notify();
-      });
-  };
-
   const fill = () => {
     for (const slot of slots) {
       while (slot.inflight.length < PER_WORKER) {
         const id = nextTask();
         if (id === null) return;
         slot.inflight.push(id);
-        slot.worker.postMessage({ id, file: files[id], profile: opts.profile } satisfies CheckTask);
+        slot.worker.send({ id, file: files[id], profile: opts.profile } satisfies CheckTask);
       }
-    }
-    if (!localBusy && !finished) {
-      const id = nextTask();
-      if (id !== null) runLocal(id);
     }
   };
 
   const spawn = (): Slot => {
-    const slot: Slot = { worker: new Worker(script), inflight: [] };
-    slot.worker.on("message", (m: CheckAnswer) => {
+    // The checker's own heap bound, not this process's flags; preloads (-r) are passed on, so
+    // that what is loaded into this process (the tests' memory meter) is loaded into each checker.
+    const worker = fork(script, [], { execArgv: [...preloads(), `--max-old-space-size=${memory}`], serialization: "advanced", stdio: ["ignore", "ignore", "pipe", "ipc"] });
+    const slot: Slot = { worker, inflight: [], stderr: "" };
+    worker.stderr!.on("data", (b: Buffer) => (slot.stderr = (slot.stderr + b.toString("utf8")).slice(-2000)));
+    worker.on("message", (m: CheckAnswer) => {
       slot.inflight = slot.inflight.filter((id) => id !== m.id);
       results.set(m.id, m.result);
       fill();
       notify();
     });
-    slot.worker.on("error", (e) => (slot.failure = e));
-    slot.worker.on("exit", () => {
+    // Sending to a checker that has just died fails; its exit puts the files back.
+    worker.on("error", () => undefined);
+    worker.on("exit", () => {
       if (finished) return;
-      // The file it was on failed; the one queued behind it goes to another thread.
+      // The file it was on failed; the one queued behind it goes to another checker.
       const [culprit, ...innocent] = slot.inflight;
-      if (culprit !== undefined) results.set(culprit, { file: nameOfPath(files[culprit]).shown, error: crashMessage(slot.failure), sheets: [] });
+      if (culprit !== undefined) results.set(culprit, { file: nameOfPath(files[culprit]).shown, error: crashMessage(slot.stderr), sheets: [] });
       retry.push(...innocent);
       slots[slots.indexOf(slot)] = spawn();
       fill();
@@ -135,7 +152,7 @@ export async function checkBatch(
   };
 
   const slots: Slot[] = [];
-  for (let i = 0; i < jobs - 1; i++) slots.push(spawn());
+  for (let i = 0; i < threads; i++) slots.push(spawn());
   try {
     fill();
     for (let i = 0; i < files.length; i++) {
@@ -148,8 +165,18 @@ export async function checkBatch(
     }
   } finally {
     finished = true;
-    await Promise.all(slots.map((s) => s.worker.terminate()));
-    // A file this thread was on when onResult failed: let it finish rather than leave it running.
-    while (localBusy) await new Promise<void>((resolve) => (wake = resolve));
+    await Promise.all(
+      slots.map(
+        (s) =>
+          new Promise<void>((resolve) => {
+            if (s.worker.exitCode !== null || s.worker.signalCode !== null) return resolve();
+            s.worker.once("exit", () => resolve());
+            // An idle checker is let go (it ends itself, running its exit handlers); one still
+            // on a file (the batch stopped early) is stopped.
+            if (s.inflight.length === 0 && s.worker.connected) s.worker.disconnect();
+            else s.worker.kill();
+          }),
+      ),
+    );
   }
 }

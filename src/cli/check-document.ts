@@ -1,7 +1,7 @@
 import { evaluateSheet } from "../scoring/evaluate";
 import type { SheetReport } from "../scoring/findings/sheet-report";
 import { checkReportClaims } from "../scoring/prose/report-claims";
-import { readDocument, ReadDocument } from "../readers/document";
+import { readDocument, ReadDocument, ReadOptions } from "../readers/document";
 import { describeReadError } from "../readers/read-error";
 import type { FileResult } from "./file-result";
 
@@ -21,12 +21,13 @@ function evaluate(doc: ReadDocument, profile: string | undefined): SheetReport[]
 /**
  * Checks a document's bytes (.xlsx, .xls or .docx, by content): every sheet or table in it. A file
  * that cannot be read is a result with the Chinese error. No file system: the CLI reads the bytes
- * from disk, the web page from the files a person chose, and both get the same result.
+ * from disk, the web page from the files a person chose, and both get the same result (`read`:
+ * how to open a zip; the CLI passes Node's zlib, the page keeps JSZip).
  */
-export async function checkDocument(bytes: Uint8Array | ArrayBuffer, file: string, profile: string | undefined): Promise<FileResult> {
+export async function checkDocument(bytes: Uint8Array | ArrayBuffer, file: string, profile: string | undefined, read: ReadOptions = {}): Promise<FileResult> {
   let doc: ReadDocument;
   try {
-    doc = await readDocument(bytes, file);
+    doc = await readDocument(bytes, file, read);
   } catch (e) {
     return { file, error: describeReadError(e), sheets: [] };
   }

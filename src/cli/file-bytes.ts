@@ -29,3 +29,33 @@ export async function readFileBytes(file: string | Buffer): Promise<Buffer> {
     await handle.close();
   }
 }
+
+/**
+ * The same, read at once without leaving the thread: for a checking process, which has nothing
+ * else to do meanwhile, and whose disk reads then never queue behind other work for libuv's
+ * threads (on a busy machine those waits were a sixth of a batch's time).
+ */
+export function readFileBytesSync(file: string | Buffer): Buffer {
+  const limit = READ_LIMITS.fileMegabytes * 1024 * 1024;
+  // O_NONBLOCK: opening a named pipe cannot block; it is then refused as not a regular file.
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw new ReadError("not-a-file");
+    if (stat.size > limit) throw new ReadError("file-too-large");
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      // A file that grew since it was measured is read to the limit and no further.
+      const chunk = Buffer.allocUnsafe(Math.min(Math.max(stat.size - total, 64 * 1024), limit + 1 - total));
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > limit) throw new ReadError("file-too-large");
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+    }
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+  } finally {
+    fs.closeSync(fd);
+  }
+}

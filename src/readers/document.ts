@@ -10,9 +10,14 @@ import { extensionOf, sniffContainer } from "./sniff";
 import { openCompoundFile } from "./compound-file";
 import { readBiffStream, readXls } from "./xls";
 import { readXlsx } from "./xlsx";
-import { openZip } from "./zip-package";
+import { openZip, ZipPackage } from "./zip-package";
 
 export type DocumentFormat = "xlsx" | "xls" | "docx";
+
+export interface ReadOptions {
+  /** How to open a zip: JSZip by default (works everywhere); the CLI passes Node's native `openZipNative`. */
+  openZip?: (bytes: Uint8Array) => Promise<ZipPackage>;
+}
 
 export interface ReadDocument {
   format: DocumentFormat;
@@ -24,8 +29,8 @@ export interface ReadDocument {
   notes: string[];
 }
 
-async function readZipDocument(bytes: Uint8Array, ext: string): Promise<ReadDocument> {
-  const pkg = await openZip(bytes);
+async function readZipDocument(bytes: Uint8Array, ext: string, opts: ReadOptions): Promise<ReadDocument> {
+  const pkg = await (opts.openZip ?? openZip)(bytes);
   switch (pkg.kind) {
     case "xlsx": {
       const x = await readXlsx(pkg);
@@ -79,14 +84,14 @@ function textProblem(bytes: Uint8Array): "xml-spreadsheet" | "word-xml" | "unkno
 }
 
 /** Reads a workbook or a Word report from its bytes; `name` only words the messages. */
-export async function readDocument(data: Uint8Array | ArrayBuffer, name = ""): Promise<ReadDocument> {
+export async function readDocument(data: Uint8Array | ArrayBuffer, name = "", opts: ReadOptions = {}): Promise<ReadDocument> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const ext = extensionOf(name);
   switch (sniffContainer(bytes)) {
     case "empty":
       throw new ReadError("empty");
     case "zip":
-      return readZipDocument(bytes, ext);
+      return readZipDocument(bytes, ext, opts);
     case "cfb":
       return readCompoundDocument(bytes, ext);
     case "biff": {

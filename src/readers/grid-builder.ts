@@ -25,15 +25,29 @@ interface Merge {
   right: number;
 }
 
+/** How many sheets of one workbook the readers read: a workbook of forms has tens, never thousands. */
+export const SHEET_LIMIT = 1000;
+
+/** Said when a workbook lists more sheets than SHEET_LIMIT. */
+export function tooManySheetsNote(total: number): string {
+  return `工作簿有 ${total} 个工作表，只读取了前 ${SHEET_LIMIT} 个；其余的已忽略。`;
+}
+
+/** Said when two sheet entries of a workbook name the same content: it is read once. */
+export function sameContentNote(sheet: string, first: string): string {
+  return `工作表“${sheet}”与“${first}”指向同一份内容，只读取一次。`;
+}
+
 /**
  * Collects the cells a reader finds, in any order, into a grid anchored at A1 that spans the cells
- * holding something (and the merged areas starting among them), within GRID_LIMITS.
+ * holding something (and the merged areas starting among them), within GRID_LIMITS. Only cells
+ * with a value or a formula are kept, with their number format: a sheet formatted over
+ * A1:GR10000 around a small form holds two million styled empty cells, and the checker reads
+ * the format of a value only.
  */
 export class GridBuilder {
   private readonly cells = new Map<number, { v: CellValue; f: GridFormula | null; x: string | null }>();
   private readonly merges: Merge[] = [];
-  private readonly rowFormats = new Map<number, string>();
-  private readonly columnFormats: (string | null)[] = [];
   private lastRow = -1;
   private lastCol = -1;
   private dropped: string | null = null;
@@ -43,8 +57,9 @@ export class GridBuilder {
   }
 
   /**
-   * A cell at 0-based row and column; an empty value with no formula only carries its format.
-   * A formula's empty text is kept: it is a saved result, unlike a formula with none (null).
+   * A cell at 0-based row and column; an empty value with no formula is not kept (a later empty
+   * cell at the same place replaces an earlier one, as it does in Excel). A formula's empty text
+   * is kept: it is a saved result, unlike a formula with none (null).
    */
   set(row: number, col: number, value: CellValue, format: string | null = null, formula: GridFormula | null = null): void {
     const filled = (value !== null && value !== "") || formula !== null;
@@ -52,26 +67,13 @@ export class GridBuilder {
       if (filled && !this.dropped) this.dropped = toA1(row, col);
       return;
     }
-    if (!filled && format === null) {
-      // A later empty cell at the same place replaces an earlier one, as it does in Excel.
-      this.cells.delete(this.key(row, col));
+    if (!filled) {
+      if (this.cells.size > 0) this.cells.delete(this.key(row, col));
       return;
     }
     this.cells.set(this.key(row, col), { v: value === "" && formula === null ? null : value, f: formula, x: format });
-    if (filled) {
-      if (row > this.lastRow) this.lastRow = row;
-      if (col > this.lastCol) this.lastCol = col;
-    }
-  }
-
-  /** The format of a row's cells that the file leaves out (Excel's row style). */
-  rowFormat(row: number, format: string | null): void {
-    if (row < GRID_LIMITS.rows && format !== null) this.rowFormats.set(row, format);
-  }
-
-  /** The format of columns' cells that the file leaves out (Excel's column style). */
-  columnFormat(left: number, right: number, format: string | null): void {
-    for (let c = Math.max(0, left); c <= Math.min(right, GRID_LIMITS.cols - 1); c++) this.columnFormats[c] = format;
+    if (row > this.lastRow) this.lastRow = row;
+    if (col > this.lastCol) this.lastCol = col;
   }
 
   merge(top: number, left: number, bottom: number, right: number): void {
@@ -88,12 +90,10 @@ export class GridBuilder {
     const numberFormats: (string | null)[][] = [];
     const formulas: (GridFormula | null)[][] = [];
     let anyFormula = false;
-    const columns: (string | null)[] = Array.from({ length: cols }, (_, c) => this.columnFormats[c] ?? null);
     for (let r = 0; r < rows; r++) {
       const vr: CellValue[] = new Array(cols).fill(null);
-      const xr: (string | null)[] = new Array(cols).fill(this.rowFormats.get(r) ?? null);
+      const xr: (string | null)[] = new Array(cols).fill(null);
       const fr: (GridFormula | null)[] = new Array(cols).fill(null);
-      if (!this.rowFormats.has(r)) for (let c = 0; c < cols; c++) xr[c] = columns[c];
       for (let c = 0; c < cols; c++) {
         const cell = this.cells.get(this.key(r, c));
         if (!cell) continue;

@@ -10,6 +10,7 @@ import { BiffError, RecordView, RT, substream, substreamStarts } from "./biff-re
 import type { CompoundFile } from "./compound-file";
 import { CompoundFileError } from "./compound-file";
 import { ReadError } from "./read-error";
+import { SHEET_LIMIT, tooManySheetsNote } from "./grid-builder";
 import { Globals, readGlobals, SheetEntry } from "./xls-globals";
 import { readSheetRecords, SheetResult } from "./xls-sheet";
 
@@ -17,12 +18,6 @@ export interface XlsWorkbook {
   grids: Grid[];
   notes: string[];
 }
-
-/**
- * How many worksheets one workbook may have read: a department's workbook holds one form per
- * project, a few hundred at most. Beyond this the rest are left out and said in a note.
- */
-export const MAX_XLS_SHEETS = 1000;
 
 /**
  * How many grid cells all the sheets of a workbook may hold together. A sheet reaching the edge
@@ -88,13 +83,13 @@ export function readBiffStream(stream: Uint8Array): XlsWorkbook {
       }
     }
     if (twins.length > 0) notes.push(`有 ${twins.length} 个工作表（如“${twins[0].name}”）与其他工作表指向同一份内容，未重复读取。`);
-    if (distinct.length > MAX_XLS_SHEETS) notes.push(`工作簿有 ${distinct.length} 个工作表，只读取了前 ${MAX_XLS_SHEETS} 个。`);
+    if (distinct.length > SHEET_LIMIT) notes.push(tooManySheetsNote(distinct.length));
     const grids: Grid[] = [];
     const seen = new Set<number>();
     let failed: string | null = null;
     let cells = 0;
     let starts: number[] | null = null;
-    for (const [k, s] of distinct.slice(0, MAX_XLS_SHEETS).entries()) {
+    for (const [k, s] of distinct.slice(0, SHEET_LIMIT).entries()) {
       let offset = s.offset;
       if (!startsSubstream(stream, offset)) {
         // An entry whose offset misses its BOF (a writer's slip): the substreams follow the
@@ -111,7 +106,7 @@ export function readBiffStream(stream: Uint8Array): XlsWorkbook {
       }
       seen.add(offset);
       if (cells >= WORKBOOK_CELLS) {
-        const rest = Math.min(distinct.length, MAX_XLS_SHEETS) - k - 1;
+        const rest = Math.min(distinct.length, SHEET_LIMIT) - k - 1;
         notes.push(`工作簿中已读的工作表合计超过 ${WORKBOOK_CELLS / 1e4} 万个单元格，工作表“${s.name}”${rest > 0 ? `及其后 ${rest} 个工作表` : ""}未读取。`);
         break;
       }

@@ -4,17 +4,18 @@
  */
 import { parseRange, toA1 } from "../scoring/grid/address";
 import type { CellValue, GridFormula } from "../scoring/grid/grid";
-import { isDateFormat } from "./builtin-formats";
+import { isoSerial } from "../scoring/grid/excel-date";
+import { isDateFormat } from "../scoring/grid/number-format";
 import { BuiltGrid, GridBuilder, mergeOverlap } from "./grid-builder";
 import { ReadError } from "./read-error";
 import { SharedFormulas } from "./shared-formula";
-import { RunText, unescapeOoxml } from "./shared-strings";
-import { attr, parseXmlPart } from "./xlsx-xml";
+import { RunText, SharedStrings, unescapeOoxml } from "./shared-strings";
+import { scanXml } from "./xml-scan";
 
 export interface SheetContext {
   name: string;
   /** The shared string table, or null when the workbook has none. */
-  strings: string[] | null;
+  strings: SharedStrings | null;
   /** Number format by cell style index. */
   formats: (string | null)[];
   date1904: boolean;
@@ -22,17 +23,6 @@ export interface SheetContext {
 
 /** Days between Excel's 1900 and 1904 epochs. */
 const DAYS_1904 = 1462;
-const EPOCH_1900 = Date.UTC(1899, 11, 30);
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
-
-/** A `t="d"` value as Excel's serial day, taken at face value (Excel writes local times). */
-export function isoSerial(text: string): number | null {
-  const m = ISO_DATE.exec(text.trim());
-  if (!m) return null;
-  const ms = Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)) + Math.round(Number(m[7] ?? 0) * 1000);
-  const serial = (ms - EPOCH_1900) / 86400000;
-  return Number.isFinite(serial) ? serial : null;
-}
 
 /** `B12` → row 11, column 1 (0-based); null when it is not an address. */
 function parseRef(r: string): { row: number; col: number } | null {
@@ -54,7 +44,7 @@ function styleIndex(s: string | undefined): number {
 }
 
 /** Reads a worksheet part into a grid. Throws ReadError for a shared string it cannot find. */
-export function readSheetXml(xml: string, ctx: SheetContext): BuiltGrid {
+export function readSheetXml(xml: Uint8Array | string, ctx: SheetContext): BuiltGrid {
   const b = new GridBuilder();
   const shared = new SharedFormulas();
   const merges: { top: number; left: number; bottom: number; right: number }[] = [];
@@ -84,10 +74,12 @@ export function readSheetXml(xml: string, ctx: SheetContext): BuiltGrid {
     switch (type) {
       case "s": {
         if (f !== null) break;
+        // `<c t="s"><v/></c>` is an empty cell, not shared string 0.
+        if (v.trim() === "") return null;
         if (ctx.strings === null) throw new ReadError("corrupt-xlsx", { what: "缺少共享字符串表 xl/sharedStrings.xml" });
         const i = Number(v);
-        if (!Number.isInteger(i) || i < 0 || i >= ctx.strings.length) fail(`引用的共享字符串 ${v.trim()} 不存在`);
-        return ctx.strings[i];
+        if (!Number.isInteger(i) || i < 0 || i >= ctx.strings.count) fail(`引用的共享字符串 ${v.trim()} 不存在`);
+        return ctx.strings.get(i);
       }
       case "str":
         return unescapeOoxml(v);
@@ -117,8 +109,9 @@ export function readSheetXml(xml: string, ctx: SheetContext): BuiltGrid {
     return f ? `=${f}` : null;
   };
 
-  parseXmlPart(xml, `工作表“${ctx.name}”`, {
-    open(name, tag) {
+  scanXml(xml, `工作表“${ctx.name}”`, {
+    wantText: () => into !== null,
+    open(name, tag, _at, empty) {
       if (inCell) {
         if (name === "v") {
           into = "v";
@@ -126,9 +119,9 @@ export function readSheetXml(xml: string, ctx: SheetContext): BuiltGrid {
         } else if (name === "f") {
           into = "f";
           f ??= "";
-          fType = attr(tag, "t") ?? "";
-          fShared = attr(tag, "si");
-          fRef = attr(tag, "ref");
+          fType = tag.get("t") ?? "";
+          fShared = tag.get("si");
+          fRef = tag.get("ref");
         } else if (name === "is") {
           into = "is";
           run.take();
@@ -141,16 +134,14 @@ export function readSheetXml(xml: string, ctx: SheetContext): BuiltGrid {
           break;
         case "row": {
           if (!inData) break;
-          const r = Number(attr(tag, "r"));
+          const r = Number(tag.get("r"));
           row = Number.isInteger(r) && r >= 1 ? r - 1 : row + 1;
           col = -1;
-          const s = attr(tag, "s");
-          if (s !== undefined && /^(1|true)$/.test(attr(tag, "customFormat") ?? "")) b.rowFormat(row, ctx.formats[styleIndex(s)] ?? null);
           break;
         }
         case "c": {
           if (!inData) break;
-          const ref = attr(tag, "r");
+          const ref = tag.get("r");
           const at = ref === undefined ? null : parseRef(ref);
           if (at) {
             row = at.row;
@@ -159,24 +150,23 @@ export function readSheetXml(xml: string, ctx: SheetContext): BuiltGrid {
             if (row < 0) row = 0;
             col++;
           }
+          if (empty) {
+            // `<c r="B7" s="3"/>`: a styled empty cell, millions of them where a sheet is formatted
+            // far beyond its form. It holds nothing, but replaces what an earlier cell put there.
+            b.set(row, col, null);
+            break;
+          }
           inCell = true;
-          type = attr(tag, "t") ?? "n";
-          format = ctx.formats[styleIndex(attr(tag, "s"))] ?? null;
+          type = tag.get("t") ?? "n";
+          format = ctx.formats[styleIndex(tag.get("s"))] ?? null;
           v = f = inline = null;
           fType = "";
           fShared = fRef = undefined;
           into = null;
           break;
         }
-        case "col": {
-          const min = Number(attr(tag, "min"));
-          const max = Number(attr(tag, "max"));
-          const s = attr(tag, "style");
-          if (s !== undefined && Number.isInteger(min) && Number.isInteger(max) && min >= 1) b.columnFormat(min - 1, max - 1, ctx.formats[styleIndex(s)] ?? null);
-          break;
-        }
         case "mergeCell": {
-          const m = parseRange(attr(tag, "ref") ?? "");
+          const m = parseRange(tag.get("ref") ?? "");
           if (m) merges.push(m);
           break;
         }

@@ -3,22 +3,22 @@
  * workbook's own `<numFmts>` or Excel's built-ins. General (id 0) is null, as the grid has it.
  */
 import { builtinFormat } from "./builtin-formats";
-import { attr, parseXmlPart } from "./xlsx-xml";
+import { scanXml } from "./xml-scan";
 
 /** The format code of each cell style index; a missing styles part means all General. */
-export function readCellFormats(xml: string | null): (string | null)[] {
+export function readCellFormats(xml: Uint8Array | string | null): (string | null)[] {
   if (xml === null) return [];
   const custom = new Map<number, string>();
   const ids: number[] = [];
   let inCellXfs = false;
-  parseXmlPart(xml, "样式表 xl/styles.xml ", {
+  scanXml(xml, "样式表 xl/styles.xml ", {
     open(name, tag) {
       if (name === "numFmt") {
-        const id = Number(attr(tag, "numFmtId"));
-        const code = attr(tag, "formatCode");
+        const id = Number(tag.get("numFmtId"));
+        const code = tag.get("formatCode");
         if (Number.isInteger(id) && code !== undefined) custom.set(id, code);
       } else if (name === "cellXfs") inCellXfs = true;
-      else if (name === "xf" && inCellXfs) ids.push(Number(attr(tag, "numFmtId") ?? 0));
+      else if (name === "xf" && inCellXfs) ids.push(Number(tag.get("numFmtId") ?? 0));
     },
     close(name) {
       if (name === "cellXfs") inCellXfs = false;

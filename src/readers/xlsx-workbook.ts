@@ -3,7 +3,7 @@
  * xl/workbook.xml and its relationships, and whether dates count from 1904.
  */
 import { ReadError } from "./read-error";
-import { attr, parseXmlPart } from "./xlsx-xml";
+import { scanXml } from "./xml-scan";
 import type { ZipPackage } from "./zip-package";
 
 export interface SheetEntry {
@@ -22,7 +22,8 @@ export interface WorkbookParts {
 
 /** A relationship's target as a part path: relative to the source's folder, or absolute with `/`. */
 export function resolveTarget(folder: string, target: string): string {
-  const path = target.startsWith("/") ? target.slice(1) : `${folder}${target}`;
+  const t = target.replace(/\\/g, "/");
+  const path = t.startsWith("/") ? t.slice(1) : `${folder}${t}`;
   const out: string[] = [];
   for (const seg of path.split("/")) {
     if (seg === "..") out.pop();
@@ -36,15 +37,15 @@ interface Relationship {
   target: string;
 }
 
-function readRelationships(xml: string | null, folder: string, what: string): Map<string, Relationship> {
+function readRelationships(xml: Uint8Array | null, folder: string, what: string): Map<string, Relationship> {
   const out = new Map<string, Relationship>();
   if (xml === null) return out;
-  parseXmlPart(xml, what, {
+  scanXml(xml, what, {
     open(name, tag) {
       if (name !== "Relationship") return;
-      const id = attr(tag, "Id");
-      const target = attr(tag, "Target");
-      if (id && target && attr(tag, "TargetMode") !== "External") out.set(id, { type: attr(tag, "Type") ?? "", target: resolveTarget(folder, target) });
+      const id = tag.get("Id");
+      const target = tag.get("Target");
+      if (id && target && tag.get("TargetMode") !== "External") out.set(id, { type: tag.get("Type") ?? "", target: resolveTarget(folder, target) });
     },
   });
   return out;
@@ -56,23 +57,27 @@ function isWorksheet(type: string): boolean {
 }
 
 export async function readWorkbookParts(pkg: ZipPackage): Promise<WorkbookParts> {
-  const main = pkg.main && pkg.main.startsWith("xl/") && pkg.has(pkg.main) ? pkg.main : "xl/workbook.xml";
-  const xml = await pkg.text(main);
-  if (xml === null) throw new ReadError("corrupt-xlsx", { what: "缺少工作簿目录 xl/workbook.xml" });
+  // Wherever the package's relationships put the workbook (most under xl/, some writers elsewhere).
+  const main = pkg.main !== null && pkg.has(pkg.main) ? pkg.main : "xl/workbook.xml";
+  const xml = await pkg.bytes(main);
+  if (xml === null) throw new ReadError("corrupt-xlsx", { what: `缺少工作簿目录 ${main}` });
   const folder = main.slice(0, main.lastIndexOf("/") + 1);
   const relsPart = `${folder}_rels/${main.slice(folder.length)}.rels`;
-  const rels = readRelationships(await pkg.text(relsPart), folder, `工作簿关系表 ${relsPart} `);
+  const rels = readRelationships(await pkg.bytes(relsPart), folder, `工作簿关系表 ${relsPart} `);
   const sheets: SheetEntry[] = [];
   let date1904 = false;
   let inSheets = false;
-  parseXmlPart(xml, `工作簿目录 ${main} `, {
+  scanXml(xml, `工作簿目录 ${main} `, {
     open(name, tag) {
       if (name === "sheets") inSheets = true;
-      else if (name === "workbookPr") date1904 = /^(1|true)$/.test(attr(tag, "date1904") ?? "");
+      else if (name === "workbookPr") date1904 = /^(1|true)$/.test(tag.get("date1904") ?? "");
       else if (name === "sheet" && inSheets) {
-        const rel = rels.get(attr(tag, "id") ?? "");
+        const id = tag.get("id") ?? "";
+        // Excel keeps `<sheet r:id="">` for old macro sheets it has no part for: nothing to read.
+        if (id === "") return;
+        const rel = rels.get(id);
         if (rel && !isWorksheet(rel.type)) return;
-        sheets.push({ name: attr(tag, "name") ?? "", part: rel ? rel.target : null });
+        sheets.push({ name: tag.get("name") ?? "", part: rel ? rel.target : null });
       }
     },
     close(name) {
@@ -80,5 +85,5 @@ export async function readWorkbookParts(pkg: ZipPackage): Promise<WorkbookParts>
     },
   });
   const byType = (suffix: string, usual: string) => [...rels.values()].find((r) => r.type.endsWith(suffix) && pkg.has(r.target))?.target ?? usual;
-  return { sheets, date1904, sharedStrings: byType("/sharedStrings", "xl/sharedStrings.xml"), styles: byType("/styles", "xl/styles.xml") };
+  return { sheets, date1904, sharedStrings: byType("/sharedStrings", `${folder}sharedStrings.xml`), styles: byType("/styles", `${folder}styles.xml`) };
 }

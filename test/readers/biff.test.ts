@@ -169,7 +169,7 @@ test("more than 1000 worksheets: the first 1000 are read and the rest named in a
   const doc = await read(biffStream(Array.from({ length: 1003 }, (_, i) => ({ name: `表${i + 1}`, body: NUMBER(0, 0, i) }))));
   expect(doc.grids).toHaveLength(1000);
   expect(doc.grids[999].values).toEqual([[999]]);
-  expect(doc.notes).toEqual(["工作簿有 1003 个工作表，只读取了前 1000 个。"]);
+  expect(doc.notes).toEqual(["工作簿有 1003 个工作表，只读取了前 1000 个；其余的已忽略。"]);
 });
 
 test("a sheet entry whose offset misses its BOF is found by the order of the substreams, and said", async () => {

@@ -219,16 +219,21 @@ describe("hand-made workbooks", () => {
     ]);
   });
 
-  test("number formats: custom, built-in, General as null, and the column's for cells the file leaves out", async () => {
-    const styles = '<numFmts count="1"><numFmt numFmtId="176" formatCode="0.00_ "/></numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="176"/><xf numFmtId="10"/><xf numFmtId="14"/></cellXfs>';
-    const xml = '<cols><col min="3" max="3" style="2"/></cols>' + data('<row r="1"><c r="A1" s="1"><v>1.5</v></c><c r="B1" s="2"><v>0.5</v></c><c r="D1" s="0"><v>1</v></c></row><row r="2"><c r="A2" s="3"><v>44197</v></c></row>');
+  test("number formats: custom, built-in, General as null; only cells with a value keep one", async () => {
+    const styles = '<numFmts count="1"><numFmt numFmtId="176" formatCode="0.00_ "/></numFmts><cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="176"/><xf numFmtId="10"/><xf numFmtId="14"/><xf numFmtId="58"/></cellXfs>';
+    // Column C and row 2 are styled, and C2 is a styled empty cell: none of them holds a value.
+    const xml =
+      '<cols><col min="3" max="3" style="2"/></cols>' +
+      data('<row r="1"><c r="A1" s="1"><v>1.5</v></c><c r="B1" s="2"><v>0.5</v></c><c r="D1" s="0"><v>1</v></c></row><row r="2" s="2" customFormat="1"><c r="A2" s="3"><v>44197</v></c><c r="B2" s="4"><v>44197</v></c><c r="C2" s="2"/></row>');
     const bytes = await book({ sheets: [{ name: "s", xml }], styles });
     const g = (await read(bytes)).grids[0];
     expect(g.numberFormats).toEqual([
-      ["0.00_ ", "0.00%", "0.00%", null],
-      ["mm-dd-yy", null, "0.00%", null],
+      ["0.00_ ", "0.00%", null, null],
+      ["mm-dd-yy", 'm"月"d"日"', null, null],
     ]);
-    expect((await readWithExcelJS(bytes))[0].grid.numberFormats).toEqual(g.numberFormats);
+    // ExcelJS agrees on every cell that holds a value.
+    const other = (await readWithExcelJS(bytes))[0].grid.numberFormats!;
+    for (const [r, c] of [[0, 0], [0, 1], [0, 3], [1, 0]]) expect(other[r][c]).toBe(g.numberFormats![r][c]);
   });
 
   test("1904 dates: a date cell's serial as ExcelJS gave it (the 1900 serial), other numbers as they are", async () => {

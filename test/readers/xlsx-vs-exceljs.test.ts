@@ -74,8 +74,10 @@ function differences(a: BuiltGrid[], b: BuiltGrid[]): string[] {
         // both as an empty cell (Sheet.value), so they count as the same.
         const same = Object.is(x.values[r][c], y.values[r][c]) || (x.values[r][c] === null && y.values[r][c] === "" && !y.formulas?.[r]?.[c]);
         if (!same) out.push(`${at}: value ${show(x.values[r][c])} ≠ ${show(y.values[r][c])}`);
-        if ((x.numberFormats?.[r]?.[c] ?? null) !== (y.numberFormats?.[r]?.[c] ?? null)) out.push(`${at}: format ${x.numberFormats?.[r]?.[c]} ≠ ${y.numberFormats?.[r]?.[c]}`);
+        // The new reader keeps the format of cells with a value only (an empty cell's is never read).
         const [fx, fy] = [formulaText(x.formulas?.[r]?.[c]), formulaText(y.formulas?.[r]?.[c])];
+        const held = x.values[r][c] !== null || fx !== null;
+        if (held && (x.numberFormats?.[r]?.[c] ?? null) !== (y.numberFormats?.[r]?.[c] ?? null)) out.push(`${at}: format ${x.numberFormats?.[r]?.[c]} ≠ ${y.numberFormats?.[r]?.[c]}`);
         if (fx !== fy) out.push(`${at}: formula ${fx} ≠ ${fy}`);
         n = out.length;
       }

@@ -9,6 +9,8 @@ import type { CellValue, Sheet } from "../grid/grid";
 import { readComparator, readMeasure, type Measure } from "../values/measure";
 import type { Figure, MeasureCell, Pos, StatedRateCell, TextCell, UnreadableWhy } from "./form";
 import type { Span } from "./header-band";
+import { serialDateText } from "../grid/excel-date";
+import { isDateFormat } from "../grid/number-format";
 
 const ERROR_VALUE = /^#(?:N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|BLOCKED!|CONNECT!|FIELD!|UNKNOWN!|PYTHON!|TEXT!)$/i;
 
@@ -21,14 +23,6 @@ export function isErrorValue(v: CellValue): boolean {
   return ERROR_VALUE.test(v.trim());
 }
 
-/** A number format that shows a date or a time (`yyyy-mm-dd`, `m/d/yy`, `yyyy"年"m"月"`). */
-export function isDateFormat(format: string | null): boolean {
-  if (!format || /^general$/i.test(format)) return false;
-  // Quoted literals, escapes and [colour]/[$-locale] sections are not date tokens; [h] is.
-  const bare = format.split(";")[0].replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[(?!h\]|m\]|s\])[^\]]*\]/gi, "");
-  return /[ymdhs]/i.test(bare) && !/^[#0.,%\s]*e[+-]/i.test(bare);
-}
-
 /** Excel's last date, 9999-12-31: a larger number in a date cell shows as ####, not as a date. */
 const LAST_DATE = 2958465;
 
@@ -37,14 +31,9 @@ function isDateSerial(v: number): boolean {
   return v >= 0 && v <= LAST_DATE;
 }
 
-/** A date serial (1900 system) as a person writes the date: 44197 → 2021-01-01. */
+/** A date serial (1900 system) as Excel shows the date: 44197 → 2021-01-01, 1 → 1900-01-01. */
 export function dateText(serial: number): string {
-  const ms = Date.UTC(1899, 11, 30) + Math.round(serial * 86400000);
-  const d = new Date(ms);
-  if (!isDateSerial(serial) || !Number.isFinite(d.getTime())) return plainNumber(serial);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-  return serial % 1 === 0 ? date : `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  return (isDateSerial(serial) ? serialDateText(serial) : null) ?? plainNumber(serial);
 }
 
 const JXZP_CALL = /JXZP[._]/i;
