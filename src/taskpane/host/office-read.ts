@@ -1,4 +1,4 @@
-import { parseRange, toA1, type RangeRef } from "../../scoring/grid/address";
+import { addressAreas, parseRange, toA1, type RangeRef } from "../../scoring/grid/address";
 import { beyondLimitsNote, GRID_LIMITS } from "../../readers/grid-builder";
 import type { CellValue, Grid } from "../../scoring/grid/grid";
 import { HostError } from "./host-error";
@@ -69,11 +69,7 @@ const isPayloadError = (e: unknown): boolean => {
 
 /** `Sheet1!A1:B2, 'My, sheet'!C3` → [`A1:B2`, `C3`]: the range part of each address. */
 export function rangesOfAddress(address: string | null | undefined): string[] {
-  if (!address) return [];
-  const out: string[] = [];
-  const re = /\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?(?=\s*(?:,|$))/g;
-  for (let m = re.exec(address); m; m = re.exec(address)) out.push(m[3] ? `${m[1]}${m[2]}:${m[3]}${m[4]}` : `${m[1]}${m[2]}`);
-  return out;
+  return addressAreas(address ?? "").flatMap((a) => (a ? [a.ref] : []));
 }
 
 const rangeText = (r: RangeRef): string => `${toA1(r.top, r.left)}:${toA1(r.bottom, r.right)}`;
