@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { parseRange, toA1, type RangeRef } from "../../scoring/grid/address";
+import { columnLetters, parseRange, toA1, type RangeRef } from "../../scoring/grid/address";
 import type { CellContent, CellStyle, SheetBuild } from "../../scoring/templates/sheet-build";
 import { uniqueSheetName } from "../../scoring/templates/sheet-name";
 import { absoluteRef } from "../../scoring/formula/absolute";
@@ -98,10 +98,6 @@ function applyStyle(range: Excel.Range, r: RangeRef, s: CellStyle) {
   }
 }
 
-function columnLetter(i: number): string {
-  return toA1(0, i).replace(/\d+$/, "");
-}
-
 /** Writes a SheetBuild into a new worksheet of the workbook behind `context`. */
 export async function applySheetBuild(context: Excel.RequestContext, build: SheetBuild, options: ApplyOptions = {}): Promise<InsertedTemplate> {
   const supports = options.supports ?? officeSupports;
@@ -135,7 +131,7 @@ export async function applySheetBuild(context: Excel.RequestContext, build: Shee
   }
   for (const m of build.merges) ws.getRange(m).merge(false);
   build.columnWidths.forEach((w, i) => {
-    const c = columnLetter(i);
+    const c = columnLetters(i);
     ws.getRange(`${c}:${c}`).format.columnWidth = widthInPoints(w);
   });
   for (const [row, h] of Object.entries(build.rowHeights)) ws.getRange(`${row}:${row}`).format.rowHeight = h;
