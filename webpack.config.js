@@ -129,7 +129,8 @@ module.exports = async (env = {}, argv = {}) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
-      clean: true,
+      // The web page (webpack.web.js, built after this) lives in dist/ too.
+      clean: { keep: /绩效自评助手\.html/ },
     },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
     module: {

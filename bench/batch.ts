@@ -1,68 +1,15 @@
-import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { performance } from "perf_hooks";
-import ExcelJS from "exceljs";
 import { allCores } from "../src/cli/batch";
+import { runCli, type Run } from "./cli-run";
+import { singleForms } from "./single-forms";
 
 // `npm run bench:batch`: figures, not a test. A reviewer's folder of single-form submissions,
 // checked by the compiled CLI as a separate process, with one thread and with every core.
 const FILES = Number(process.env.JXZP_BENCH_FILES ?? 300);
 const RUNS = 2;
 
-const ROOT = path.join(__dirname, "..", "..");
-const BIN = path.join(ROOT, "lib", "src", "cli", "jxzp.js");
-const FIXTURES = path.join(ROOT, "test", "fixtures");
-
-/** One workbook per form of the fixtures (the other sheets removed), as units send them. */
-async function singleForms(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const name of fs.readdirSync(FIXTURES).filter((f) => f.endsWith(".xlsx")).sort()) {
-    const probe = new ExcelJS.Workbook();
-    await probe.xlsx.readFile(path.join(FIXTURES, name));
-    for (let keep = 0; keep < probe.worksheets.length; keep++) {
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.readFile(path.join(FIXTURES, name));
-      for (const ws of [...wb.worksheets]) if (ws.name !== probe.worksheets[keep].name) wb.removeWorksheet(ws.id);
-      const file = path.join(dir, `${path.basename(name, ".xlsx")}-${keep + 1}.xlsx`);
-      await wb.xlsx.writeFile(file);
-      out.push(file);
-    }
-  }
-  return out;
-}
-
-interface Run {
-  seconds: number;
-  maxRssMb: number;
-  /** User and system time of all the process's threads. */
-  cpuSeconds: number;
-  code: number | null;
-}
-
-/** The whole process, start to exit: the child reports its peak RSS (threads included) as it ends. */
-function runCli(args: string[]): Promise<Run> {
-  const child = `
-    const { main } = require(${JSON.stringify(BIN)});
-    main(process.argv.slice(1)).then((code) => {
-      process.exitCode = code;
-      const u = process.resourceUsage();
-      process.stderr.write("\\nRSS " + u.maxRSS + " CPU " + (u.userCPUTime + u.systemCPUTime) + "\\n");
-    });`;
-  return new Promise((resolve, reject) => {
-    const t = performance.now();
-    const p = spawn(process.execPath, ["-e", child, ...args], { stdio: ["ignore", "ignore", "pipe"] });
-    let err = "";
-    p.stderr.on("data", (b: Buffer) => (err += b.toString("utf8")));
-    p.on("error", reject);
-    p.on("close", (code) => {
-      const m = /RSS (\d+) CPU (\d+)/.exec(err);
-      if (!m) return reject(new Error(`子进程没有报告内存：${err.slice(0, 500)}`));
-      resolve({ seconds: (performance.now() - t) / 1000, maxRssMb: Number(m[1]) / 1024, cpuSeconds: Number(m[2]) / 1e6, code });
-    });
-  });
-}
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jxzp-batch-"));

@@ -1,30 +1,15 @@
 import * as fs from "fs";
 import * as path from "path";
-import { evaluateSheet } from "../scoring/evaluate";
-import type { SheetReport } from "../scoring/findings/sheet-report";
-import { checkReportClaims } from "../scoring/prose/report-claims";
-import { readDocument, ReadDocument } from "../readers/document";
 import { describeReadError, readProblemMessage } from "../readers/read-error";
 import { extensionOf } from "../readers/sniff";
+import { checkDocument } from "./check-document";
+import { byName, FOLDER_EXTENSIONS, skipped } from "./folder-rules";
 import { readFileBytes } from "./file-bytes";
 import type { FileResult } from "./file-result";
 
-/** Said when the engine itself fails on a grid: the file was read, the fault is ours. */
-const INTERNAL_ERROR = "校验这个文件时程序出现内部错误，未能完成校验；请把文件提供给开发者排查。";
-
-/** One report per form: a sheet gives one, or one per form where it stacks several (each says its place). */
-function evaluate(doc: ReadDocument, profile: string | undefined): SheetReport[] {
-  const sheets = doc.grids.flatMap((g) => evaluateSheet(g, { profile }));
-  if (doc.blocks) {
-    // A report's prose is checked against its own tables; findings go to the form concerned.
-    for (const { form, finding } of checkReportClaims(doc.blocks, sheets, doc.grids)) sheets[form].findings.push(finding);
-  }
-  return sheets;
-}
-
 /** Reads one file (.xlsx, .xls or .docx, by content) and checks every sheet or table in it; a file it cannot read is a result with a Chinese error. */
 export async function checkFile(file: string, profile: string | undefined): Promise<FileResult> {
-  let doc: ReadDocument;
+  let bytes: Uint8Array;
   try {
     const stat = await fs.promises.stat(file);
     if (stat.isDirectory()) {
@@ -32,31 +17,11 @@ export async function checkFile(file: string, profile: string | undefined): Prom
       await fs.promises.readdir(file);
       return { file, error: readProblemMessage("folder"), sheets: [] };
     }
-    doc = await readDocument(await readFileBytes(file), file);
+    bytes = await readFileBytes(file);
   } catch (e) {
     return { file, error: describeReadError(e), sheets: [] };
   }
-  let sheets: SheetReport[];
-  try {
-    sheets = evaluate(doc, profile);
-  } catch {
-    return { file, format: doc.format, error: INTERNAL_ERROR, sheets: [] };
-  }
-  return { file, format: doc.format, sheets, ...(doc.notes.length ? { notes: doc.notes } : {}) };
-}
-
-/** Files a folder yields: workbooks and reports, and the formats that are listed with a message. */
-const FOLDER_EXTENSIONS = new Set([
-  "xlsx", "xlsm", "xls", "et", "ett", "docx", "docm",
-  // Listed with what to do: saved in a format that cannot be read, or packed.
-  "doc", "wps", "wpt", "xlsb", "pdf", "ofd", "rtf", "ods", "odt", "zip", "rar", "7z",
-]);
-
-const byName = new Intl.Collator("zh-CN", { numeric: true });
-
-/** Office's lock files (`~$报告.docx`) and hidden files are not submissions. */
-function skipped(name: string): boolean {
-  return name.startsWith("~$") || name.startsWith(".");
+  return checkDocument(bytes, file, profile);
 }
 
 function walk(dir: string, seen: Set<string>, out: string[]): void {

@@ -1,7 +1,8 @@
-import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import Decimal from "decimal.js";
+import { PROGRAM_STAMP } from "../program";
+import { sha256Base64 } from "./sha256";
 import { SEVERITY_LABEL, type Severity } from "../scoring/findings/findings";
 import { cellList, groupProblems, type ProblemGroup } from "./problem-groups";
 import type { FormRow, Verdict } from "./review";
@@ -512,7 +513,7 @@ const SCRIPT = `
 })();
 `;
 
-const sha256 = (text: string): string => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+const sha256 = (text: string): string => `'sha256-${sha256Base64(text)}'`;
 
 function stamp(d: Date): string {
   const p = (n: number) => String(n).padStart(2, "0");
@@ -544,6 +545,7 @@ export function renderHtmlReport(input: HtmlReportInput): string {
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<meta name="generator" content="${esc(PROGRAM_STAMP)}">
 <title>绩效自评复核报告</title>
 <style>${STYLE}</style>
 </head>
@@ -551,6 +553,7 @@ export function renderHtmlReport(input: HtmlReportInput): string {
 <header>
 <h1>绩效自评复核报告</h1>
 <p class="meta" id="meta">${esc(meta)}</p>
+<p class="meta" id="program">${esc(`由${PROGRAM_STAMP}生成。`)}</p>
 <nav><a href="#charts">图表</a><a href="#forms">汇总</a>${spot ? `<a href="#spot">抽查</a>` : ""}<a href="#all-problems">问题清单</a></nav>
 </header>
 <main>

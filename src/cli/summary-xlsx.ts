@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type ExcelJS from "exceljs";
 import { loadExcelJS } from "./excel-writer";
+import { PROGRAM_NAME, PROGRAM_STAMP } from "../program";
 import { SEVERITY_LABEL } from "../scoring/findings/findings";
 import type { FormRow } from "./review";
 import type { SpotCheck } from "./sample";
@@ -91,8 +92,11 @@ function letters(n: number): string {
   return s;
 }
 
-/** One sheet: header row frozen and filtered, then the items, each committed as it is written. */
-function writeSheet<T>(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: Column<T>[], items: T[], after: string[] = []): void {
+/** Where the sheets go: ExcelJS's streaming writer (the CLI, to a file) or its in-memory workbook (the web page). */
+type SheetSink = Pick<ExcelJS.Workbook, "addWorksheet">;
+
+/** One sheet: header row frozen and filtered, then the items, each committed as it is written (streaming). */
+function writeSheet<T>(wb: SheetSink, name: string, columns: Column<T>[], items: T[], after: string[] = []): void {
   const ws = wb.addWorksheet(name, { views: [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }] });
   ws.columns = columns.map((c) => ({ width: c.width }));
   ws.autoFilter = `A1:${letters(columns.length)}${items.length + 1}`;
@@ -116,7 +120,37 @@ function writeSheet<T>(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, col
     ws.addRow([]).commit();
     for (const line of after) ws.addRow([line]).commit();
   }
-  ws.commit();
+  // A streamed sheet is finished here; an in-memory one has nothing to commit.
+  (ws as unknown as { commit?: () => void }).commit?.();
+}
+
+/** The summary's sheets and the workbook's properties (the program, its version and the rules' year). */
+function fillSummary(wb: SheetSink & { creator: string; lastModifiedBy: string; description: string }, rows: FormRow[], spot: SpotCheck | null): void {
+  const no = new Map(rows.map((r, i) => [r, i + 1]));
+  const sampled = spot ? new Map(spot.picked.map((p) => [p.row, p.order])) : null;
+  wb.creator = PROGRAM_NAME;
+  wb.lastModifiedBy = PROGRAM_STAMP;
+  wb.description = `由${PROGRAM_STAMP}生成。`;
+  writeSheet(wb, "汇总", summaryColumns(sampled), rows.map((row, i) => ({ row, no: i + 1 })));
+  writeSheet(
+    wb,
+    "问题清单",
+    PROBLEM_COLUMNS,
+    rows.flatMap((row, i) => row.problems.map((p) => ({ no: i + 1, row, p }))),
+  );
+  if (spot)
+    writeSheet(wb, "抽查", sampleColumns(no), spot.picked, [
+      `随机种子：${spot.seed}。用 jxzp check --sample ${spot.requested} --seed ${spot.seed} 校验同一批文件，得到同样的名单。`,
+      "抽中权重 = 问题系数（有错误 4，只有警告 2，其余 1）× 预算系数（按预算数在本批的名次，1 至 3，最大的为 3）。",
+    ]);
+}
+
+/** The summary workbook as bytes, built in memory: what the web page downloads (same sheets as the CLI's file). */
+export async function summaryWorkbookBytes(rows: FormRow[], spot: SpotCheck | null): Promise<Uint8Array> {
+  const { Workbook } = await loadExcelJS();
+  const wb = new Workbook();
+  fillSummary(wb, rows, spot);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
 /**
@@ -125,25 +159,11 @@ function writeSheet<T>(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, col
  * to a temporary file beside the target and renamed, so a failed run leaves no half a workbook.
  */
 export async function writeSummaryWorkbook(file: string, rows: FormRow[], spot: SpotCheck | null): Promise<void> {
-  const no = new Map(rows.map((r, i) => [r, i + 1]));
-  const sampled = spot ? new Map(spot.picked.map((p) => [p.row, p.order])) : null;
   const part = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.part`);
   const { stream } = await loadExcelJS();
   const wb = new stream.xlsx.WorkbookWriter({ filename: part, useStyles: true, useSharedStrings: true });
-  wb.creator = "绩效自评助手";
   try {
-    writeSheet(wb, "汇总", summaryColumns(sampled), rows.map((row, i) => ({ row, no: i + 1 })));
-    writeSheet(
-      wb,
-      "问题清单",
-      PROBLEM_COLUMNS,
-      rows.flatMap((row, i) => row.problems.map((p) => ({ no: i + 1, row, p }))),
-    );
-    if (spot)
-      writeSheet(wb, "抽查", sampleColumns(no), spot.picked, [
-        `随机种子：${spot.seed}。用 jxzp check --sample ${spot.requested} --seed ${spot.seed} 校验同一批文件，得到同样的名单。`,
-        "抽中权重 = 问题系数（有错误 4，只有警告 2，其余 1）× 预算系数（按预算数在本批的名次，1 至 3，最大的为 3）。",
-      ]);
+    fillSummary(wb as unknown as Parameters<typeof fillSummary>[0], rows, spot);
     await wb.commit();
     fs.renameSync(part, file);
   } catch (e) {

@@ -1,5 +1,6 @@
 import type ExcelJS from "exceljs";
 import { loadExcelJS } from "./excel-writer";
+import { PROGRAM_NAME, PROGRAM_STAMP } from "../program";
 import { absoluteRef } from "../scoring/formula/absolute";
 import { renameCalls } from "../scoring/formula/calls";
 import { parseRange } from "../scoring/grid/address";
@@ -113,11 +114,16 @@ export function addTemplateSheet(wb: ExcelJS.Workbook, build: SheetBuild, name =
   return ws;
 }
 
-/** An .xlsx workbook holding the given sheets, as bytes. Excel recalculates the formulas on opening. */
-export async function templateWorkbookBuffer(builds: SheetBuild[]): Promise<Buffer> {
+/**
+ * An .xlsx workbook holding the given sheets, as bytes (the CLI and the web page alike). Excel
+ * recalculates the formulas on opening. Its properties name the program, its version and the rules' year.
+ */
+export async function templateWorkbookBytes(builds: SheetBuild[]): Promise<Uint8Array> {
   const { Workbook } = await loadExcelJS();
   const wb = new Workbook();
-  wb.creator = "jxzp";
+  wb.creator = PROGRAM_NAME;
+  wb.lastModifiedBy = PROGRAM_STAMP;
+  wb.description = `由${PROGRAM_STAMP}生成。`;
   wb.calcProperties.fullCalcOnLoad = true;
   const names: string[] = [];
   for (const b of builds) {
@@ -125,5 +131,10 @@ export async function templateWorkbookBuffer(builds: SheetBuild[]): Promise<Buff
     names.push(name);
     addTemplateSheet(wb, b, name);
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** The same as a Node Buffer, for the CLI's output. */
+export async function templateWorkbookBuffer(builds: SheetBuild[]): Promise<Buffer> {
+  return Buffer.from(await templateWorkbookBytes(builds));
 }

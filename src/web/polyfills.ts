@@ -66,6 +66,16 @@ if (typeof Blob !== "undefined")
     });
   });
 
+// Chrome 84. Fluent UI's focus handling keeps elements through WeakRef. Without one, a strong
+// reference: the element is kept as long as the page (and the few it keeps are its own controls).
+if (!("WeakRef" in root))
+  root.WeakRef = class WeakRefShim<T extends object> {
+    constructor(private readonly target: T) {}
+    deref(): T {
+      return this.target;
+    }
+  };
+
 // Chrome 85. A string pattern as a global RegExp of itself: `$&` and a replacer function behave as in replace().
 define(String.prototype, "replaceAll", function replaceAll(this: string, search: string | RegExp, replacement: string | AnyFn) {
   if (search instanceof RegExp && !search.global) throw new TypeError("replaceAll must be called with a global RegExp");

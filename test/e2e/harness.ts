@@ -4,6 +4,7 @@
  * Debian's Chromium driven by playwright-core. The build goes to a temporary directory, not to
  * dist/: the project's webpack config cleans its output, and others may be using dist/ meanwhile.
  */
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -26,7 +27,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** A stamp of everything the build reads: file names, sizes and modification times. */
-function sourceStamp(): string {
+export function sourceStamp(): string {
   const h = createHash("sha256");
   const walk = (dir: string) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -40,7 +41,7 @@ function sourceStamp(): string {
   };
   // test/wps: the fake WPS page is part of the development build.
   for (const d of ["src", "scripts", "assets", "test/wps"]) if (fs.existsSync(path.join(ROOT, d))) walk(path.join(ROOT, d));
-  for (const f of ["webpack.config.js", "manifest.xml", "package.json", "tsconfig.json"]) {
+  for (const f of ["webpack.config.js", "webpack.web.js", "manifest.xml", "package.json", "tsconfig.json"]) {
     const p = path.join(ROOT, f);
     if (fs.existsSync(p)) h.update(`${f}:${fs.statSync(p).size}:${fs.statSync(p).mtimeMs}\n`);
   }
@@ -70,10 +71,10 @@ async function runWebpack(outDir: string): Promise<void> {
 }
 
 /** Removes builds of earlier source states not used for an hour (a run elsewhere may still use a recent one). */
-function pruneOldBuilds(keep: string): void {
+function pruneOldBuilds(prefix: string, keep: string): void {
   for (const name of fs.readdirSync(os.tmpdir())) {
     const p = path.join(os.tmpdir(), name);
-    if (!/^jxzp-e2e-[0-9a-f]{16}$/.test(name) || p === keep) continue;
+    if (!new RegExp(`^${prefix}-[0-9a-f]{16}$`).test(name) || p === keep) continue;
     try {
       if (Date.now() - fs.statSync(p).mtimeMs > 3600000) fs.rmSync(p, { recursive: true, force: true });
     } catch {
@@ -82,14 +83,42 @@ function pruneOldBuilds(keep: string): void {
   }
 }
 
+/**
+ * The web page's production build (webpack.web.js): one HTML file, and the worker beside it in
+ * .web-worker/. In a child process, as `npm run build` runs it: webpack's minimizer loads modules
+ * in ways a test runner's module system does not take.
+ */
+async function runWebBuild(outDir: string): Promise<void> {
+  const cli = path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js");
+  const args = [cli, "--config", "webpack.web.js", "--mode", "production", "--env", `outDir=${outDir}`];
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    let log = "";
+    child.stdout.on("data", (d: Buffer) => (log += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (log += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`网页版构建失败（${code}）：\n${log.slice(-4000)}`))));
+  });
+}
+
+/** The web page (dist/绩效自评助手.html as `npm run build` makes it), built once per source state. */
+export async function buildWebPage(): Promise<string> {
+  const dir = await buildOnce("jxzp-web", runWebBuild);
+  return path.join(dir, "绩效自评助手.html");
+}
+
 /** Builds the pages once per source state; concurrent test files wait for the one build. */
 export async function buildPages(): Promise<string> {
-  const dir = path.join(os.tmpdir(), `jxzp-e2e-${sourceStamp()}`);
+  return buildOnce("jxzp-e2e", runWebpack);
+}
+
+async function buildOnce(prefix: string, build: (dir: string) => Promise<void>): Promise<string> {
+  const dir = path.join(os.tmpdir(), `${prefix}-${sourceStamp()}`);
   const done = path.join(dir, ".built");
   const lock = `${dir}.lock`;
   if (fs.existsSync(done)) return dir;
   // A lock left by a run that was killed mid-build.
-  if (fs.existsSync(lock) && Date.now() - fs.statSync(lock).mtimeMs > 5 * 60000) fs.rmSync(lock, { recursive: true, force: true });
+  if (fs.existsSync(lock) && Date.now() - fs.statSync(lock).mtimeMs > 15 * 60000) fs.rmSync(lock, { recursive: true, force: true });
   let mine = false;
   try {
     fs.mkdirSync(lock);
@@ -99,17 +128,18 @@ export async function buildPages(): Promise<string> {
   }
   if (mine) {
     try {
-      await runWebpack(dir);
+      await build(dir);
       fs.writeFileSync(done, new Date().toISOString());
-      pruneOldBuilds(dir);
+      pruneOldBuilds(prefix, dir);
     } finally {
       fs.rmSync(lock, { recursive: true, force: true });
     }
     return dir;
   }
-  const until = Date.now() + 240000;
+  // The web page takes minutes to build on a busy two-core machine.
+  const until = Date.now() + 900000;
   while (!fs.existsSync(done)) {
-    if (!fs.existsSync(lock)) return buildPages();
+    if (!fs.existsSync(lock)) return buildOnce(prefix, build);
     if (Date.now() > until) throw new Error("等待构建超时");
     await new Promise((r) => setTimeout(r, 500));
   }

@@ -7,9 +7,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { buildPages, launch, ROOT, serve, type Served } from "./harness";
+import { buildPages, buildWebPage, launch, ROOT, serve, type Served } from "./harness";
 import { buildTemplate } from "../../src/scoring/templates/build";
-import { makePlan, openPreview, typeInto, validate } from "./preview-page";
+import { FIXTURES, makePlan, openPreview, typeInto, validate } from "./preview-page";
+import { downloadOf, openWebPage, reviewBatch } from "./web-page";
 
 const DOCS = path.join(ROOT, "docs");
 const ZHUZHOU = "zhuzhou-2021-department.xlsx";
@@ -94,4 +95,47 @@ test("preview-800.png: the whole preview at 800 px", async () => {
   expect(await page.textContent('td[data-cell="C4"]')).toBe("1151.79");
   await page.screenshot({ path: shot("preview-800.png") });
   await page.close();
+});
+
+describe("the web page (网页版), opened from file://", () => {
+  let webFile = "";
+
+  beforeAll(async () => {
+    webFile = await buildWebPage();
+  }, 1200000);
+
+  test("web-fill.png: a form opened, validated, marked and filled, ready to save", async () => {
+    const { page } = await openWebPage(browser, webFile, 1400, 860);
+    await page.setInputFiles('[data-testid="fill-view"] [data-testid="file-input"]', path.join(FIXTURES, ZHUZHOU));
+    await page.waitForSelector(`[data-testid="file-name"]:has-text("${ZHUZHOU}")`);
+    await validatedAndMarked(page);
+    await makePlan(page);
+    expect(await page.locator('[data-testid="fill-row"]').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: shot("web-fill.png") });
+    await page.close();
+  });
+
+  test("web-review.png: the corpus folder reviewed, worst first", async () => {
+    const { page } = await openWebPage(browser, webFile, 1400, 860);
+    const rows = await reviewBatch(page, "folder", path.join(FIXTURES, "corpus"));
+    expect(rows).toBeGreaterThan(3);
+    expect(await page.textContent('[data-testid="batch-summary"]')).toContain("需修改");
+    // The bar eases to its end: the picture shows it full.
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: shot("web-review.png") });
+    await page.close();
+  });
+
+  test("web-template.png: the blank form's choices", async () => {
+    const { page } = await openWebPage(browser, webFile, 1000, 700);
+    await page.click('[data-testid="use-template"]');
+    const scope = '[data-testid="template-view"]';
+    await page.selectOption(`${scope} [data-testid="template-kind"]`, "project");
+    await page.fill(`${scope} [data-testid="template-unit"]`, "某某县农业农村局");
+    await page.fill(`${scope} [data-testid="template-project"]`, "高标准农田建设");
+    await downloadOf(page, `${scope} [data-testid="btn-insert-template"]`);
+    await page.waitForSelector(`${scope} [data-testid="notice-success"]`);
+    await page.screenshot({ path: shot("web-template.png") });
+    await page.close();
+  });
 });

@@ -16,8 +16,12 @@ const useStyles = makeStyles({
 
 export type Section = "validate" | "fill" | "template" | "finalize";
 
-/** The task pane: the same components in Excel, in WPS and in preview.html; only the host differs. */
-export function App({ host, initialSection = "validate" }: { host: WorkbookHost; initialSection?: Section }) {
+/**
+ * The task pane: the same components in Excel, in WPS, in preview.html and on the web page; only
+ * the host differs. `checkOnOpen`: validate and mark the active sheet at once (the web page
+ * opening a form from its batch review).
+ */
+export function App({ host, initialSection = "validate", checkOnOpen = false }: { host: WorkbookHost; initialSection?: Section; checkOnOpen?: boolean }) {
   const s = useStyles();
   const [section, setSection] = useState<Section>(initialSection);
   const [written, setWritten] = useState<Written>({ count: 0, sheet: null });
@@ -45,7 +49,7 @@ export function App({ host, initialSection = "validate" }: { host: WorkbookHost;
         </TabList>
         {/* Panels stay mounted so results and choices survive switching tabs. */}
         <div className={s.body} hidden={section !== "validate"}>
-          <ValidatePanel host={host} written={written} caps={caps} onFinalize={() => setSection("finalize")} />
+          <ValidatePanel host={host} written={written} caps={caps} onFinalize={() => setSection("finalize")} checkOnOpen={checkOnOpen} />
         </div>
         <div className={s.body} hidden={section !== "fill"}>
           {caps.fill.ok ? (

@@ -29,8 +29,18 @@ function optionsOf(year: string, unit: string, project: string, rows: string, la
   return o;
 }
 
-/** 插入模板: a blank official form as a new sheet, with its formulas, through the host. */
-export function TemplatePanel({ host }: { host: WorkbookHost }) {
+/**
+ * What the form's button does instead of inserting through the host: the web page downloads the
+ * form as an .xlsx (the CLI's builder). Returns what to tell the person.
+ */
+export interface TemplateDownload {
+  label: string;
+  note: string;
+  run(kind: TemplateKind, options: TemplateOptions): Promise<string>;
+}
+
+/** 插入模板: a blank official form as a new sheet, with its formulas, through the host (or downloaded, on the web page). */
+export function TemplatePanel({ host, download }: { host: WorkbookHost | null; download?: TemplateDownload }) {
   const s = useStyles();
   const [kind, setKind] = useState<TemplateKind>("project");
   // A self-evaluation is of the year just ended: the previous year, as `jxzp template` defaults to.
@@ -52,6 +62,10 @@ export function TemplatePanel({ host }: { host: WorkbookHost }) {
     setBusy(true);
     setNotice(null);
     try {
+      if (download || !host) {
+        setNotice({ intent: "success", text: await download!.run(kind, options) });
+        return;
+      }
       const r = await host.insertTemplate(kind, options);
       const skipped = r.skipped.length > 0 ? `未能设置：${r.skipped.join("、")}。` : "";
       // Where JXZP formulas cannot calculate (WPS without custom functions), the form's score cells are
@@ -60,7 +74,7 @@ export function TemplatePanel({ host }: { host: WorkbookHost }) {
       const hint = formulasWork ? fillingHint(kind) : "本机的表格程序不能计算 JXZP 公式：得分、总分和等级留空，公式写在各单元格的批注中，可用「填写得分」写入数值。";
       setNotice({ intent: "success", text: `已插入工作表“${r.name}”。${hint}${skipped}` });
     } catch (e) {
-      setNotice({ intent: "error", title: "插入未完成", text: toHostError(e).message });
+      setNotice({ intent: "error", title: download ? "未能生成" : "插入未完成", text: toHostError(e).message });
     } finally {
       setBusy(false);
     }
@@ -103,11 +117,11 @@ export function TemplatePanel({ host }: { host: WorkbookHost }) {
         ) : null}
         <div>
           <Button appearance="primary" onClick={() => void insert()} disabled={busy || problems.length > 0} data-testid="btn-insert-template">
-            插入模板
+            {download ? download.label : "插入模板"}
           </Button>
         </div>
       </div>
-      <p className={s.note}>新工作表插入在工作簿末尾，不改动已有的工作表。</p>
+      <p className={s.note}>{download ? download.note : "新工作表插入在工作簿末尾，不改动已有的工作表。"}</p>
       <Notice notice={notice} />
     </div>
   );

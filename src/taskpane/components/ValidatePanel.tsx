@@ -31,17 +31,22 @@ export interface Written {
   sheet: string | null;
 }
 
-/** 校验: one click validates the active sheet (or the workbook), shows the results, marks cells. */
+/**
+ * 校验: one click validates the active sheet (or the workbook), shows the results, marks cells.
+ * `checkOnOpen` (the web page opening a form from its batch review): validate and mark at once.
+ */
 export function ValidatePanel({
   host,
   written,
   caps = ALL_CAPABLE,
   onFinalize,
+  checkOnOpen = false,
 }: {
   host: WorkbookHost;
   written: Written;
   caps?: HostCapabilities;
   onFinalize?: () => void;
+  checkOnOpen?: boolean;
 }) {
   const s = useStyles();
   const [whole, setWhole] = useState(false);
@@ -65,8 +70,8 @@ export function ValidatePanel({
 
   /** Validates; `quiet` (after a change): keeps the notice and brings existing marks up to date. */
   const run = useCallback(
-    async (quiet = false, changedSheet: string | null = null) => {
-      if (running.current) return;
+    async (quiet = false, changedSheet: string | null = null): Promise<Validation | null> => {
+      if (running.current) return null;
       running.current = true;
       setBusy(true);
       if (!quiet) setNotice(null);
@@ -75,8 +80,10 @@ export function ValidatePanel({
         setResult(v);
         if (!quiet && v.notes.length > 0) setNotice({ intent: "info", title: "部分内容未读取", text: v.notes.join("") });
         if (quiet) await keepMarksCurrent(v, changedSheet);
+        return v;
       } catch (e) {
         setNotice({ intent: "error", title: "校验未完成", text: toHostError(e).message });
+        return null;
       } finally {
         running.current = false;
         setBusy(false);
@@ -120,6 +127,15 @@ export function ValidatePanel({
     else void latest.current.keepMarksCurrent(null, written.sheet);
   }, [written]);
 
+  // Once, when the pane opens on a form to look at: validated and marked without a click.
+  const opening = useRef(checkOnOpen);
+  useEffect(() => {
+    if (!opening.current) return;
+    opening.current = false;
+    void latest.current.run().then((v) => (v ? mark(v) : undefined));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   const pick = async (sheet: string, f: Finding) => {
     if (!f.cell) return;
     try {
@@ -129,14 +145,14 @@ export function ValidatePanel({
     }
   };
 
-  const mark = async () => {
-    if (!result) return;
+  const mark = async (validation: Validation | null = result) => {
+    if (!validation) return;
     setNotice(null);
     try {
       let n = 0;
       // Every sheet validated, even one without findings: marking replaces its earlier marks.
       // One call per sheet with the marks of all its forms: each call replaces the sheet's marks.
-      for (const [sheet, reports] of reportsBySheet(result.reports)) n += await host.mark(sheet, marksOf(reports));
+      for (const [sheet, reports] of reportsBySheet(validation.reports)) n += await host.mark(sheet, marksOf(reports));
       setNotice({ intent: "success", text: n > 0 ? `已标记 ${n} 个有问题的单元格（只加了本插件的条件格式，原有格式不变）。` : "没有需要标记的单元格。" });
     } catch (e) {
       setNotice({ intent: "error", title: "标记未完成", text: toHostError(e).message });

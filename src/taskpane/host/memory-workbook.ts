@@ -18,7 +18,8 @@ export interface MemorySheet {
 
 /** Computes a formula's value for the preview (the add-in itself leaves this to Excel). */
 export interface FormulaEngine {
-  evaluate(formula: string, sheet: MemorySheet, workbook: MemoryWorkbook): CellValue;
+  /** undefined: this engine cannot compute the formula; the cell keeps the value it has. */
+  evaluate(formula: string, sheet: MemorySheet, workbook: MemoryWorkbook): CellValue | undefined;
 }
 
 /** What changed: content (cells) re-validates in live mode; view (selection, marks, active sheet) only redraws. */
@@ -203,6 +204,7 @@ export class MemoryWorkbook {
           row.forEach((f, j) => {
             if (!f) return;
             const v = this.engine!.evaluate(f, s, this);
+            if (v === undefined) return;
             if (s.values[i][j] !== v) {
               s.values[i][j] = v;
               changed = true;

@@ -20,7 +20,10 @@ function formulasOf(grids: Grid[]): Map<string, Map<string, string>> {
  * readers the CLI uses. A file they cannot read throws ReadError, whose Chinese message is the
  * CLI's (describeReadError says it for any other error).
  */
-export async function openDocument(data: ArrayBuffer, name: string): Promise<{ workbook: MemoryWorkbook; tables: boolean; notes: string[] }> {
+export async function openDocument(
+  data: ArrayBuffer | Uint8Array,
+  name: string,
+): Promise<{ workbook: MemoryWorkbook; tables: boolean; notes: string[]; format: "xlsx" | "xls" | "docx" }> {
   const doc = await readDocument(data, name);
-  return { workbook: MemoryWorkbook.fromGrids(doc.grids, formulasOf(doc.grids)), tables: doc.format === "docx", notes: doc.notes };
+  return { workbook: MemoryWorkbook.fromGrids(doc.grids, formulasOf(doc.grids)), tables: doc.format === "docx", notes: doc.notes, format: doc.format };
 }

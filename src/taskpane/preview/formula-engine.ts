@@ -52,6 +52,8 @@ const IMPLS: Record<FunctionId, (...args: unknown[]) => Outcome> = {
 for (const id of Object.keys(IMPLS) as FunctionId[]) {
   JXZP[`JXZP.${id}`] = IMPLS[id];
   JXZP[`JXZP.${ZH_CN[id].name}`.toUpperCase()] = IMPLS[id];
+  // As a saved .xlsx spells an add-in's function (see fileFormula).
+  JXZP[`_XLDUDF_JXZP_${id}`] = IMPLS[id];
 }
 
 const flat = (vs: Value[]): CellValue[] => vs.flatMap((v) => (Array.isArray(v) ? flat(v) : [v]));
@@ -87,12 +89,16 @@ function excelCompare(a: CellValue, b: CellValue): number {
   return Number(x) - Number(y);
 }
 
+/** A formula this engine does not know how to compute (a function it lacks, another sheet's cell …). */
+class Unsupported extends Error {}
+
 class Evaluator {
   private pos = 0;
   constructor(
     private readonly tokens: Token[],
     private readonly sheet: MemorySheet,
     private readonly workbook: MemoryWorkbook | null,
+    private readonly strict = false,
   ) {}
 
   run(): Value {
@@ -238,7 +244,9 @@ class Evaluator {
     throw new Error(`意外的 ${t.v}`);
   }
 
-  private call(name: string, args: Value[]): Value {
+  private call(full: string, args: Value[]): Value {
+    // Functions newer than Excel 2007 carry `_xlfn.` in a saved file.
+    const name = full.startsWith("_XLFN.") ? full.slice(6) : full;
     const one = (v: Value): CellValue => flat([v])[0] ?? null;
     const jx = JXZP[name];
     if (jx) {
@@ -294,6 +302,7 @@ class Evaluator {
       case "ISBLANK":
         return one(args[0] ?? null) === null;
       default:
+        if (this.strict) throw new Unsupported(name);
         return "#NAME?";
     }
   }
@@ -309,6 +318,23 @@ export function evaluateFormula(formula: string, sheet: MemorySheet, workbook: M
     return "#NAME?";
   }
 }
+
+/**
+ * The web page's engine: a real workbook's formulas may use anything Excel has. What this engine
+ * cannot compute keeps the result the file was saved with (undefined: leave the cell's value),
+ * rather than turning into #NAME?; Excel recalculates the saved file when it is opened.
+ */
+export const cachedFallbackEngine: FormulaEngine = {
+  evaluate(formula: string, sheet: MemorySheet, workbook: MemoryWorkbook): CellValue | undefined {
+    try {
+      const v = new Evaluator(tokenize(formula.replace(/^=/, "")), sheet, workbook, true).run();
+      const first = Array.isArray(v) ? (flat(v)[0] ?? null) : v;
+      return first === "" ? null : first;
+    } catch {
+      return undefined;
+    }
+  },
+};
 
 export const previewEngine: FormulaEngine = {
   evaluate(formula: string, sheet: MemorySheet, workbook: MemoryWorkbook): CellValue {
