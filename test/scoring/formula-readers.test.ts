@@ -4,6 +4,7 @@ import { absoluteRef } from "../../src/scoring/formula/absolute";
 import { callsJxzp, functionCalls, renameCalls } from "../../src/scoring/formula/calls";
 import { addressAreas } from "../../src/scoring/grid/address";
 import { readNamedRefs } from "../../src/taskpane/host/cell-refs";
+import { isMarkFormula, markFormula } from "../../src/taskpane/host/mark-style";
 import { rangesOfAddress } from "../../src/taskpane/host/office-read";
 
 /**
@@ -120,5 +121,21 @@ describe("address lists: a range's address (merged areas) and a defined name's f
       { sheet: "表!1", ref: "H11:H35" },
     ]);
     expect(readNamedRefs("=")).toEqual([]);
+  });
+});
+
+describe("isMarkFormula: the add-in's own highlight rules, which clearing removes", () => {
+  test.each<[string | null, boolean]>([
+    [markFormula("error"), true],
+    ['=ISTEXT("JXZP-MARK-warning")', true],
+    // Excel may show the rule's function in its display language.
+    ['=ISTTEXT("JXZP-MARK-info")', true],
+    ["=A1>100", false],
+    [null, false],
+    // was wrong: the tag anywhere in the text made a person's rule the add-in's.
+    ["='JXZP-MARK 表'!A1>0", false],
+    ["=JXZP-MARK", false],
+  ])("%s → %s", (formula, want) => {
+    expect(isMarkFormula(formula)).toBe(want);
   });
 });
