@@ -7,7 +7,6 @@
  * `webpack --mode production` minifies and writes no source maps; development writes
  * separate .map files (never eval or inline: the pages' Content-Security-Policy forbids eval).
  */
-const os = require("os");
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -26,35 +25,9 @@ const TARGET = ["web", "es2021"];
 
 /**
  * The WPS pages go down to the one browser target of the web page and the WPS pane
- * (scripts/browser-target.js, owned by the web page's build): Babel for our TypeScript and for
- * every package (Fluent UI ships class static blocks, ES2022), as webpack.web.js does.
+ * (scripts/browser-target.js), with the same Babel rules as the web page (scripts/browser-babel.js).
  */
-const browserTarget = require("./scripts/browser-target");
-function wpsBabelRules() {
-  const env = ["@babel/preset-env", { targets: browserTarget.browserslist, modules: false, bugfixes: true }];
-  const cacheDirectory = path.join(os.tmpdir(), "jxzp-babel-wps");
-  return [
-    {
-      test: /\.tsx?$/,
-      exclude: /node_modules/,
-      use: {
-        loader: "babel-loader",
-        options: {
-          configFile: false,
-          babelrc: false,
-          cacheDirectory,
-          presets: [env, ["@babel/preset-typescript", { allowDeclareFields: true }], ["@babel/preset-react", { runtime: "automatic" }]],
-        },
-      },
-    },
-    {
-      test: /\.[cm]?js$/,
-      include: /node_modules/,
-      exclude: /node_modules[\\/]core-js/,
-      use: { loader: "babel-loader", options: { configFile: false, babelrc: false, sourceType: "unambiguous", cacheDirectory, presets: [env] } },
-    },
-  ];
-}
+const { browserBabelRules } = require("./scripts/browser-babel");
 
 const tsRule = (dev) => ({
   test: /\.tsx?$/,
@@ -81,7 +54,7 @@ function wpsConfig(dev, outDir) {
     entry: { main: ["./src/web/polyfills.ts", "./src/wps/main.ts"], taskpane: ["./src/web/polyfills.ts", "./src/wps/wps-taskpane.ts"] },
     output: { path: outDir, filename: "[name].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
-    module: { rules: wpsBabelRules() },
+    module: { rules: browserBabelRules("jxzp-babel-wps") },
     plugins: [
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/wps/taskpane.html", chunks: ["taskpane"] }),
       new CopyWebpackPlugin({

@@ -5,52 +5,17 @@
  *   web         the page (the pane, the grid, the batch review), which inlines its own script, its
  *               styles and the worker's script (the page starts the worker from a Blob URL:
  *               file:// allows that, not a worker loaded from a file URL)
- * Everything is transpiled to scripts/browser-target.js, node_modules included, and put in one chunk.
+ * Everything is transpiled to scripts/browser-target.js, node_modules included (scripts/browser-babel.js, the
+ * rules the WPS pane uses too), and put in one chunk.
  * `npm run build` runs this after the add-in's webpack.config.js (which keeps this file in dist/).
  */
 const path = require("path");
 const os = require("os");
 const webpack = require("webpack");
-const target = require("./scripts/browser-target");
 const { SingleFilePlugin, WEB_PAGE_FILE } = require("./scripts/single-file-plugin");
+const { browserBabelRules } = require("./scripts/browser-babel");
 
 const ROOT = __dirname;
-
-/** Babel for our TypeScript and for every package: syntax down to the target. */
-function babelRules() {
-  const env = ["@babel/preset-env", { targets: target.browserslist, modules: false, bugfixes: true }];
-  return [
-    {
-      test: /\.tsx?$/,
-      exclude: /node_modules/,
-      use: {
-        loader: "babel-loader",
-        options: {
-          configFile: false,
-          babelrc: false,
-          cacheDirectory: path.join(os.tmpdir(), "jxzp-babel-web"),
-          presets: [env, ["@babel/preset-typescript", { allowDeclareFields: true }], ["@babel/preset-react", { runtime: "automatic" }]],
-        },
-      },
-    },
-    {
-      test: /\.[cm]?js$/,
-      include: /node_modules/,
-      // ExcelJS's browser build is already ES5 (and a megabyte: Babel would only slow the build).
-      exclude: /node_modules[\\/](exceljs[\\/]dist|core-js)/,
-      use: {
-        loader: "babel-loader",
-        options: {
-          configFile: false,
-          babelrc: false,
-          sourceType: "unambiguous",
-          cacheDirectory: path.join(os.tmpdir(), "jxzp-babel-web"),
-          presets: [env],
-        },
-      },
-    },
-  ];
-}
 
 function common(mode) {
   return {
@@ -66,7 +31,8 @@ function common(mode) {
       // Node's modules have no place in a page; the shared code that imports them is never called there.
       fallback: { fs: false, path: false, os: false, crypto: false, worker_threads: false, stream: false },
     },
-    module: { rules: babelRules() },
+    // ExcelJS's browser build is already ES5 (and a megabyte: Babel would only slow the build).
+    module: { rules: browserBabelRules("jxzp-babel-web", /node_modules[\\/](exceljs[\\/]dist|core-js)/) },
     plugins: [
       new webpack.DefinePlugin({ "process.env.NODE_ENV": JSON.stringify(mode) }),
       // One file: a dynamic import (ExcelJS is loaded when writing) stays in the same chunk.

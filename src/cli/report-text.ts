@@ -1,17 +1,9 @@
 import { FINDING_TITLE, SEVERITY_LABEL, SEVERITY_ORDER } from "../scoring/findings/findings";
 import { formSheetLabel } from "../scoring/findings/sheet-report";
+import { KIND_LABEL } from "../scoring/read/form-kind";
 import { profileLabel } from "../scoring/rules/profiles";
 import { fileFindings, noFormIn, type FileResult } from "./file-result";
 import { printableName } from "./outputs/printable";
-
-export const KIND_LABEL: Record<string, string> = {
-  project: "项目支出绩效自评表",
-  department: "部门整体支出绩效自评表",
-  transfer: "转移支付绩效自评表",
-  completion: "绩效目标完成情况表（不计分）",
-  unknown: "未识别（不是自评表）",
-};
-
 
 const n = (v: number | null, suffix = ""): string => (v === null ? "—" : `${v}${suffix}`);
 const pct = (v: number | null): string => (v === null ? "—" : `${(v * 100).toFixed(2)}%`);

@@ -1,11 +1,11 @@
 import Decimal from "decimal.js";
 import { FINDING_TITLE, SEVERITY_ORDER, type Finding, type FindingCode, type Severity } from "../scoring/findings/findings";
 import { formSheetLabel, type SheetReport } from "../scoring/findings/sheet-report";
+import { KIND_LABEL } from "../scoring/read/form-kind";
 import { adviceFor, SKIPPED_LINK_ADVICE, UNREADABLE_ADVICE } from "./advice";
 import { fileFindings, fileFormat } from "./file-result";
 import { formNames } from "./form-names";
 import type { FileResult } from "./file-result";
-import { KIND_LABEL } from "./report-text";
 
 /** 复核结论: nothing wrong that must be corrected, something that must, or nothing could be checked. */
 export type Verdict = "通过" | "需修改" | "无法识别";

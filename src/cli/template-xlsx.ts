@@ -1,6 +1,8 @@
 import type ExcelJS from "exceljs";
 import { loadExcelJS } from "./excel-writer";
 import { PROGRAM_NAME, PROGRAM_STAMP } from "../program";
+import { absoluteRef } from "../scoring/formula/absolute";
+import { renameCalls } from "../scoring/formula/calls";
 import { parseRange } from "../scoring/grid/address";
 import type { CellStyle, SheetBuild } from "../scoring/templates/sheet-build";
 import { uniqueSheetName } from "../scoring/templates/sheet-name";
@@ -22,13 +24,12 @@ const CHARSET_GB2312 = 134;
  * add-in is loaded (and shows as #NAME? where it is not).
  */
 export function fileFormula(formula: string): string {
-  return (
-    formula
-      .replace(/^=/, "")
-      .replace(/\bJXZP\.([A-Z][A-Z0-9_]*)\(/g, "_xldudf_JXZP_$1(")
-      // Functions newer than Excel 2007 carry the _xlfn. prefix in the file, or Excel shows #NAME?.
-      .replace(/(?<![A-Za-z0-9_.])IFNA\(/g, "_xlfn.IFNA(")
-  );
+  return renameCalls(formula.startsWith("=") ? formula.slice(1) : formula, (name) => {
+    const id = /^JXZP\.([A-Z][A-Z0-9_]*)$/.exec(name);
+    if (id) return `_xldudf_JXZP_${id[1]}`;
+    // Functions newer than Excel 2007 carry the _xlfn. prefix in the file, or Excel shows #NAME?.
+    return name === "IFNA" ? "_xlfn.IFNA" : null;
+  });
 }
 
 function font(s: CellStyle): Partial<ExcelJS.Font> {
@@ -68,7 +69,7 @@ export function addTemplateSheet(wb: ExcelJS.Workbook, build: SheetBuild, name =
         footer: inches(p.margins.footer),
       },
       // ExcelJS puts `$` before each end of the range; `A$1` makes both ends fully absolute.
-      printArea: build.extent.replace(/([A-Z]+)(\d+)/g, "$1$$$2"),
+      printArea: absoluteRef(build.extent),
       ...(p.repeatRows ? { printTitlesRow: p.repeatRows } : {}),
     },
   });

@@ -1,3 +1,4 @@
+import { functionCalls, jxzpFunctionName, renameCalls } from "../scoring/formula/calls";
 import { ZH_CN, type FunctionId } from "./names";
 
 /**
@@ -50,36 +51,19 @@ export function functionId(name: string): FunctionId | null {
   return byName.get(name.toUpperCase()) ?? null;
 }
 
-// `JXZP.SCORE(` or `JXZP.指标得分(`: the namespace, a name of letters, digits, _ and ., then "(".
-const CALL = /JXZP\.([\p{L}\p{N}_.]+)(?=\s*\()/giu;
-
-/** Applies `f` to each JXZP call's name outside double-quoted text. */
-function mapCalls(formula: string, f: (name: string) => string): string {
-  return formula
-    .split(/("(?:[^"]|"")*")/)
-    .map((part) => (part.startsWith('"') ? part : part.replace(CALL, (_, name: string) => `JXZP.${f(name)}`)))
-    .join("");
-}
-
 /** The formula with every JXZP call named as in `locale`'s metadata (names it does not know are left as they are). */
 export function localizeFormula(formula: string, locale: MetadataLocale): string {
-  return mapCalls(formula, (name) => {
-    const id = functionId(name);
-    return id ? functionName(id, locale) : name;
+  return renameCalls(formula, (name) => {
+    const fn = jxzpFunctionName(name);
+    if (fn === null) return null;
+    const id = functionId(fn);
+    return `JXZP.${id ? functionName(id, locale) : fn}`;
   });
 }
 
 /** The names of the JXZP calls in a formula, as written, outside text. */
 export function jxzpCallNames(formula: string): string[] {
-  const out: string[] = [];
-  mapCalls(formula, (name) => {
-    out.push(name);
-    return name;
-  });
-  return out;
-}
-
-/** A formula that calls a JXZP function (in either language, or by the _xldudf_ name a file stores). */
-export function isJxzpFormula(formula: string | null | undefined): boolean {
-  return typeof formula === "string" && /JXZP[._]/i.test(formula.replace(/"(?:[^"]|"")*"/g, ""));
+  return functionCalls(formula)
+    .map(jxzpFunctionName)
+    .filter((n): n is string => n !== null);
 }

@@ -84,6 +84,8 @@ test("an empty workbook: the sheet holds no form, one LAYOUT_UNRECOGNIZED; nothi
   expect(s.kind).toBe("unknown");
   expect(s.execution).toBeNull();
   expect(s.findings.map((f: { code: string }) => f.code)).toEqual(["LAYOUT_UNRECOGNIZED"]);
+  // The same words as the pane's (one KIND_LABEL, in the core).
+  expect(jxzp("check", path.join(tmp, "empty.xlsx")).out).toContain("表格类型：未识别（不是绩效自评表）\n");
 });
 
 test("no FILE: checks the sample shipped with the project and says so", () => {

@@ -9,9 +9,8 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { jxzp, ROOT } from "../cli/cli-process";
 
-const ROOT = path.join(__dirname, "..", "..");
-const BIN = path.join(ROOT, "lib", "src", "cli", "jxzp.js");
 const JUDGE = path.join(ROOT, "test", "fixtures", "corpus", "judge.js");
 
 describe.each(["corpus", "real", "shapes"])("test/fixtures/%s", (dir) => {
@@ -24,10 +23,10 @@ describe.each(["corpus", "real", "shapes"])("test/fixtures/%s", (dir) => {
   let json: { files: { file: string; sheets: { sheet: string; kind: string; findings: { severity: string; code: string }[] }[] }[] };
   beforeAll(() => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), "jxzp-corpus-"));
-    const r = spawnSync(process.execPath, [BIN, "check", "--json", ...workbooks.map((f) => path.join(CORPUS, f))], { encoding: "utf8", maxBuffer: 64 << 20 });
+    const r = jxzp("check", "--json", ...workbooks.map((f) => path.join(CORPUS, f)));
     out = path.join(tmp, "out.json");
-    fs.writeFileSync(out, r.stdout);
-    json = JSON.parse(r.stdout);
+    fs.writeFileSync(out, r.out);
+    json = JSON.parse(r.out);
   });
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 

@@ -3,7 +3,6 @@
  * opens it: it renders, its charts are drawn, its tables sort, a form's problems open with one
  * click, form text stays text, and the page asks for nothing — not one request.
  */
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,9 +10,9 @@ import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { ADVICE } from "../../src/cli/advice";
-import { launch, ROOT } from "./harness";
+import { BIN, jxzp, ROOT } from "../cli/cli-process";
+import { launch } from "./harness";
 
-const BIN = path.join(ROOT, "lib", "src", "cli", "jxzp.js");
 const FIX = path.join(ROOT, "test", "fixtures");
 const MARKUP = "<img src=x onerror=alert(9)>";
 
@@ -36,9 +35,9 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(tmp, "坏文件.xlsx"), "这不是工作簿");
   report = path.join(tmp, "报告.html");
   const files = [path.join(FIX, "huangshi-2021-project.xlsx"), path.join(FIX, "panzhihua-2021-completion.xlsx"), path.join(FIX, "zhuzhou-2021-department.xlsx"), path.join(tmp, "markup.xlsx"), path.join(tmp, "坏文件.xlsx")];
-  const r = spawnSync(process.execPath, [BIN, "check", "--json", "--html", report, "--sample", "2", "--seed", "7", ...files], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  expect(r.status).toBe(2);
-  json = JSON.parse(r.stdout);
+  const r = jxzp("check", "--json", "--html", report, "--sample", "2", "--seed", "7", ...files);
+  expect(r.code).toBe(2);
+  json = JSON.parse(r.out);
 
   // Eight copies of a form that passes; in two the stated total is wrong (TOTAL_MISMATCH, an
   // error), which leaves the computed total and the rate — the point's place — as they were.
@@ -51,8 +50,7 @@ beforeAll(async () => {
     await copy.xlsx.writeFile(path.join(mix, `表${i}.xlsx`));
   }
   mixed = path.join(tmp, "同一处.html");
-  const m = spawnSync(process.execPath, [BIN, "check", "--html", mixed, mix], { cwd: ROOT, encoding: "utf8" });
-  expect(m.status).toBe(1);
+  expect(jxzp("check", "--html", mixed, mix).code).toBe(1);
   browser = await launch();
 }, 120000);
 

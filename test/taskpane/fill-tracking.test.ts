@@ -2,8 +2,6 @@
  * An undo finds the fill's cells where they are now: a hidden defined name keeps them, and Excel
  * (or the in-memory workbook standing in for it) moves the name with the rows and columns.
  */
-import path from "node:path";
-import { readWorkbookFile } from "../../src/readers/xlsx-file";
 import { evaluateOneForm } from "../scoring/one-form";
 import { planFill } from "../../src/scoring/fill/fill";
 import type { Grid } from "../../src/scoring/grid/grid";
@@ -13,11 +11,12 @@ import { MemoryHost } from "../../src/taskpane/host/MemoryHost";
 import { MemoryWorkbook } from "../../src/taskpane/host/memory-workbook";
 import { OfficeHost } from "../../src/taskpane/host/OfficeHost";
 import { FakeExcel } from "./fake-excel";
+import { DEPARTMENT_SHEET, openMemoryHost, readDepartment, withFakeExcel } from "./host-setup";
 
-const SHEET = "部门整体支出绩效自评表";
+const SHEET = DEPARTMENT_SHEET;
 let grids: Grid[];
 beforeAll(async () => {
-  grids = await readWorkbookFile(path.join(__dirname, "..", "fixtures", "zhuzhou-2021-department.xlsx"));
+  grids = await readDepartment();
 });
 
 describe("references move as Excel moves them", () => {
@@ -56,10 +55,7 @@ describe("references move as Excel moves them", () => {
   });
 });
 
-function open(): { wb: MemoryWorkbook; host: MemoryHost } {
-  const wb = MemoryWorkbook.fromGrids(grids);
-  return { wb, host: new MemoryHost(wb) };
-}
+const open = () => openMemoryHost(grids, { engine: false });
 
 async function blankAndPlan(wb: MemoryWorkbook, host: MemoryHost) {
   for (let r = 11; r <= 19; r++) wb.type(SHEET, `H${r}`, "");
@@ -100,28 +96,28 @@ test("formulas written by the fill are found after rows are inserted inside and 
 
 test("Office: the fill keeps a hidden name; after Excel moved it, the undo restores the cells where they are now", async () => {
   const fake = new FakeExcel();
-  fake.install();
   for (const g of grids) fake.addGrid(g);
   fake.active = SHEET;
-  const sh = fake.sheet(SHEET);
-  for (let r = 11; r <= 19; r++) sh.cells.delete(`H${r}`);
-  sh.cells.delete("H36");
-  const host = new OfficeHost();
-  const grid = (await host.read("active")).grids[0];
-  const plan = planFill(grid, evaluateOneForm(grid));
-  const record = await host.fill({ sheet: SHEET, writes: plan.writes, useFormulas: false });
-  const name = fake.names.get(trackName(record))!;
-  expect(name.visible).toBe(false);
-  // Excel inserts a row at 14: cells from row 14 down move one down, and so does the name.
-  const edit = { sheet: SHEET, axis: "row", at: 13, count: 1 } as const;
-  const moved = new Map([...sh.cells].map(([a, c]) => [refAfterEdit(a, edit)!, c]));
-  sh.cells = moved;
-  name.formula = formulaAfterEdit(name.formula, "", edit);
-  sh.cells.set("H14", { value: 2 });
-  const res = await host.undoFill();
-  expect(res.keptChanged).toEqual([]);
-  expect(fake.cell(SHEET, "H14").value).toBe(2);
-  for (const c of ["H12", "H13", "H15", "H20", "H37"]) expect(fake.cell(SHEET, c).value).toBeNull();
-  expect(fake.names.size).toBe(0);
-  delete (globalThis as unknown as { Excel?: unknown }).Excel;
+  await withFakeExcel(fake, async () => {
+    const sh = fake.sheet(SHEET);
+    for (let r = 11; r <= 19; r++) sh.cells.delete(`H${r}`);
+    sh.cells.delete("H36");
+    const host = new OfficeHost();
+    const grid = (await host.read("active")).grids[0];
+    const plan = planFill(grid, evaluateOneForm(grid));
+    const record = await host.fill({ sheet: SHEET, writes: plan.writes, useFormulas: false });
+    const name = fake.names.get(trackName(record))!;
+    expect(name.visible).toBe(false);
+    // Excel inserts a row at 14: cells from row 14 down move one down, and so does the name.
+    const edit = { sheet: SHEET, axis: "row", at: 13, count: 1 } as const;
+    const moved = new Map([...sh.cells].map(([a, c]) => [refAfterEdit(a, edit)!, c]));
+    sh.cells = moved;
+    name.formula = formulaAfterEdit(name.formula, "", edit);
+    sh.cells.set("H14", { value: 2 });
+    const res = await host.undoFill();
+    expect(res.keptChanged).toEqual([]);
+    expect(fake.cell(SHEET, "H14").value).toBe(2);
+    for (const c of ["H12", "H13", "H15", "H20", "H37"]) expect(fake.cell(SHEET, c).value).toBeNull();
+    expect(fake.names.size).toBe(0);
+  });
 });

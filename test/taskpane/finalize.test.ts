@@ -3,26 +3,22 @@
  * add-in (no JXZP formula, no mark, no undo record, no _jxzp_fill_ name), in Excel (the strict
  * fake) and in the in-memory workbook of the web page, through the same WorkbookHost call.
  */
-import path from "node:path";
-import { readWorkbookFile } from "../../src/readers/xlsx-file";
 import { evaluateOneForm as evaluateSheet } from "../scoring/one-form";
 import { planFill } from "../../src/scoring/fill/fill";
 import type { Grid } from "../../src/scoring/grid/grid";
 import { finalizePlan } from "../../src/taskpane/host/finalize-plan";
-import { MemoryHost } from "../../src/taskpane/host/MemoryHost";
-import { MemoryWorkbook } from "../../src/taskpane/host/memory-workbook";
 import { OfficeHost } from "../../src/taskpane/host/OfficeHost";
 import { UNDO_NAMESPACE } from "../../src/taskpane/host/undo-xml";
 import type { WorkbookHost } from "../../src/taskpane/host/WorkbookHost";
 import { marksOf } from "../../src/taskpane/app/validation";
-import { previewEngine } from "../../src/taskpane/preview/formula-engine";
 import { FakeExcel } from "./fake-excel";
+import { DEPARTMENT_SHEET, openMemoryHost, readDepartment, withFakeExcel } from "./host-setup";
 
-const SHEET = "部门整体支出绩效自评表";
+const SHEET = DEPARTMENT_SHEET;
 const WAIT = { tries: 4, delayMs: 0 };
 let grids: Grid[];
 beforeAll(async () => {
-  grids = await readWorkbookFile(path.join(__dirname, "..", "fixtures", "zhuzhou-2021-department.xlsx"));
+  grids = await readDepartment();
 });
 
 /** Fill with formulas and mark: the workbook a unit has before it submits. Returns the JXZP cells and their figures (a SUM total is not the add-in's and stays). */
@@ -39,8 +35,7 @@ test("Excel: every JXZP formula becomes its value; marks, undo record and hidden
   const fake = new FakeExcel();
   for (const g of grids) fake.addGrid(g);
   fake.active = SHEET;
-  const uninstall = fake.install();
-  try {
+  await withFakeExcel(fake, async () => {
     const host = new OfficeHost({ calcWait: WAIT });
     const expected = await workedOn(host);
     expect(fake.sheet(SHEET).cfs.length).toBeGreaterThan(0);
@@ -62,16 +57,13 @@ test("Excel: every JXZP formula becomes its value; marks, undo record and hidden
     const again = evaluateSheet((await host.read("active")).grids[0]);
     expect(again.findings.filter((f) => ["JXZP_NOT_LOADED", "NOT_CALCULATED", "FORMULA_NO_VALUE"].includes(f.code))).toEqual([]);
     expect(await host.lastFill()).toBeNull();
-  } finally {
-    uninstall();
-  }
+  });
 });
 
 test("Excel: a JXZP cell that shows an error value stays a formula and is named, with what to do", async () => {
   const fake = new FakeExcel();
   fake.addSheet("表", { A1: "显著提升", B1: "优秀" });
-  const uninstall = fake.install();
-  try {
+  await withFakeExcel(fake, async () => {
     await fake.run(async (c) => {
       const s = (c as Excel.RequestContext).workbook.worksheets.getItem("表");
       s.getRange("C1").formulasLocal = [["=JXZP.指标得分(10,A1,B1)"]];
@@ -85,16 +77,11 @@ test("Excel: a JXZP cell that shows an error value stays a formula and is named,
     expect(r.converted).toEqual([{ sheet: "表", cells: ["D1"] }]);
     expect(fake.cell("表", "D1")).toEqual({ value: 24, formula: null });
     expect(fake.cell("表", "C1").formula).toBe("=JXZP.SCORE(10,A1,B1)");
-  } finally {
-    uninstall();
-  }
+  });
 });
 
 test("the web page's workbook: the same 定稿 through the same call", async () => {
-  const wb = MemoryWorkbook.fromGrids(grids);
-  wb.engine = previewEngine;
-  wb.activeSheet = SHEET;
-  const host = new MemoryHost(wb);
+  const { wb, host } = openMemoryHost(grids, { active: SHEET });
   const expected = await workedOn(host);
   expect(wb.parts.has(UNDO_NAMESPACE)).toBe(true);
   const r = await host.finalize();

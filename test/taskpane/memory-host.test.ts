@@ -1,24 +1,19 @@
-import path from "node:path";
-import { readWorkbookFile } from "../../src/readers/xlsx-file";
 import { evaluateOneForm } from "../scoring/one-form";
 import { planFill } from "../../src/scoring/fill/fill";
 import type { Grid } from "../../src/scoring/grid/grid";
 import { MemoryHost } from "../../src/taskpane/host/MemoryHost";
 import { MemoryWorkbook } from "../../src/taskpane/host/memory-workbook";
-import { evaluateFormula, previewEngine } from "../../src/taskpane/preview/formula-engine";
+import { evaluateFormula } from "../../src/taskpane/preview/formula-engine";
+import { DEPARTMENT_SHEET, openMemoryHost, readDepartment } from "./host-setup";
 
-const SHEET = "部门整体支出绩效自评表";
+const SHEET = DEPARTMENT_SHEET;
 let grids: Grid[];
 
 beforeAll(async () => {
-  grids = await readWorkbookFile(path.join(__dirname, "..", "fixtures", "zhuzhou-2021-department.xlsx"));
+  grids = await readDepartment();
 });
 
-function open(): { wb: MemoryWorkbook; host: MemoryHost } {
-  const wb = MemoryWorkbook.fromGrids(grids);
-  wb.engine = previewEngine;
-  return { wb, host: new MemoryHost(wb) };
-}
+const open = () => openMemoryHost(grids);
 
 /** Every non-empty cell with its value and formula, to compare before and after. */
 function cells(wb: MemoryWorkbook): string {

@@ -4,31 +4,27 @@
  * reported as the person's mistake; where Excel shows #NAME? anyway, the cells are put back and
  * written as values, and the pane is told in Chinese; undo compares in the representation it wrote.
  */
-import path from "node:path";
-import { readWorkbookFile } from "../../src/readers/xlsx-file";
 import { evaluateOneForm as evaluateSheet } from "../scoring/one-form";
 import { planFill } from "../../src/scoring/fill/fill";
 import type { Grid } from "../../src/scoring/grid/grid";
 import { OfficeHost } from "../../src/taskpane/host/OfficeHost";
-import { FakeExcel } from "./fake-excel";
+import type { FakeExcel } from "./fake-excel";
+import { DEPARTMENT_SHEET, fakeExcelEachTest, readDepartment } from "./host-setup";
 
-const SHEET = "部门整体支出绩效自评表";
+const SHEET = DEPARTMENT_SHEET;
 const WAIT = { tries: 4, delayMs: 0 };
 let grids: Grid[];
 let fake: FakeExcel;
-let uninstall: () => void = () => undefined;
 
 beforeAll(async () => {
-  grids = await readWorkbookFile(path.join(__dirname, "..", "fixtures", "zhuzhou-2021-department.xlsx"));
+  grids = await readDepartment();
 });
 
-beforeEach(() => {
-  fake = new FakeExcel();
+fakeExcelEachTest((f) => {
+  fake = f;
   for (const g of grids) fake.addGrid(g);
   fake.active = SHEET;
-  uninstall = fake.install();
 });
-afterEach(() => uninstall());
 
 async function plan(host: OfficeHost) {
   const grid = (await host.read("active")).grids[0];

@@ -1,30 +1,22 @@
-import path from "node:path";
-import { readWorkbookFile } from "../../src/readers/xlsx-file";
 import { evaluateOneForm } from "../scoring/one-form";
 import { planFill } from "../../src/scoring/fill/fill";
 import type { Grid } from "../../src/scoring/grid/grid";
 import { HostError, toHostError } from "../../src/taskpane/host/host-error";
 import { OfficeHost } from "../../src/taskpane/host/OfficeHost";
 import { UNDO_NAMESPACE } from "../../src/taskpane/host/undo-xml";
-import { FakeExcel } from "./fake-excel";
+import type { FakeExcel } from "./fake-excel";
+import { DEPARTMENT_SHEET, fakeExcelEachTest, readDepartment } from "./host-setup";
 
-const FIXTURES = path.join(__dirname, "..", "fixtures");
-const ZHUZHOU_SHEET = "部门整体支出绩效自评表";
+const ZHUZHOU_SHEET = DEPARTMENT_SHEET;
 
 let fake: FakeExcel;
-let uninstall: () => void = () => undefined;
 let zhuzhou: Grid[];
 
 beforeAll(async () => {
-  zhuzhou = await readWorkbookFile(path.join(FIXTURES, "zhuzhou-2021-department.xlsx"));
+  zhuzhou = await readDepartment();
 });
 
-beforeEach(() => {
-  fake = new FakeExcel();
-  uninstall = fake.install();
-});
-
-afterEach(() => uninstall());
+fakeExcelEachTest((f) => (fake = f));
 
 function loadZhuzhou(): void {
   for (const g of zhuzhou) fake.addGrid(g);

@@ -6,16 +6,12 @@
 import { toA1 } from "../../src/scoring/grid/address";
 import { toHostError } from "../../src/taskpane/host/host-error";
 import { OfficeHost } from "../../src/taskpane/host/OfficeHost";
-import { FakeExcel, richError } from "./fake-excel";
+import { richError, type FakeExcel } from "./fake-excel";
+import { fakeExcelEachTest } from "./host-setup";
 
 const MB5 = 5 * 1024 * 1024;
 let fake: FakeExcel;
-let uninstall: () => void = () => undefined;
-beforeEach(() => {
-  fake = new FakeExcel();
-  uninstall = fake.install();
-});
-afterEach(() => uninstall());
+fakeExcelEachTest((f) => (fake = f));
 
 test("a sheet merely formatted down to row 10,000 is read as the rows that have values (valuesOnly)", async () => {
   const s = fake.addSheet("表", { A1: "标题", B3: 5 });

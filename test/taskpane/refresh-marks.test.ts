@@ -1,5 +1,3 @@
-import path from "node:path";
-import { readWorkbookFile } from "../../src/readers/xlsx-file";
 import { evaluateOneForm } from "../scoring/one-form";
 import { planFill } from "../../src/scoring/fill/fill";
 import type { Grid } from "../../src/scoring/grid/grid";
@@ -7,22 +5,17 @@ import { refreshMarks } from "../../src/taskpane/app/marks";
 import { marksOf, validate } from "../../src/taskpane/app/validation";
 import { MemoryHost } from "../../src/taskpane/host/MemoryHost";
 import { MemoryWorkbook } from "../../src/taskpane/host/memory-workbook";
-import { previewEngine } from "../../src/taskpane/preview/formula-engine";
+import { DEPARTMENT_SHEET, openMemoryHost, readDepartment } from "./host-setup";
 
 /** After a fill or an undo, the marks follow the fresh validation or leave the changed sheet (issue 10). */
-const SHEET = "部门整体支出绩效自评表";
+const SHEET = DEPARTMENT_SHEET;
 let grids: Grid[];
 
 beforeAll(async () => {
-  grids = await readWorkbookFile(path.join(__dirname, "..", "fixtures", "zhuzhou-2021-department.xlsx"));
+  grids = await readDepartment();
 });
 
-function open(): { wb: MemoryWorkbook; host: MemoryHost } {
-  const wb = MemoryWorkbook.fromGrids(grids);
-  wb.engine = previewEngine;
-  wb.activeSheet = SHEET;
-  return { wb, host: new MemoryHost(wb) };
-}
+const open = () => openMemoryHost(grids, { active: SHEET });
 
 const marksOn = (wb: MemoryWorkbook, sheet: string) => Object.fromEntries(wb.sheet(sheet)!.marks);
 

@@ -33,6 +33,10 @@ describe("cell contents", () => {
   test("formulas compare as Excel may re-case them", () => {
     expect(sameContent({ formula: "=sum(h4:h35)", value: 1 }, { formula: "=SUM(H4:H35)", value: 2 })).toBe(true);
     expect(sameContent({ formula: null, value: 1 }, { formula: "=1", value: 1 })).toBe(false);
+    expect(sameContent({ formula: '=IF(A1 = "", "", JXZP.SCORE(G4,E4,F4))', value: 1 }, { formula: '=IF(A1="","",jxzp.score(g4,e4,f4))', value: 1 })).toBe(true);
+    // Text in a string is the person's: a changed case or space there is a change (the old whole-text normalizing missed it).
+    expect(sameContent({ formula: '=IFNA(A1,"未完成")', value: 1 }, { formula: '=IFNA(A1,"未 完成")', value: 1 })).toBe(false);
+    expect(sameContent({ formula: '=IF(A1,"ok","")', value: 1 }, { formula: '=IF(A1,"OK","")', value: 1 })).toBe(false);
   });
 });
 

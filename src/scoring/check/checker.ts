@@ -3,6 +3,7 @@
  * the form states becomes a decimal (or a finding that says, in Chinese, why it cannot).
  */
 import type Decimal from "decimal.js";
+import { callsJxzp } from "../formula/calls";
 import { toA1 } from "../grid/address";
 import { clip, isSaneMagnitude, plain } from "../values/display";
 import { Finding, finding, FindingCode } from "../findings/findings";
@@ -18,7 +19,7 @@ export function unreadableMessage(why: UnreadableWhy, what: string, text: string
     case "formula-no-value":
       return {
         code: "FORMULA_NO_VALUE",
-        message: `${what}单元格是公式 ${shown}，但文件里没有保存它的计算结果（保存文件的程序没有计算公式）。请在 Excel 中打开${/JXZP/i.test(text) ? "（需加载“绩效自评助手”）" : ""}，重新计算（F9）并保存后再校验。`,
+        message: `${what}单元格是公式 ${shown}，但文件里没有保存它的计算结果（保存文件的程序没有计算公式）。请在 Excel 中打开${callsJxzp(text) ? "（需加载“绩效自评助手”）" : ""}，重新计算（F9）并保存后再校验。`,
       };
     case "jxzp-not-loaded":
       return {

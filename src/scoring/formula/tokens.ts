@@ -82,7 +82,7 @@ function columnNumber(letters: string): number {
 }
 
 /** `$H$4` → its end; null when the word is not a cell within the sheet's bounds. */
-export function cellEnd(word: string): RefEnd | null {
+function cellEnd(word: string): RefEnd | null {
   const m = CELL.exec(word);
   if (!m) return null;
   const col = columnNumber(m[2]);

@@ -1,4 +1,5 @@
 /** A1 addresses. Rows and columns are 0-based everywhere in the core; only text is 1-based. */
+import { formulaTokens, refText, type FormulaToken, type RefEnd } from "../formula/tokens";
 import { BoundedCache } from "../lookup/memo";
 
 export interface CellRef {
@@ -86,4 +87,42 @@ function parseRangeText(text: string): RangeRef | null {
     bottom: Math.max(p.row, q.row),
     right: Math.max(p.col, q.col),
   };
+}
+
+/** One area of an address list: its sheet (null when unqualified) and its cells without `$` (`H4`, `H11:H35`). */
+export interface AddressArea {
+  sheet: string | null;
+  ref: string;
+}
+
+const plainEnd = (e: RefEnd): RefEnd => ({ ...e, absCol: false, absRow: false });
+
+/** An area's tokens as cells, or null: one reference to cells (not whole rows or columns), nothing else. */
+function areaOf(tokens: FormulaToken[]): AddressArea | null {
+  const parts = tokens.filter((t) => t.kind !== "space" && !(t.kind === "op" && t.text === "="));
+  const t = parts[0];
+  if (parts.length !== 1 || t.kind !== "ref") return null;
+  if (t.from.col === null || t.from.row === null || (t.to && (t.to.col === null || t.to.row === null))) return null;
+  return { sheet: t.qualifier?.sheet ?? null, ref: refText(plainEnd(t.from), t.to && plainEnd(t.to)) };
+}
+
+/**
+ * The areas of an address list, in order, read by the formula tokenizer: `Sheet1!A1:B2, 'My, sheet'!C3`
+ * (a range's address), `='表'!$H$4;'表'!$H$11:$H$35` (a defined name's formula; desktop Excel gives it
+ * in the display language, where the separator may be `;`: OfficeDev/office-js #2834). A comma
+ * inside a quoted sheet name is part of its token, never a separator. An area that is not cells
+ * (`#REF!`, `H:H`, a name) is null; an empty text has no areas.
+ */
+export function addressAreas(text: string): (AddressArea | null)[] {
+  if (text.replace(/^=/, "").trim() === "") return [];
+  const out: (AddressArea | null)[] = [];
+  let area: FormulaToken[] = [];
+  for (const t of formulaTokens(text)) {
+    if (t.kind === "op" && (t.text === "," || t.text === ";")) {
+      out.push(areaOf(area));
+      area = [];
+    } else area.push(t);
+  }
+  out.push(areaOf(area));
+  return out;
 }

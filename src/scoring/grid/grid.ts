@@ -1,4 +1,5 @@
 import { CellRef, parseRange, RangeRef, toA1 } from "./address";
+import { callsJxzp } from "../formula/calls";
 import { copyFormulaBy } from "../formula/copy";
 import { plainNumber } from "../values/display";
 import { isPlaceholder } from "../values/text";
@@ -146,12 +147,11 @@ export class Sheet {
   }
 
   /**
-   * Whether a cell's formula mentions `name` (a function: `JXZP.`). A shared formula's cells call
-   * the functions its first cell calls, so that text is asked, not each cell's own.
+   * Whether a cell's formula calls a JXZP function. A shared formula's cells call the functions
+   * its first cell calls, so that text is asked, not each cell's own.
    */
-  formulaMentions(row: number, col: number, name: RegExp): boolean {
-    const f = formulaCalls(this.grid.formulas?.[row - this.top]?.[col - this.left]);
-    return f !== null && name.test(f);
+  formulaCallsJxzp(row: number, col: number): boolean {
+    return callsJxzp(formulaCalls(this.grid.formulas?.[row - this.top]?.[col - this.left]));
   }
 
   format(row: number, col: number): string | null {

@@ -36,8 +36,6 @@ export function dateText(serial: number): string {
   return (isDateSerial(serial) ? serialDateText(serial) : null) ?? plainNumber(serial);
 }
 
-const JXZP_CALL = /JXZP[._]/i;
-
 /** Why a cell that is not a plain value cannot be read, or null when it is a plain value (or blank). */
 export function unreadableWhy(sheet: Sheet, p: Pos): UnreadableWhy | null {
   const v = sheet.value(p.row, p.col);
@@ -53,7 +51,7 @@ export function unreadableWhy(sheet: Sheet, p: Pos): UnreadableWhy | null {
     const shown = String(v).trim().toUpperCase();
     // #BUSY! (and #GETTING_DATA) mean "not calculated yet" (custom-functions-troubleshooting.md): never an error of the form.
     if (shown === "#BUSY!" || shown === "#GETTING_DATA") return "not-calculated";
-    return shown === "#NAME?" && (!formula || sheet.formulaMentions(p.row, p.col, JXZP_CALL)) ? "jxzp-not-loaded" : "error-value";
+    return shown === "#NAME?" && (!formula || sheet.formulaCallsJxzp(p.row, p.col)) ? "jxzp-not-loaded" : "error-value";
   }
   if (typeof v === "number" && isDateSerial(v) && isDateFormat(sheet.format(p.row, p.col))) return "date";
   return null;

@@ -6,6 +6,15 @@
 import { squash } from "../values/text";
 import type { FormKind, FundBlock, ManagementBlock } from "./form";
 
+/** Each kind's name as every report says it (the pane, the CLI's text, the summary workbook and page). */
+export const KIND_LABEL: Record<FormKind, string> = {
+  project: "项目支出绩效自评表",
+  department: "部门整体支出绩效自评表",
+  transfer: "转移支付绩效自评表",
+  completion: "绩效目标完成情况表（不计分）",
+  unknown: "未识别（不是绩效自评表）",
+};
+
 interface Evidence {
   kind: Exclude<FormKind, "completion" | "unknown">;
   weight: number;

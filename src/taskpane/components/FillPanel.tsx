@@ -4,7 +4,7 @@ import { evaluateSheet } from "../../scoring/evaluate";
 import { planFill } from "../../scoring/fill/fill";
 import type { Grid } from "../../scoring/grid/grid";
 import { formPlaceLabel, type SheetReport } from "../../scoring/findings/sheet-report";
-import { KIND_LABEL } from "../app/labels";
+import { KIND_LABEL } from "../../scoring/read/form-kind";
 import { yieldToBrowser } from "../app/yield";
 import type { FillRecord } from "../host/fill-record";
 import { toHostError } from "../host/host-error";

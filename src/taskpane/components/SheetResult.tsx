@@ -2,7 +2,8 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import type { Finding } from "../../scoring/findings/findings";
 import { formPlaceLabel, type SheetReport } from "../../scoring/findings/sheet-report";
 import { profileLabel } from "../../scoring/rules/profiles";
-import { figure, KIND_LABEL, percent } from "../app/labels";
+import { KIND_LABEL } from "../../scoring/read/form-kind";
+import { figure, percent } from "../app/labels";
 import { FindingList } from "./FindingList";
 import { LevelChart } from "./LevelChart";
 

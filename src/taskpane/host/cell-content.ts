@@ -1,3 +1,4 @@
+import { formulaTokens } from "../../scoring/formula/tokens";
 import type { CellValue } from "../../scoring/grid/grid";
 
 /** What one cell holds, enough to put it back exactly: its formula, or else its constant. */
@@ -33,7 +34,12 @@ export function contentInput(c: CellContent): string | number | boolean {
   return c.value;
 }
 
-const normalizeFormula = (f: string): string => f.replace(/\s+/g, "").toUpperCase();
+/** A formula as Excel may re-case or re-space it: spaces between tokens dropped, all but strings upper-cased (a string is the person's text, kept exactly). */
+function normalizeFormula(f: string): string {
+  let out = "";
+  for (const t of formulaTokens(f)) if (t.kind !== "space") out += t.kind === "string" ? t.text : t.text.toUpperCase();
+  return out;
+}
 
 export function sameValue(a: CellValue, b: CellValue): boolean {
   const x = a === "" ? null : a;
@@ -41,7 +47,7 @@ export function sameValue(a: CellValue, b: CellValue): boolean {
   return x === y;
 }
 
-/** Same content: formulas compared as Excel may re-case or re-space them, constants exactly. */
+/** Same content: formulas compared as Excel may re-case or re-space them (never inside strings), constants exactly. */
 export function sameContent(a: CellContent, b: CellContent): boolean {
   if (a.formula !== null || b.formula !== null)
     return a.formula !== null && b.formula !== null && normalizeFormula(a.formula) === normalizeFormula(b.formula);

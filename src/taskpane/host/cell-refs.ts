@@ -1,4 +1,5 @@
-import { cellEnd, formulaTokens, refText, type FormulaToken, type RefEnd } from "../../scoring/formula/tokens";
+import { addressAreas } from "../../scoring/grid/address";
+import { formulaTokens, refText, tokenizeFormula, type FormulaToken, type RefEnd } from "../../scoring/formula/tokens";
 
 /**
  * Cell references in formulas, as Excel moves them when rows or columns are inserted or deleted.
@@ -21,10 +22,6 @@ const refTokens = (formula: string): RefToken[] => [...formulaTokens(formula)].f
 
 /** A cell or a range of cells (`H4`, `$H$4:H9`): what the fill's tracking names and reads back; not whole rows or columns. */
 const isCellRef = (t: RefToken): boolean => t.from.col !== null && t.from.row !== null && (!t.to || (t.to.col !== null && t.to.row !== null));
-
-export function unquoteSheet(s: string): string {
-  return s.startsWith("'") ? s.slice(1, -1).replace(/''/g, "'") : s;
-}
 
 export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
@@ -61,11 +58,10 @@ function endsAfterEdit(from: RefEnd, to: RefEnd | null, edit: Omit<SheetEdit, "s
 
 /** Parses `H4` or `$H$4:H9` (as the host's addresses and the fill's records hold them). */
 function cellRange(ref: string): [RefEnd, RefEnd | null] {
-  const [a, b] = ref.split(":");
-  const p = cellEnd(a);
-  const q = b === undefined ? null : cellEnd(b);
-  if (!p || (b !== undefined && !q)) throw new Error(`not a cell reference: ${ref}`);
-  return [p, q];
+  const tokens = tokenizeFormula(ref);
+  const t = tokens[0];
+  if (tokens.length !== 1 || t.kind !== "ref" || t.qualifier || !isCellRef(t)) throw new Error(`not a cell reference: ${ref}`);
+  return [t.from, t.to];
 }
 
 /** A cell or range (`H14`, `H11:H35`) after rows or columns are inserted or deleted, or null when the edit deleted all of it. */
@@ -135,27 +131,7 @@ export function namedRefs(sheet: string, refs: string[]): string {
 
 /** The areas of a defined name's formula, in order: each `{ sheet, ref }` with `$` removed, or null where Excel shows #REF!. */
 export function readNamedRefs(formula: string): ({ sheet: string; ref: string } | null)[] {
-  const out: ({ sheet: string; ref: string } | null)[] = [];
-  let area: FormulaToken[] = [];
-  const close = () => {
-    const parts = area.filter((t) => t.kind !== "space" && !(t.kind === "op" && t.text === "="));
-    const t = parts[0];
-    if (parts.length === 1 && t.kind === "ref" && isCellRef(t)) {
-      const plain = (e: RefEnd): RefEnd => ({ ...e, absCol: false, absRow: false });
-      out.push({ sheet: t.qualifier?.sheet ?? "", ref: refText(plain(t.from), t.to && plain(t.to)) });
-    } else out.push(null);
-    area = [];
-  };
-  if (formula.replace(/^=/, "").trim() === "") return out;
-  // Areas are separated by commas (never inside a quoted sheet name: those are inside a token); on
-  // desktop NamedItem.formula comes back in the display language (OfficeDev/office-js #2834), where
-  // the separator may be ";".
-  for (const t of formulaTokens(formula)) {
-    if (t.kind === "op" && (t.text === "," || t.text === ";")) close();
-    else area.push(t);
-  }
-  close();
-  return out;
+  return addressAreas(formula).map((a) => a && { sheet: a.sheet ?? "", ref: a.ref });
 }
 
 /** A reference written with the `$` signs of another (so a formula's relative references stay relative). */

@@ -1,4 +1,4 @@
-import { isJxzpFormula } from "../../functions/metadata-locale";
+import { callsJxzp } from "../../scoring/formula/calls";
 import { toA1 } from "../../scoring/grid/address";
 import { formulaCalls, type CellValue, type Grid } from "../../scoring/grid/grid";
 import { isErrorValue } from "../../scoring/read/cell-read";
@@ -30,7 +30,7 @@ export function finalizePlan(grids: Grid[]): { convert: FinalizeCell[]; keep: { 
   for (const g of grids)
     (g.formulas ?? []).forEach((row, i) =>
       row.forEach((f, j) => {
-        if (!isJxzpFormula(formulaCalls(f))) return;
+        if (!callsJxzp(formulaCalls(f))) return;
         const cell = toA1(g.origin.row + i, g.origin.col + j);
         const v = g.values[i]?.[j] ?? null;
         if (typeof v === "string" && isErrorValue(v)) keep.push({ sheet: g.sheet, cell, why: whyKept(v) });
@@ -42,5 +42,5 @@ export function finalizePlan(grids: Grid[]): { convert: FinalizeCell[]; keep: { 
 
 /** How many JXZP formulas a read holds: the pane suggests 定稿 when there are any. */
 export function jxzpFormulaCount(grids: Grid[]): number {
-  return grids.reduce((n, g) => n + (g.formulas ?? []).reduce((m, row) => m + row.filter((f) => isJxzpFormula(formulaCalls(f))).length, 0), 0);
+  return grids.reduce((n, g) => n + (g.formulas ?? []).reduce((m, row) => m + row.filter((f) => callsJxzp(formulaCalls(f))).length, 0), 0);
 }

@@ -1,4 +1,5 @@
 import type { Severity } from "../../scoring/findings/findings";
+import { formulaTokens } from "../../scoring/formula/tokens";
 
 /** Fill colours of the marks, by severity (light, so the person's text stays readable). */
 export const MARK_COLOR: Record<Severity, string> = {
@@ -15,4 +16,9 @@ export const MARK_TAG = "JXZP-MARK";
 
 export const markFormula = (severity: Severity): string => `=ISTEXT("${MARK_TAG}-${severity}")`;
 
-export const isMarkFormula = (formula: string | null | undefined): boolean => typeof formula === "string" && formula.includes(MARK_TAG);
+/** A rule formula of the add-in's: the tag is in one of its strings (never merely in a sheet's name or elsewhere), whatever language Excel shows the function in. */
+export function isMarkFormula(formula: string | null | undefined): boolean {
+  if (typeof formula !== "string" || !formula.includes(MARK_TAG)) return false;
+  for (const t of formulaTokens(formula)) if (t.kind === "string" && t.value.startsWith(MARK_TAG)) return true;
+  return false;
+}

@@ -1,4 +1,4 @@
-import { parseA1, parseRange } from "../../scoring/grid/address";
+import { parseA1, parseRange, rangeToA1 } from "../../scoring/grid/address";
 import type { Severity } from "../../scoring/findings/findings";
 import type { CellValue, Grid } from "../../scoring/grid/grid";
 import type { CellContent } from "./cell-content";
@@ -249,7 +249,8 @@ export class MemoryWorkbook {
     splice(s.formulas, null);
     splice(s.numberFormats, null);
     s.merges = s.merges.flatMap((m) => {
-      const moved = refAfterEdit(m.replace(/\$/g, ""), edit);
+      const at = parseRange(m);
+      const moved = at ? refAfterEdit(rangeToA1(at), edit) : null;
       const r = moved ? parseRange(moved) : null;
       // A merge cut down to one cell is no merge.
       return r && (r.bottom > r.top || r.right > r.left) ? [moved!] : [];

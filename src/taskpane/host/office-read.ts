@@ -1,4 +1,4 @@
-import { parseRange, toA1, type RangeRef } from "../../scoring/grid/address";
+import { addressAreas, parseRange, toA1, type RangeRef } from "../../scoring/grid/address";
 import { beyondLimitsNote, GRID_LIMITS } from "../../readers/grid-builder";
 import type { CellValue, Grid } from "../../scoring/grid/grid";
 import { HostError } from "./host-error";
@@ -69,14 +69,20 @@ const isPayloadError = (e: unknown): boolean => {
 
 /** `Sheet1!A1:B2, 'My, sheet'!C3` → [`A1:B2`, `C3`]: the range part of each address. */
 export function rangesOfAddress(address: string | null | undefined): string[] {
-  if (!address) return [];
-  const out: string[] = [];
-  const re = /\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?(?=\s*(?:,|$))/g;
-  for (let m = re.exec(address); m; m = re.exec(address)) out.push(m[3] ? `${m[1]}${m[2]}:${m[3]}${m[4]}` : `${m[1]}${m[2]}`);
-  return out;
+  return addressAreas(address ?? "").flatMap((a) => (a ? [a.ref] : []));
 }
 
 const rangeText = (r: RangeRef): string => `${toA1(r.top, r.left)}:${toA1(r.bottom, r.right)}`;
+
+/** Queues the merged areas of a sheet's area (ExcelApi 1.13); they are there after the next sync. */
+function queueMerges(context: Excel.RequestContext, sheet: string, area: RangeRef): Excel.RangeAreas {
+  const m = context.workbook.worksheets.getItem(sheet).getRange(rangeText(area)).getMergedAreasOrNullObject();
+  m.load("address");
+  return m;
+}
+
+/** The merged areas a synced query found, as ranges without their sheet. */
+const mergesOf = (m: Excel.RangeAreas): string[] => (m.isNullObject ? [] : rangesOfAddress(m.address));
 const cellCount = (r: RangeRef): number => (r.bottom - r.top + 1) * (r.right - r.left + 1);
 
 /** Where each sheet's values are: one round trip for the active sheet, two for the workbook (its sheet list first). */
@@ -149,11 +155,7 @@ async function loadChunks(context: Excel.RequestContext, plans: SheetPlan[], bud
       return r;
     });
     const withValues = first ? plans.filter((p) => p.used) : [];
-    const areas = withValues.map((p) => {
-      const m = context.workbook.worksheets.getItem(p.name).getRange(rangeText(p.used!)).getMergedAreasOrNullObject();
-      m.load("address");
-      return m;
-    });
+    const areas = withValues.map((p) => queueMerges(context, p.name, p.used!));
     try {
       await context.sync();
     } catch (e) {
@@ -171,7 +173,7 @@ async function loadChunks(context: Excel.RequestContext, plans: SheetPlan[], bud
       queue = [...pack.flatMap((c) => chunksOf([{ ...c.sheet, used: c.rows }], limit)), ...queue];
       continue;
     }
-    if (first) merged.bySheet = new Map(withValues.map((p, i) => [p, areas[i].isNullObject ? [] : rangesOfAddress(areas[i].address)]));
+    if (first) merged.bySheet = new Map(withValues.map((p, i) => [p, mergesOf(areas[i])]));
     first = false;
     pack.forEach((c, i) => data.set(c, { values: ranges[i].values, formulas: ranges[i].formulas, formats: ranges[i].numberFormat }));
     // Size the next packs from what this one really weighed (long texts weigh more than the first guess).
@@ -199,14 +201,10 @@ async function loadMerges(context: Excel.RequestContext, plans: SheetPlan[]): Pr
   const out = new Map<SheetPlan, string[]>();
   const withValues = plans.filter((p) => p.used);
   for (const p of plans) out.set(p, []);
-  const queued = withValues.map((p) => {
-    const m = context.workbook.worksheets.getItem(p.name).getRange(rangeText(p.used!)).getMergedAreasOrNullObject();
-    m.load("address");
-    return m;
-  });
+  const queued = withValues.map((p) => queueMerges(context, p.name, p.used!));
   try {
     await context.sync();
-    withValues.forEach((p, i) => out.set(p, queued[i].isNullObject ? [] : rangesOfAddress(queued[i].address)));
+    withValues.forEach((p, i) => out.set(p, mergesOf(queued[i])));
     return out;
   } catch {
     // One sheet (or more) has over 512 merged areas: each sheet on its own, in halves.
@@ -216,11 +214,10 @@ async function loadMerges(context: Excel.RequestContext, plans: SheetPlan[]): Pr
 }
 
 async function mergesIn(context: Excel.RequestContext, sheet: string, area: RangeRef): Promise<string[]> {
-  const m = context.workbook.worksheets.getItem(sheet).getRange(rangeText(area)).getMergedAreasOrNullObject();
-  m.load("address");
+  const m = queueMerges(context, sheet, area);
   try {
     await context.sync();
-    return m.isNullObject ? [] : rangesOfAddress(m.address);
+    return mergesOf(m);
   } catch (e) {
     if (area.top === area.bottom) throw new HostError(`工作表“${sheet}”第 ${area.top + 1} 行的合并单元格超过 512 个，Excel 无法一次读出，未能校验。`, "TooManyMergedAreas");
     void e;

@@ -8,11 +8,11 @@ import type { EtRange } from "./wps-app";
  * same member is the rule, and the code accepts every shape either could give.
  */
 
-/** `Range.Address()` is a method in et-jsapi-declare (lib.et.d.ts: `Address(RowAbsolute?, …): string`). */
+/** `Range.Address()` is a method in et-jsapi-declare (lib.et.d.ts: `Address(RowAbsolute?, …): string`); `$A$1:$B$2` by default, read by the core's address parser. */
 export function addressOf(range: EtRange): RangeRef | null {
   const a = (range as unknown as { Address: unknown }).Address;
   const text = typeof a === "function" ? String((a as () => unknown).call(range)) : String(a ?? "");
-  return parseRange(text.replace(/\$/g, ""));
+  return parseRange(text);
 }
 
 /**

@@ -83,6 +83,22 @@ const PROBE_BELOW = 4;
 
 const single = (r: RangeRef): boolean => r.top === r.bottom && r.left === r.right;
 
+/**
+ * Visits the `open` cells of the area by halving: `settle` is handed the smallest rectangle that
+ * holds the open cells of a part and answers whether it dealt with them all (one call to WPS
+ * covered the rectangle); when not, the rectangle is halved and each half searched the same way.
+ */
+function halving(area: Area, open: (i: number) => boolean, settle: (b: RangeRef) => boolean): void {
+  const search = (r: RangeRef): void => {
+    const b = area.bound(r, open);
+    if (!b || settle(b)) return;
+    const [x, y] = halves(b);
+    search(x);
+    search(y);
+  };
+  search(area.at);
+}
+
 /** The merged areas that touch the read area, found through its empty cells. */
 function findMerges(ws: EtWorksheet, area: Area, empty: boolean[]): string[] {
   const covered = new Uint8Array(empty.length);
@@ -114,28 +130,20 @@ function findMerges(ws: EtWorksheet, area: Area, empty: boolean[]): string[] {
       return;
     }
   };
-  const search = (r: RangeRef): void => {
-    const b = area.bound(r, open);
-    if (!b) return;
+  halving(area, open, (b) => {
     const range = ws.Range(a1(b));
     const merged: unknown = range.MergeCells;
-    if (merged === false || merged === 0) return;
+    if (merged === false || merged === 0) return true;
     if (single(b)) {
       probe(b, range);
-      return;
+      return true;
     }
     // A few cells left: asking each for its area costs less than halving further.
-    const left = area.count(b, open);
-    if (left <= PROBE_BELOW) {
-      for (let row = b.top; row <= b.bottom; row++)
-        for (let col = b.left; col <= b.right; col++) if (open(area.index(row, col))) probe({ top: row, left: col, bottom: row, right: col });
-      return;
-    }
-    const [x, y] = halves(b);
-    search(x);
-    search(y);
-  };
-  search(area.at);
+    if (area.count(b, open) > PROBE_BELOW) return false;
+    for (let row = b.top; row <= b.bottom; row++)
+      for (let col = b.left; col <= b.right; col++) if (open(area.index(row, col))) probe({ top: row, left: col, bottom: row, right: col });
+    return true;
+  });
   return found;
 }
 
@@ -144,26 +152,19 @@ function findFormats(ws: EtWorksheet, area: Area, figure: boolean[]): (string | 
   const formats: (string | null)[] = new Array<string | null>(figure.length).fill(null);
   const known = new Uint8Array(figure.length);
   const open = (i: number) => figure[i] && !known[i];
-  const search = (r: RangeRef): void => {
-    const b = area.bound(r, open);
-    if (!b) return;
+  halving(area, open, (b) => {
     const f: unknown = ws.Range(a1(b)).NumberFormat;
-    if (typeof f === "string" || single(b)) {
-      const format = formatOf(f);
-      for (let row = b.top; row <= b.bottom; row++)
-        for (let col = b.left; col <= b.right; col++) {
-          const i = area.index(row, col);
-          if (!figure[i]) continue;
-          formats[i] = format;
-          known[i] = 1;
-        }
-      return;
-    }
-    const [x, y] = halves(b);
-    search(x);
-    search(y);
-  };
-  search(area.at);
+    if (typeof f !== "string" && !single(b)) return false;
+    const format = formatOf(f);
+    for (let row = b.top; row <= b.bottom; row++)
+      for (let col = b.left; col <= b.right; col++) {
+        const i = area.index(row, col);
+        if (!figure[i]) continue;
+        formats[i] = format;
+        known[i] = 1;
+      }
+    return true;
+  });
   return formats;
 }
 

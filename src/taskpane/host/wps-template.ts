@@ -1,3 +1,5 @@
+import { absoluteRef } from "../../scoring/formula/absolute";
+import { callsJxzp } from "../../scoring/formula/calls";
 import { parseRange } from "../../scoring/grid/address";
 import type { CellStyle, SheetBuild } from "../../scoring/templates/sheet-build";
 import { uniqueSheetName } from "../../scoring/templates/sheet-name";
@@ -34,8 +36,6 @@ export function formulaNote(formula: string): string {
   return `此格应为公式 ${formula}。此版本 WPS 不支持加载项自定义函数（需 WPS 12.1.0.20540 及以上），公式未写入；请按规则计算后填写，或用“填写得分”写入数值。`;
 }
 
-const usesJxzp = (formula: string): boolean => /JXZP\./i.test(formula);
-
 function applyStyle(range: EtRange, s: CellStyle): void {
   const font = range.Font;
   font.Name = s.font.name;
@@ -66,7 +66,7 @@ function applyPrint(ws: EtWorksheet, build: SheetBuild): void {
   ps.HeaderMargin = p.margins.header * POINTS_PER_CM;
   ps.FooterMargin = p.margins.footer * POINTS_PER_CM;
   ps.PrintArea = build.extent;
-  if (p.repeatRows) ps.PrintTitleRows = p.repeatRows.replace(/(\d+)/g, "$$$1");
+  if (p.repeatRows) ps.PrintTitleRows = absoluteRef(p.repeatRows);
   // Zoom False lets FitToPagesWide/Tall rule; Tall False is "as many as needed" (VBA "PageSetup.FitToPagesTall").
   ps.Zoom = false;
   ps.FitToPagesWide = p.fitToWidth;
@@ -77,7 +77,7 @@ function build(app: EtApplication, ws: EtWorksheet, b: SheetBuild, functions: bo
   const skipped: string[] = [];
   let noted = 0;
   for (const [cell, c] of Object.entries(b.cells)) {
-    if ("formula" in c && !functions && usesJxzp(c.formula)) {
+    if ("formula" in c && !functions && callsJxzp(c.formula)) {
       ws.Range(cell).AddComment(formulaNote(c.formula));
       noted++;
       continue;

@@ -1,8 +1,9 @@
 /// <reference types="office-js" />
-import { parseRange, toA1, type RangeRef } from "../../scoring/grid/address";
+import { columnLetters, parseRange, toA1, type RangeRef } from "../../scoring/grid/address";
 import type { CellContent, CellStyle, SheetBuild } from "../../scoring/templates/sheet-build";
 import { uniqueSheetName } from "../../scoring/templates/sheet-name";
-import { isJxzpFormula } from "../../functions/metadata-locale";
+import { absoluteRef } from "../../scoring/formula/absolute";
+import { callsJxzp } from "../../scoring/formula/calls";
 import { contentInput } from "../host/cell-content";
 import { formulaFor, formulaProperty, type FormulaChannel } from "../host/formula-channel";
 import { HostError, toHostError } from "../host/host-error";
@@ -60,14 +61,14 @@ function matrix<T>(r: RangeRef, at: (row: number, col: number) => T): T[][] {
 function input(c: CellContent | undefined, channel: FormulaChannel | null): string | number | boolean {
   if (!c) return "";
   if ("formula" in c) {
-    if (!isJxzpFormula(c.formula)) return c.formula;
+    if (!callsJxzp(c.formula)) return c.formula;
     return channel ? formulaFor(channel, c.formula) : "";
   }
   return contentInput({ formula: null, value: c.value });
 }
 
 /** Whether the build writes any JXZP formula. */
-const hasJxzp = (build: SheetBuild): boolean => Object.values(build.cells).some((c) => "formula" in c && isJxzpFormula(c.formula));
+const hasJxzp = (build: SheetBuild): boolean => Object.values(build.cells).some((c) => "formula" in c && callsJxzp(c.formula));
 
 function applyStyle(range: Excel.Range, r: RangeRef, s: CellStyle) {
   const f = range.format;
@@ -95,10 +96,6 @@ function applyStyle(range: Excel.Range, r: RangeRef, s: CellStyle) {
     b.weight = "Thin";
     b.color = "#000000";
   }
-}
-
-function columnLetter(i: number): string {
-  return toA1(0, i).replace(/\d+$/, "");
 }
 
 /** Writes a SheetBuild into a new worksheet of the workbook behind `context`. */
@@ -134,7 +131,7 @@ export async function applySheetBuild(context: Excel.RequestContext, build: Shee
   }
   for (const m of build.merges) ws.getRange(m).merge(false);
   build.columnWidths.forEach((w, i) => {
-    const c = columnLetter(i);
+    const c = columnLetters(i);
     ws.getRange(`${c}:${c}`).format.columnWidth = widthInPoints(w);
   });
   for (const [row, h] of Object.entries(build.rowHeights)) ws.getRange(`${row}:${row}`).format.rowHeight = h;
@@ -210,7 +207,7 @@ function applyPrint(pl: Excel.PageLayout, build: SheetBuild) {
   pl.headerMargin = p.margins.header * POINTS_PER_CM;
   pl.footerMargin = p.margins.footer * POINTS_PER_CM;
   pl.setPrintArea(build.extent);
-  if (p.repeatRows) pl.setPrintTitleRows(p.repeatRows.replace(/(\d+)/g, "$$$1"));
+  if (p.repeatRows) pl.setPrintTitleRows(absoluteRef(p.repeatRows));
   // 0 pages tall: as many as the form needs (the file format's fitToHeight="0").
   pl.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight };
 }
