@@ -5,7 +5,8 @@ import { MemoryWorkbook } from "../host/memory-workbook";
 /**
  * `window.__jxzpPreview`: what the browser tests use to look inside the in-memory workbook and to
  * stage what Excel would do (a cell typed, a sheet protected or deleted, a batch failing).
- * Preview only: the add-in page has no such hook.
+ * The preview page and the web page's filling view only (both work on an in-memory workbook the
+ * person opened; the hook reaches nothing else and sends nothing anywhere): the add-in has no such hook.
  */
 export interface PreviewHooks {
   sheets(): string[];
