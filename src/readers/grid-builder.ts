@@ -12,6 +12,14 @@ export function beyondLimitsNote(sheet: string, cell: string): string {
   return `工作表“${sheet}”在 ${cell} 等处有超出读取范围（前 ${GRID_LIMITS.rows} 行、前 ${GRID_LIMITS.cols} 列）的内容，已忽略；自评表不会在那里。`;
 }
 
+/** How many merged areas one sheet may have read (.xlsx and .xls): a form has tens, a large real sheet thousands. */
+export const MERGE_LIMIT = 100_000;
+
+/** Said when a sheet has more merged areas than MERGE_LIMIT. */
+export function tooManyMergesNote(sheet: string, extra: number): string {
+  return `工作表“${sheet}”的合并区域超过 ${MERGE_LIMIT / 1e4} 万个，其后的 ${extra} 个未读取`;
+}
+
 export interface BuiltGrid {
   grid: Grid;
   /** Set when cells beyond GRID_LIMITS were dropped. */

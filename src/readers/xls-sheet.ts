@@ -10,7 +10,7 @@ import { recordString } from "./biff-codepage";
 import { BiffError, ContinuedReader, JoinedRecord, RecordView, RT } from "./biff-records";
 import { builtinFormat, isDateFormat } from "./builtin-formats";
 import type { Globals } from "./xls-globals";
-import { BuiltGrid, disjointMerges, GRID_LIMITS, GridBuilder } from "./grid-builder";
+import { BuiltGrid, disjointMerges, GRID_LIMITS, GridBuilder, MERGE_LIMIT, tooManyMergesNote } from "./grid-builder";
 
 const ERRORS: Record<number, string> = {
   0x00: "#NULL!",
@@ -21,9 +21,6 @@ const ERRORS: Record<number, string> = {
   0x24: "#NUM!",
   0x2a: "#N/A",
 };
-
-/** How many merged areas one sheet may have read: a form has tens, a large real sheet thousands. */
-export const MAX_MERGES = 100_000;
 
 /** Days between the 1904 and the 1900 date systems: grids hold 1900-system serials. */
 const DAYS_1904 = 1462;
@@ -113,10 +110,10 @@ export function readSheetRecords(all: Iterable<JoinedRecord>, g: Globals, name: 
           for (let k = 0; k < n && 2 + 8 * k + 8 <= v.length(); k++) {
             const at = 2 + 8 * k;
             const m = { top: v.u16(at), bottom: v.u16(at + 2), left: v.u16(at + 4), right: v.u16(at + 6) };
-            // Areas starting outside the reading area never reach a grid; past MAX_MERGES a file
+            // Areas starting outside the reading area never reach a grid; past MERGE_LIMIT a file
             // of nothing but MERGEDCELLS records would fill memory with them.
             if (m.top >= GRID_LIMITS.rows || m.left >= GRID_LIMITS.cols) continue;
-            if (merges.length < MAX_MERGES) merges.push(m);
+            if (merges.length < MERGE_LIMIT) merges.push(m);
             else extraMerges++;
           }
           break;
@@ -130,7 +127,7 @@ export function readSheetRecords(all: Iterable<JoinedRecord>, g: Globals, name: 
   }
   const skipped: string[] = [];
   if (badCells > 0) skipped.push(`工作表“${name}”中有 ${badCells} 个单元格${firstBad ? `（如 ${firstBad}）` : ""}的内容无法读取，已略去`);
-  if (extraMerges > 0) skipped.push(`工作表“${name}”的合并区域超过 ${MAX_MERGES / 1e4} 万个，其后的 ${extraMerges} 个未读取`);
+  if (extraMerges > 0) skipped.push(tooManyMergesNote(name, extraMerges));
   // Excel writes each merged area once and never two over one cell; a file that does (a writer's
   // slip, or 10,000 copies of one area) keeps the first of those that overlap.
   const { kept, dropped } = disjointMerges(merges);

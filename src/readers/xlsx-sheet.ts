@@ -6,7 +6,7 @@ import { parseRange, toA1 } from "../scoring/grid/address";
 import type { CellValue, GridFormula } from "../scoring/grid/grid";
 import { isoSerial } from "../scoring/grid/excel-date";
 import { isDateFormat } from "../scoring/grid/number-format";
-import { BuiltGrid, GridBuilder, mergeOverlap } from "./grid-builder";
+import { BuiltGrid, GridBuilder, MERGE_LIMIT, mergeOverlap, tooManyMergesNote } from "./grid-builder";
 import { ReadError } from "./read-error";
 import { SharedFormulas } from "./shared-formula";
 import { RunText, SharedStrings, unescapeOoxml } from "./shared-strings";
@@ -48,6 +48,7 @@ export function readSheetXml(xml: Uint8Array | string, ctx: SheetContext): Built
   const b = new GridBuilder();
   const shared = new SharedFormulas();
   const merges: { top: number; left: number; bottom: number; right: number }[] = [];
+  let extraMerges = 0;
   const run = new RunText();
   let inData = false;
   let row = -1;
@@ -166,6 +167,11 @@ export function readSheetXml(xml: Uint8Array | string, ctx: SheetContext): Built
           break;
         }
         case "mergeCell": {
+          // Past MERGE_LIMIT a part of nothing but <mergeCell>s (3 million in 15 MB) would fill memory.
+          if (merges.length >= MERGE_LIMIT) {
+            extraMerges++;
+            break;
+          }
           const m = parseRange(tag.get("ref") ?? "");
           if (m) merges.push(m);
           break;
@@ -196,5 +202,8 @@ export function readSheetXml(xml: Uint8Array | string, ctx: SheetContext): Built
   const overlap = mergeOverlap(merges);
   if (overlap) throw new ReadError("corrupt-xlsx", { what: `工作表“${ctx.name}”的合并区域 ${overlap[0]} 与 ${overlap[1]} 重叠` });
   for (const m of merges) b.merge(m.top, m.left, m.bottom, m.right);
-  return b.build(ctx.name);
+  const built = b.build(ctx.name);
+  if (extraMerges === 0) return built;
+  const more = `${tooManyMergesNote(ctx.name, extraMerges)}。`;
+  return { ...built, note: built.note ? `${built.note}${more}` : more };
 }
