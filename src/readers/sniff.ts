@@ -41,6 +41,18 @@ function isBiffBof(b: Uint8Array): boolean {
   return b[1] === 0x08 ? [6, 8, 16].includes(b[2]) : b[2] === 4 || b[2] === 6;
 }
 
+/** A Windows bitmap: `BM`, reserved bytes zero, and a known header size (two letters alone say little). */
+function isBmp(b: Uint8Array): boolean {
+  if (b.length < 18 || b[0] !== 0x42 || b[1] !== 0x4d || b[6] | b[7] | b[8] | b[9]) return false;
+  const header = b[14] | (b[15] << 8) | (b[16] << 16) | (b[17] << 24);
+  return [12, 40, 52, 56, 64, 108, 124].includes(header);
+}
+
+/** A TIFF (how scanners and fax software save a scanned form): `II*\0` or `MM\0*`. */
+function isTiff(b: Uint8Array): boolean {
+  return startsWith(b, [0x49, 0x49, 0x2a, 0x00]) || startsWith(b, [0x4d, 0x4d, 0x00, 0x2a]);
+}
+
 export function sniffContainer(b: Uint8Array): Container {
   if (b.length === 0) return "empty";
   // Local file header, or the end record of an empty archive.
@@ -51,7 +63,7 @@ export function sniffContainer(b: Uint8Array): Container {
   if (startsWith(b, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return "rtf";
   if (startsWith(b, [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07]) || startsWith(b, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]) || startsWith(b, [0x1f, 0x8b]))
     return "archive";
-  if (startsWith(b, [0x89, 0x50, 0x4e, 0x47]) || startsWith(b, [0xff, 0xd8, 0xff]) || startsWith(b, [0x47, 0x49, 0x46, 0x38])) return "image";
+  if (startsWith(b, [0x89, 0x50, 0x4e, 0x47]) || startsWith(b, [0xff, 0xd8, 0xff]) || startsWith(b, [0x47, 0x49, 0x46, 0x38]) || isBmp(b) || isTiff(b)) return "image";
   const head = headText(b);
   if (/^(<!doctype html|<html|<table|<meta|<head|<body)/.test(head) || (head.startsWith("<?xml") && head.includes("<html"))) return "html";
   if (head.startsWith("<?xml") || head.startsWith("<")) return "xml";

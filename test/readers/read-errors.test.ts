@@ -69,6 +69,10 @@ const CASES: [string, () => Promise<Uint8Array> | Uint8Array, string, ReadProble
   ["a .docx whose body declares entities", () => withDocumentXml((x) => x.replace("<w:document", '<!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]><w:document').replace("<w:t>", "<w:t>&b;")), "报告.docx", "corrupt-docx", "正文中含有不允许的文档类型声明"],
   ["a RAR archive", () => Uint8Array.from([0x52, 0x61, 0x72, 0x21, 0x1a, 0x07, 0x01, 0x00, 9, 9]), "材料.rar", "archive", "压缩包"],
   ["a picture", () => Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), "扫描.xlsx", "image", "这是图片"],
+  // A 1×1 bitmap renamed .xls, as found among the public test files (issue 21's comparison).
+  ["a bitmap", () => Uint8Array.from([0x42, 0x4d, 0x3a, 0, 0, 0, 0, 0, 0, 0, 0x36, 0, 0, 0, 0x28, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0x18, 0, 0, 0, 0, 0]), "扫描.xls", "image", "这是图片"],
+  ["a scanned TIFF", () => Uint8Array.from([0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0, 0, 0]), "扫描.xls", "image", "这是图片"],
+  ["text that starts with BM", () => new TextEncoder().encode("BM 2021 年度绩效自评说明\n"), "说明.xls", "text", "纯文本文件"],
   ["a CSV", () => new TextEncoder().encode("项目,预算数\n医保,2060\n"), "表.xlsx", "text", "纯文本文件"],
   ["an Excel 2003 XML spreadsheet", () => new TextEncoder().encode('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>'), "表.xls", "xml-spreadsheet", "Excel 2003 XML"],
   ["random bytes", () => Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256), "表.xlsx", "unknown", "无法识别的文件格式"],
