@@ -7,13 +7,10 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import JSZip from "jszip";
 import { MERGE_LIMIT } from "../../src/readers/grid-builder";
 import { readDocument } from "../../src/readers/document";
 import { boundedCheck } from "./cli-process";
-
-const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const NS = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}"`;
+import { writeOneSheetXlsx } from "./one-sheet-xlsx";
 
 let tmp: string;
 beforeAll(() => {
@@ -25,16 +22,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 async function mergesWorkbook(file: string, count: number, same: boolean): Promise<void> {
   const merges: string[] = [];
   for (let i = 0; i < count; i++) merges.push(same ? '<mergeCell ref="A1:GR10000"/>' : `<mergeCell ref="A${2 * i + 1}:B${2 * i + 2}"/>`);
-  const z = new JSZip();
-  z.file("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>');
-  z.file("_rels/.rels", `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
-  z.file("xl/_rels/workbook.xml.rels", `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`);
-  z.file("xl/workbook.xml", `<?xml version="1.0"?><workbook ${NS}><sheets><sheet name="合并" sheetId="1" r:id="rId1"/></sheets></workbook>`);
-  z.file(
-    "xl/worksheets/sheet1.xml",
-    `<?xml version="1.0"?><worksheet ${NS}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>表</t></is></c></row></sheetData><mergeCells count="${count}">${merges.join("")}</mergeCells></worksheet>`,
-  );
-  fs.writeFileSync(file, await z.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  await writeOneSheetXlsx(file, "合并", `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>表</t></is></c></row></sheetData><mergeCells count="${count}">${merges.join("")}</mergeCells>`);
 }
 
 interface Out {
