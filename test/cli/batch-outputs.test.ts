@@ -35,13 +35,10 @@ beforeAll(async () => {
   wb.worksheets[0].name = MARKUP;
   wb.worksheets[0].getCell("A1").value = "<script>window.__pwned=1</script>年度项目自评表";
   await wb.xlsx.writeFile(path.join(tmp, "markup.xlsx"));
-  batch = [
-    path.join(FIX, "huangshi-2021-project.xlsx"),
-    path.join(tmp, "坏文件.xlsx"),
-    path.join(FIX, "zhuzhou-2021-department.xlsx"),
-    path.join(FIX, "panzhihua-2021-completion.xlsx"),
-    path.join(tmp, "markup.xlsx"),
-  ];
+  // The submissions side by side in one folder, as a reviewer keeps them: named by their names
+  // wherever the repository stands (a clone under the temporary folder would otherwise share it).
+  for (const f of ["huangshi-2021-project.xlsx", "zhuzhou-2021-department.xlsx", "panzhihua-2021-completion.xlsx"]) fs.copyFileSync(path.join(FIX, f), path.join(tmp, f));
+  batch = ["huangshi-2021-project.xlsx", "坏文件.xlsx", "zhuzhou-2021-department.xlsx", "panzhihua-2021-completion.xlsx", "markup.xlsx"].map((f) => path.join(tmp, f));
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 

@@ -65,7 +65,10 @@ test("--json prints the documented shape", () => {
 
 test("a file that is not a workbook: exit 2, a clear message, the other files still reported", () => {
   const bad = path.join(tmp, "not-a-workbook.xlsx");
-  const r = jxzp("check", bad, path.join(FIX, "huangshi-2021-project.xlsx"));
+  // Both in one folder, so that both are named by their names wherever the repository stands.
+  const good = path.join(tmp, "huangshi-2021-project.xlsx");
+  fs.copyFileSync(path.join(FIX, "huangshi-2021-project.xlsx"), good);
+  const r = jxzp("check", bad, good);
   expect(r.code).toBe(2);
   expect(r.out).toContain(`文件：${path.basename(bad)}\n  无法读取：这是纯文本文件（如 .csv、.txt），不是工作簿；请在 Excel/WPS 中打开并另存为 .xlsx 后再校验。`);
   expect(r.out).toContain("执行率：99.96%");
