@@ -146,6 +146,20 @@ describe.each(OPENERS)("opened with %s", (_, opener) => {
     expect(values(doc.grids[0])).toEqual([["双字节"]]);
   });
 
+  test("parts that declare GBK (as some domestic exporters write them) are read as GBK: the sheet and the shared strings", async () => {
+    // The GBK bytes of the few characters used (Node has no GBK encoder; the decoder checks them).
+    const GBK: Record<string, number[]> = { 自: [0xd7, 0xd4], 评: [0xc6, 0xc0], 表: [0xb1, 0xed], 项: [0xcf, 0xee], 目: [0xc4, 0xbf], 支: [0xd6, 0xa7], 出: [0xb3, 0xf6] };
+    const gbk = (s: string) => Buffer.from([...s].flatMap((c) => GBK[c] ?? [c.charCodeAt(0)]));
+    expect(new TextDecoder("gbk").decode(gbk("自评表项目支出"))).toBe("自评表项目支出");
+    const parts = usual(sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>自评表</t></is></c><c r="B1" t="s"><v>0</v></c></row>'));
+    parts["xl/_rels/workbook.xml.rels"] = rels([["rId1", "worksheet", "worksheets/sheet1.xml"], ["rId2", "sharedStrings", "sharedStrings.xml"]]);
+    const z = new JSZip();
+    for (const [name, text] of Object.entries(parts)) z.file(name, name.endsWith("sheet1.xml") ? gbk(text.replace('version="1.0"', 'version="1.0" encoding="GBK"')) : text);
+    z.file("xl/sharedStrings.xml", gbk(`<?xml version="1.0" encoding="GB2312"?><sst ${NS}><si><t>项目支出</t></si></sst>`));
+    const doc = await read(await z.generateAsync({ type: "uint8array" }));
+    expect(values(doc.grids[0])).toEqual([["自评表", "项目支出"]]);
+  });
+
   test("escaped characters: `_x000d_` in either case of hex is a character; `_X0000_` (a capital X) is text as Excel shows it", async () => {
     const doc = await read(await pack(usual(sheet('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>'), ["甲_x000d__x000A_乙", "_X0000_", "_x005F_x0000_"])));
     expect(values(doc.grids[0])).toEqual([["甲\r\n乙", "_X0000_", "_x0000_"]]);
