@@ -7,11 +7,20 @@
 
 const startsWith = (b: Uint8Array, magic: number[]): boolean => magic.every((x, i) => b[i] === x);
 
-/** The encoding named in an ASCII-compatible XML declaration, lower-cased, or null. */
+/**
+ * The encoding named in an ASCII-compatible XML declaration, lower-cased, or null. Every part of
+ * every file passes here: only a part that starts with `<?xml` is looked at, and only up to the
+ * declaration's `>`.
+ */
 function declaredEncoding(b: Uint8Array): string | null {
+  // A UTF-8 byte-order mark says UTF-8, whatever the declaration claims.
+  if (startsWith(b, [0xef, 0xbb, 0xbf])) return null;
+  let i = 0;
+  while (i < b.length && (b[i] === 0x20 || b[i] === 0x09 || b[i] === 0x0d || b[i] === 0x0a)) i++;
+  if (!startsWith(b.subarray(i, i + 5), [0x3c, 0x3f, 0x78, 0x6d, 0x6c])) return null;
   let head = "";
-  for (let i = 0; i < Math.min(b.length, 200); i++) head += String.fromCharCode(b[i]);
-  const m = /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head);
+  for (let k = i, end = Math.min(b.length, i + 200); k < end && b[k] !== 0x3e; k++) head += String.fromCharCode(b[k]);
+  const m = /\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head);
   return m ? m[1].toLowerCase() : null;
 }
 
