@@ -27,8 +27,8 @@ export function needsPreserve(text: string): boolean {
   return /^\s|\s$|[\n\t]/.test(text);
 }
 
-/** Unescapes the five XML entities and numeric references of an attribute value read from a tag. */
-export function unescapeXmlAttr(text: string): string {
+/** Unescapes the five XML entities and numeric references of an attribute value or an element's text. */
+export function unescapeXml(text: string): string {
   return text.replace(/&(amp|lt|gt|quot|apos|#x[0-9A-Fa-f]+|#\d+);/g, (_, e: string) => {
     if (e === "amp") return "&";
     if (e === "lt") return "<";

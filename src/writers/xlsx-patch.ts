@@ -18,7 +18,7 @@ import JSZip from "jszip";
 import { ReadError } from "../readers/read-error";
 import { readWorkbookParts } from "../readers/xlsx-workbook";
 import { openZip } from "../readers/zip-package";
-import { escapeXml, unescapeXmlAttr } from "./ooxml-text";
+import { escapeXml, unescapeXml } from "./ooxml-text";
 import { patchSheetXml, PatchError, type CellEdit } from "./sheet-xml-patch";
 
 export { PatchError, type CellEdit };
@@ -68,7 +68,7 @@ function sheetIds(workbookXml: string): Map<string, string> {
   for (const m of workbookXml.matchAll(/<(?:[A-Za-z_][\w.-]*:)?sheet\b((?:[^>"']|"[^"]*"|'[^']*')*?)\/?>/g)) {
     const name = /\bname\s*=\s*"([^"]*)"/.exec(m[1])?.[1];
     const id = /\bsheetId\s*=\s*"([^"]*)"/.exec(m[1])?.[1];
-    if (name !== undefined && id !== undefined) out.set(unescapeXmlAttr(name), id);
+    if (name !== undefined && id !== undefined) out.set(unescapeXml(name), id);
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import { unescapeXml } from "../../writers/ooxml-text";
 import type { FillRecord } from "./fill-record";
 
 /**
@@ -10,18 +11,8 @@ export const UNDO_NAMESPACE = "urn:jxzp:fill-undo:1";
 /** Older fills beyond this are dropped so the file does not grow without end. */
 export const MAX_FILLS = 20;
 
+// Element text only: quotes stay as they are (the record is JSON, full of them).
 const escapeXml = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-
-function unescapeXml(s: string): string {
-  return s.replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-fA-F]+);/g, (_, e: string) => {
-    if (e === "lt") return "<";
-    if (e === "gt") return ">";
-    if (e === "quot") return '"';
-    if (e === "apos") return "'";
-    if (e === "amp") return "&";
-    return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-  });
-}
 
 export function fillsToXml(fills: FillRecord[]): string {
   const kept = fills.slice(-MAX_FILLS);
