@@ -4,6 +4,7 @@ import * as path from "path";
 import { ChildProcess, fork } from "child_process";
 import type { CheckAnswer, CheckTask } from "./check-worker";
 import type { FileResult } from "./file-result";
+import { runInOrder, type Checker } from "./ordered-batch";
 import { nameOfPath, type FsPath } from "./inputs/path-name";
 
 /** All the cores the machine gives this process. */
@@ -85,98 +86,44 @@ export async function checkBatch(
     return;
   }
 
-  interface Slot {
-    worker: ChildProcess;
-    /** Task ids sent and not answered, oldest first (a checker takes them in order). */
-    inflight: number[];
-    /** The end of what the checker wrote to stderr: V8's last words when it dies. */
-    stderr: string;
-  }
-  const results = new Map<number, FileResult>();
-  const retry: number[] = [];
-  const window = threads * AHEAD_PER_WORKER;
   const memory = workerMemoryMb(threads);
-  let dispatched = 0;
-  let emitted = 0;
-  let finished = false;
-  let wake: (() => void) | null = null;
-  const notify = () => {
-    const w = wake;
-    wake = null;
-    w?.();
-  };
-
-  /** The next file to check, if the window of results held ahead allows one. */
-  const nextTask = (): number | null => {
-    if (retry.length) return retry.shift()!;
-    if (dispatched < files.length && dispatched < emitted + window) return dispatched++;
-    return null;
-  };
-
-  const fill = () => {
-    for (const slot of slots) {
-      while (slot.inflight.length < PER_WORKER) {
-        const id = nextTask();
-        if (id === null) return;
-        slot.inflight.push(id);
-        slot.worker.send({ id, file: files[id], profile: opts.profile } satisfies CheckTask);
-      }
-    }
-  };
-
-  const spawn = (): Slot => {
-    // The checker's own heap bound, not this process's flags; preloads (-r) are passed on, so
-    // that what is loaded into this process (the tests' memory meter) is loaded into each checker.
-    const worker = fork(script, [], { execArgv: [...preloads(), `--max-old-space-size=${memory}`], serialization: "advanced", stdio: ["ignore", "ignore", "pipe", "ipc"] });
-    const slot: Slot = { worker, inflight: [], stderr: "" };
-    worker.stderr!.on("data", (b: Buffer) => (slot.stderr = (slot.stderr + b.toString("utf8")).slice(-2000)));
-    worker.on("message", (m: CheckAnswer) => {
-      slot.inflight = slot.inflight.filter((id) => id !== m.id);
-      results.set(m.id, m.result);
-      fill();
-      notify();
-    });
-    // Sending to a checker that has just died fails; its exit puts the files back.
-    worker.on("error", () => undefined);
-    worker.on("exit", () => {
-      if (finished) return;
-      // The file it was on failed; the one queued behind it goes to another checker.
-      const [culprit, ...innocent] = slot.inflight;
-      if (culprit !== undefined) results.set(culprit, { file: nameOfPath(files[culprit]).shown, error: crashMessage(slot.stderr), sheets: [] });
-      retry.push(...innocent);
-      slots[slots.indexOf(slot)] = spawn();
-      fill();
-      notify();
-    });
-    return slot;
-  };
-
-  const slots: Slot[] = [];
-  for (let i = 0; i < threads; i++) slots.push(spawn());
-  try {
-    fill();
-    for (let i = 0; i < files.length; i++) {
-      while (!results.has(i)) await new Promise<void>((resolve) => (wake = resolve));
-      const r = results.get(i)!;
-      results.delete(i);
-      emitted = i + 1;
-      fill();
-      await onResult(r, i);
-    }
-  } finally {
-    finished = true;
-    await Promise.all(
-      slots.map(
-        (s) =>
-          new Promise<void>((resolve) => {
-            if (s.worker.exitCode !== null || s.worker.signalCode !== null) return resolve();
-            s.worker.once("exit", () => resolve());
-            // An idle checker is let go (it ends itself, running its exit handlers); one still
-            // on a file (the batch stopped early) is stopped.
-            if (s.inflight.length === 0 && s.worker.connected) s.worker.disconnect();
-            else s.worker.kill();
-          }),
-      ),
-    );
+  /** A checking process (the end of what it wrote to stderr, V8's last words when it dies, says why it died). */
+  interface Process extends Checker {
+    worker: ChildProcess;
   }
+  await runInOrder<Process>(
+    {
+      total: files.length,
+      checkers: threads,
+      perChecker: PER_WORKER,
+      ahead: threads * AHEAD_PER_WORKER,
+      spawn(events) {
+        // The checker's own heap bound, not this process's flags; preloads (-r) are passed on, so
+        // that what is loaded into this process (the tests' memory meter) is loaded into each checker.
+        const worker = fork(script, [], { execArgv: [...preloads(), `--max-old-space-size=${memory}`], serialization: "advanced", stdio: ["ignore", "ignore", "pipe", "ipc"] });
+        let stderr = "";
+        worker.stderr!.on("data", (b: Buffer) => (stderr = (stderr + b.toString("utf8")).slice(-2000)));
+        worker.on("message", (m: CheckAnswer) => events.answered(m.id, m.result));
+        // Sending to a checker that has just died fails; its exit puts the files back.
+        worker.on("error", () => undefined);
+        worker.on("exit", () => events.died((id) => ({ file: nameOfPath(files[id]).shown, error: crashMessage(stderr), sheets: [] })));
+        return { worker, send: (id) => worker.send({ id, file: files[id], profile: opts.profile } satisfies CheckTask) };
+      },
+      stop: (slots) =>
+        Promise.all(
+          slots.map(
+            ({ checker: { worker }, inflight }) =>
+              new Promise<void>((resolve) => {
+                if (worker.exitCode !== null || worker.signalCode !== null) return resolve();
+                worker.once("exit", () => resolve());
+                // An idle checker is let go (it ends itself, running its exit handlers); one still
+                // on a file (the batch stopped early) is stopped.
+                if (inflight.length === 0 && worker.connected) worker.disconnect();
+                else worker.kill();
+              }),
+          ),
+        ).then(() => undefined),
+    },
+    onResult,
+  );
 }

@@ -1,4 +1,5 @@
 import type { FileResult } from "../../cli/file-result";
+import { runInOrder, type Checker } from "../../cli/ordered-batch";
 import type { CheckReply, CheckRequest } from "../worker/messages";
 
 /** A file of the batch: the handle the worker reads, and the name (path in the folder) the outputs show. */
@@ -47,77 +48,30 @@ export async function runBatch(
   onResult: (r: FileResult, index: number) => void,
   onProgress: (p: BatchProgress) => void,
 ): Promise<void> {
-  const results = new Map<number, FileResult>();
-  let next = 0;
-  let emitted = 0;
-  let finished = false;
-  let wake: (() => void) | null = null;
-  const notify = () => {
-    const w = wake;
-    wake = null;
-    w?.();
-  };
-
-  interface Slot {
-    worker: Worker;
-    inflight: number[];
-  }
-  const slots: Slot[] = [];
-  const send = (slot: Slot) => {
-    // At most a few hundred results wait for a slow earlier file: memory stays bounded.
-    while (slot.inflight.length < PER_WORKER && next < files.length && next < emitted + 64 * options.workers) {
-      const id = next++;
-      slot.inflight.push(id);
-      slot.worker.postMessage({ id, file: files[id].file, name: files[id].name } satisfies CheckRequest);
-    }
-  };
-  const spawn = (): Slot => {
-    const slot: Slot = { worker: new Worker(options.url), inflight: [] };
-    slot.worker.onmessage = (e: MessageEvent<CheckReply>) => {
-      slot.inflight = slot.inflight.filter((id) => id !== e.data.id);
-      results.set(e.data.id, e.data.result);
-      notify();
-      send(slot);
-    };
-    slot.worker.onerror = (e) => {
-      e.preventDefault();
-      if (finished) return;
-      // The file it was on fails; the one queued behind it is checked again by the new worker.
-      const [culprit, ...innocent] = slot.inflight;
-      if (culprit !== undefined) results.set(culprit, { file: files[culprit].name, error: CRASHED, sheets: [] });
-      slot.worker.terminate();
-      const fresh = spawn();
-      slots[slots.indexOf(slot)] = fresh;
-      for (const id of innocent) {
-        fresh.inflight.push(id);
-        fresh.worker.postMessage({ id, file: files[id].file, name: files[id].name } satisfies CheckRequest);
-      }
-      notify();
-      send(fresh);
-    };
-    return slot;
-  };
-
-  for (let i = 0; i < Math.min(options.workers, files.length); i++) slots.push(spawn());
-  try {
-    slots.forEach(send);
-    for (let i = 0; i < files.length; i++) {
-      while (!results.has(i)) {
-        if (options.signal?.aborted) return;
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-          options.signal?.addEventListener("abort", () => resolve(), { once: true });
-        });
-      }
-      const r = results.get(i)!;
-      results.delete(i);
-      emitted = i + 1;
+  const request = (worker: Worker, id: number) => worker.postMessage({ id, file: files[id].file, name: files[id].name } satisfies CheckRequest);
+  await runInOrder<Checker & { worker: Worker }>(
+    {
+      total: files.length,
+      checkers: Math.min(options.workers, files.length),
+      perChecker: PER_WORKER,
+      // At most a few hundred results wait for a slow earlier file: memory stays bounded.
+      ahead: 64 * options.workers,
+      spawn(events) {
+        const worker = new Worker(options.url);
+        worker.onmessage = (e: MessageEvent<CheckReply>) => events.answered(e.data.id, e.data.result);
+        worker.onerror = (e) => {
+          e.preventDefault();
+          worker.terminate();
+          events.died((id) => ({ file: files[id].name, error: CRASHED, sheets: [] }));
+        };
+        return { worker, send: (id) => request(worker, id) };
+      },
+      stop: (slots) => slots.forEach((s) => s.checker.worker.terminate()),
+      signal: options.signal,
+    },
+    (r, i) => {
       onResult(r, i);
       onProgress({ done: i + 1, total: files.length });
-      slots.forEach(send);
-    }
-  } finally {
-    finished = true;
-    for (const s of slots) s.worker.terminate();
-  }
+    },
+  );
 }
