@@ -4,7 +4,7 @@ import * as path from "path";
 import { ChildProcess, fork } from "child_process";
 import type { CheckAnswer, CheckTask } from "./check-worker";
 import type { FileResult } from "./file-result";
-import { runInOrder, type Checker } from "./ordered-batch";
+import { CHECKER_CRASHED, runInOrder, type Checker } from "./ordered-batch";
 import { nameOfPath, type FsPath } from "./inputs/path-name";
 
 /** All the cores the machine gives this process. */
@@ -61,7 +61,7 @@ function preloads(): string[] {
 /** What a file's entry says when the process checking it died; V8 says "heap out of memory" on its way out. */
 function crashMessage(stderr: string): string {
   if (/out of memory|heap limit|allocation failed/i.test(stderr)) return "文件过大，校验时内存不足，未能校验。请检查文件是否只含自评表，或单独校验该文件。";
-  return "校验该文件时程序出错（内部错误），未能校验。请单独校验该文件，或把文件交给维护人员。";
+  return CHECKER_CRASHED;
 }
 
 /**

@@ -7,6 +7,9 @@
  */
 import type { FileResult } from "./file-result";
 
+/** Said for a file whose checker died on it, where nothing tells why. */
+export const CHECKER_CRASHED = "校验该文件时程序出错（内部错误），未能校验。请单独校验该文件，或把文件交给维护人员。";
+
 /** A checker as the batch sees it: it takes a file by its index in the batch. */
 export interface Checker {
   send(id: number): void;

@@ -1,5 +1,5 @@
 import type { FileResult } from "../../cli/file-result";
-import { runInOrder, type Checker } from "../../cli/ordered-batch";
+import { CHECKER_CRASHED, runInOrder, type Checker } from "../../cli/ordered-batch";
 import type { CheckReply, CheckRequest } from "../worker/messages";
 
 /** A file of the batch: the handle the worker reads, and the name (path in the folder) the outputs show. */
@@ -13,8 +13,6 @@ export interface BatchProgress {
   total: number;
 }
 
-/** Said for a file whose worker died on it (as the CLI says for a crashed thread). */
-const CRASHED = "校验该文件时程序出错（内部错误），未能校验。请单独校验该文件，或把文件交给维护人员。";
 
 /** Files in flight per worker: the next one is there when one is done, and few are held at once. */
 const PER_WORKER = 2;
@@ -62,7 +60,7 @@ export async function runBatch(
         worker.onerror = (e) => {
           e.preventDefault();
           worker.terminate();
-          events.died((id) => ({ file: files[id].name, error: CRASHED, sheets: [] }));
+          events.died((id) => ({ file: files[id].name, error: CHECKER_CRASHED, sheets: [] }));
         };
         return { worker, send: (id) => request(worker, id) };
       },
