@@ -55,6 +55,7 @@ import type { CellValue, Grid } from "../../src/scoring/grid/grid";
 import { parseInput, type MemorySheet } from "../../src/taskpane/host/memory-workbook";
 import { evaluateFormula } from "../../src/taskpane/preview/formula-engine";
 import { formulaAfterEdit, refAfterEdit, type SheetEdit } from "../../src/taskpane/host/cell-refs";
+import { rangeMatrix } from "../../src/scoring/grid/range-matrix";
 
 export interface FakeCell {
   value: CellValue;
@@ -360,16 +361,6 @@ class Ctx {
 // ---------------------------------------------------------------------------------------------
 
 const emptyLayout = (): FakeLayout => ({ formats: new Map(), validations: new Map(), frozenRows: null, pageLayout: {} });
-
-function matrix<T>(r: RangeRef, at: (row: number, col: number) => T): T[][] {
-  const out: T[][] = [];
-  for (let row = r.top; row <= r.bottom; row++) {
-    const line: T[] = [];
-    for (let col = r.left; col <= r.right; col++) line.push(at(row, col));
-    out.push(line);
-  }
-  return out;
-}
 
 const cellsOf = (r: RangeRef): number => (r.bottom - r.top + 1) * (r.right - r.left + 1);
 
@@ -886,7 +877,7 @@ export class FakeExcel {
       const r = rect();
       if (!readable(r)) return null;
       const s = ref();
-      return matrix(r, (row, col) => at(s, toA1(row, col)));
+      return rangeMatrix(r, (row, col) => at(s, toA1(row, col)));
     };
     const p = new ClientObject(ctx, "Range", {
       address: { get: () => `${ref().name}!${rectText(rect())}` },

@@ -26,6 +26,7 @@ import { parseA1, parseRange, rangeToA1, toA1, type RangeRef } from "../../src/s
 import { formulaText, type CellValue, type Grid } from "../../src/scoring/grid/grid";
 import { MemoryWorkbook, type MemorySheet } from "../../src/taskpane/host/memory-workbook";
 import { previewEngine } from "../../src/taskpane/preview/formula-engine";
+import { rangeMatrix } from "../../src/scoring/grid/range-matrix";
 
 export interface FakeEtOptions {
   /** What Value2 gives for an empty cell. */
@@ -261,14 +262,9 @@ export class FakeEt {
   }
 
   private matrix<T>(r: RangeRef, at: (row: number, col: number) => T): T | T[][] {
+    // ET gives one cell's value bare, a larger range's as rows.
     if (r.top === r.bottom && r.left === r.right) return at(r.top, r.left);
-    const out: T[][] = [];
-    for (let row = r.top; row <= r.bottom; row++) {
-      const line: T[] = [];
-      for (let col = r.left; col <= r.right; col++) line.push(at(row, col));
-      out.push(line);
-    }
-    return out;
+    return rangeMatrix(r, at);
   }
 
   private put(s: MemorySheet, row: number, col: number, input: unknown): void {

@@ -8,6 +8,7 @@ import { contentInput } from "../host/cell-content";
 import { formulaFor, formulaProperty, type FormulaChannel } from "../host/formula-channel";
 import { HostError, toHostError } from "../host/host-error";
 import { calculatedValues, DEFAULT_CALC_WAIT, type CalcWait } from "../host/office-calc";
+import { rangeMatrix } from "../../scoring/grid/range-matrix";
 
 /**
  * Inserts a SheetBuild as a new worksheet through Office.js: one sync to learn the sheet names
@@ -47,16 +48,6 @@ export function widthInPoints(chars: number): number {
 const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
 const V_ALIGN = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
 
-function matrix<T>(r: RangeRef, at: (row: number, col: number) => T): T[][] {
-  const out: T[][] = [];
-  for (let row = r.top; row <= r.bottom; row++) {
-    const line: T[] = [];
-    for (let col = r.left; col <= r.right; col++) line.push(at(row, col));
-    out.push(line);
-  }
-  return out;
-}
-
 /** What the form's write takes for a cell: the formula (JXZP names as `channel` writes them, or nothing when JXZP formulas cannot be written), or the text kept as text. */
 function input(c: CellContent | undefined, channel: FormulaChannel | null): string | number | boolean {
   if (!c) return "";
@@ -79,7 +70,7 @@ function applyStyle(range: Excel.Range, r: RangeRef, s: CellStyle) {
   f.horizontalAlignment = H_ALIGN[s.horizontal];
   f.verticalAlignment = V_ALIGN[s.vertical];
   f.wrapText = s.wrap;
-  range.numberFormat = matrix(r, () => s.numberFormat);
+  range.numberFormat = rangeMatrix(r, () => s.numberFormat);
   if (!s.border) return;
   // Inside edges only where the area has them: a single cell has none.
   const edges: ("EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideVertical" | "InsideHorizontal")[] = [
@@ -118,7 +109,7 @@ export async function applySheetBuild(context: Excel.RequestContext, build: Shee
   if (!writable && hasJxzp(build)) skipped.push(`JXZP 公式（${channel.kind === "none" ? channel.reason : ""}；得分可用“填写得分”写入数值）`);
   const ws = sheets.add(name);
   // Through formulasLocal where the JXZP names are the Chinese ones (issue #891); constants read the same either way.
-  ws.getRange(build.extent)[writable ? formulaProperty(writable) : "formulas"] = matrix(extent, (row, col) => input(build.cells[toA1(row, col)], writable));
+  ws.getRange(build.extent)[writable ? formulaProperty(writable) : "formulas"] = rangeMatrix(extent, (row, col) => input(build.cells[toA1(row, col)], writable));
   // A probe just right of the form: a blank form shows "" in every JXZP cell, so only a formula
   // that must read 1 can tell whether this Excel took the names as written (issue #891).
   const probeCell = toA1(0, extent.right + 1);
@@ -171,7 +162,7 @@ export async function applySheetBuild(context: Excel.RequestContext, build: Shee
     // #BUSY! after the wait: Excel took the names and is still calculating.
     if (shown !== 1 && shown !== "#BUSY!") {
       // #NAME?: the form without JXZP formulas rather than a form full of errors.
-      ws.getRange(build.extent).formulas = matrix(extent, (row, col) => input(build.cells[toA1(row, col)], null));
+      ws.getRange(build.extent).formulas = rangeMatrix(extent, (row, col) => input(build.cells[toA1(row, col)], null));
       skipped.push("JXZP 公式（此 Excel 没有识别加载项写入的函数名；得分可用“填写得分”写入数值）");
     }
     ws.getRange(probeCell).formulas = [[""]];

@@ -13,7 +13,6 @@ export interface BatchProgress {
   total: number;
 }
 
-
 /** Files in flight per worker: the next one is there when one is done, and few are held at once. */
 const PER_WORKER = 2;
 
