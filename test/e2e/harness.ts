@@ -194,3 +194,29 @@ export function screenshotPath(name: string): string {
 export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
 }
+
+/**
+ * For one test file: the add-in's pages built and served on localhost, and Chromium open, before
+ * its tests; both closed after them. Read `browser` and `origin` inside the tests.
+ */
+export function pagesInBrowser(): { readonly browser: Browser; readonly origin: string } {
+  let browser: Browser;
+  let server: Served;
+  beforeAll(async () => {
+    const dir = await buildPages();
+    server = await serve(dir);
+    browser = await launch();
+  }, 300000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get browser() {
+      return browser;
+    },
+    get origin() {
+      return server.origin;
+    },
+  };
+}

@@ -3,30 +3,18 @@
  * the preview's grid breaks no figure and its header stays one line; the pane at the Excel task
  * pane's narrow width (320 px) needs no sideways scrolling; a chart bar without a weight says so.
  */
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { FINDING_TITLE, type FindingCode } from "../../src/scoring/findings/findings";
-import { buildPages, launch, serve, type Served } from "./harness";
+import { pagesInBrowser } from "./harness";
 import { hook, openPreview, validate } from "./preview-page";
 
-let browser: Browser;
-let server: Served;
-
-beforeAll(async () => {
-  const dir = await buildPages();
-  server = await serve(dir);
-  browser = await launch();
-}, 300000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = pagesInBrowser();
 
 /** The Excel task pane's narrow width, applied to the preview's pane column. */
 const narrowPane = (page: Page) => page.addStyleTag({ content: 'aside[aria-label="任务窗格"] { width: 320px !important; box-sizing: border-box; }' });
 
 test("every finding card leads with its code's Chinese title; the code follows, smaller", async () => {
-  const { page } = await openPreview(browser, server.origin, "zhuzhou-2021-department.xlsx");
+  const { page } = await openPreview(env.browser, env.origin, "zhuzhou-2021-department.xlsx");
   await page.click('[data-testid="switch-workbook"]');
   await validate(page);
   const cards = await page.$$eval('[data-testid="finding"]', (els) =>
@@ -86,7 +74,7 @@ test("at 800 px no figure in the grid is broken, on any sheet of the fixtures", 
   let measured = 0;
   let longest = "";
   for (const fixture of ["zhuzhou-2021-department.xlsx", "huangshi-2021-project.xlsx", "panzhihua-2021-completion.xlsx"]) {
-    const { page } = await openPreview(browser, server.origin, fixture, 800);
+    const { page } = await openPreview(env.browser, env.origin, fixture, 800);
     for (const sheet of await hook(page, "sheets")) {
       await page.click(`[data-testid="sheet-tab"][data-sheet="${sheet}"]`);
       await page.waitForSelector(`[data-testid="grid-view"][data-sheet="${sheet}"]`);
@@ -118,10 +106,10 @@ async function header(page: Page): Promise<{ height: number; rows: number; cut: 
 }
 
 test("at 800 px the header is one line, as at 1280 px, also with a file-opening error shown", async () => {
-  const wide = await openPreview(browser, server.origin, "zhuzhou-2021-department.xlsx", 1280);
+  const wide = await openPreview(env.browser, env.origin, "zhuzhou-2021-department.xlsx", 1280);
   const reference = await header(wide.page);
   await wide.page.close();
-  const { page } = await openPreview(browser, server.origin, "zhuzhou-2021-department.xlsx", 800);
+  const { page } = await openPreview(env.browser, env.origin, "zhuzhou-2021-department.xlsx", 800);
   const narrow = await header(page);
   expect(narrow).toEqual({ height: reference.height, rows: 1, cut: [] });
   await page.setInputFiles('[data-testid="file-input"]', { name: "不是工作簿.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("这不是工作簿") });
@@ -134,7 +122,7 @@ test("at 800 px the header is one line, as at 1280 px, also with a file-opening 
 });
 
 test("the pane at 320 px: no sideways scrolling with every sheet's findings and chart shown", async () => {
-  const { page } = await openPreview(browser, server.origin, "zhuzhou-2021-department.xlsx");
+  const { page } = await openPreview(env.browser, env.origin, "zhuzhou-2021-department.xlsx");
   await narrowPane(page);
   await page.click('[data-testid="switch-workbook"]');
   await validate(page);
@@ -151,7 +139,7 @@ test("the pane at 320 px: no sideways scrolling with every sheet's findings and 
 });
 
 test("chart: a level without a weight says 无分值 and is not drawn as 有失分", async () => {
-  const { page } = await openPreview(browser, server.origin, "huangshi-2021-project.xlsx");
+  const { page } = await openPreview(env.browser, env.origin, "huangshi-2021-project.xlsx");
   await validate(page);
   const levels = await page.$$eval('[data-testid="level-chart"] [data-level]', (gs) =>
     gs.map((g) => ({ level: g.getAttribute("data-level"), state: g.getAttribute("data-state"), figures: g.querySelector('[data-testid="level-figures"]')?.textContent })),

@@ -6,27 +6,21 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { checkFile } from "../../src/cli/check-file";
 import { isPlainChinese } from "../readers/chinese";
-import { buildPages, launch, ROOT, serve, type Served } from "./harness";
+import { pagesInBrowser, ROOT } from "./harness";
 
 const FIX = path.join(ROOT, "test", "fixtures");
 
-let browser: Browser;
-let server: Served;
+const env = pagesInBrowser();
 let tmp: string;
 
 beforeAll(async () => {
-  const dir = await buildPages();
-  server = await serve(dir);
-  browser = await launch();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "jxzp-preview-open-"));
-}, 300000);
+});
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -37,11 +31,11 @@ interface Opened {
 }
 
 async function openPage(): Promise<Opened> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const opened: Opened = { page, requests: [], errors: [] };
   page.on("request", (r) => opened.requests.push(r.url()));
   page.on("pageerror", (e) => opened.errors.push(e.message));
-  await page.goto(`${server.origin}/preview.html`);
+  await page.goto(`${env.origin}/preview.html`);
   await page.waitForSelector('[data-testid="pane"]');
   return opened;
 }
@@ -66,7 +60,7 @@ test.each([
   expect(alert).not.toMatch(/https?:|www\.|zip file|Corrupted|Error/i);
   // The blank workbook stays; nothing was loaded.
   expect(await page.textContent('[data-testid="file-name"]')).toBe("（未打开文件，空白工作簿）");
-  expect(requests.filter((u) => !u.startsWith(server.origin))).toEqual([]);
+  expect(requests.filter((u) => !u.startsWith(env.origin))).toEqual([]);
   expect(errors).toEqual([]);
   await page.close();
 });
@@ -85,7 +79,7 @@ test("an .xls workbook and a .docx report open as sheets, and the pane validates
   await page.waitForSelector('[data-testid="results"]');
   expect(await page.textContent('[data-testid="summary"]')).toContain("99.96%");
   expect(await page.$('[role="alert"]')).toBeNull();
-  expect(requests.filter((u) => !u.startsWith(server.origin))).toEqual([]);
+  expect(requests.filter((u) => !u.startsWith(env.origin))).toEqual([]);
   expect(errors).toEqual([]);
   await page.close();
 });
@@ -104,7 +98,7 @@ test.each(["11b-one-cell-at-XFD1048576.xlsx", "11h-cell-at-Z1048576.xlsx", "11i-
     await page.click('[data-testid="btn-validate"]');
     await page.waitForSelector('[data-testid="results"]');
     expect(await page.$('[role="alert"]')).toBeNull();
-    expect(requests.filter((u) => !u.startsWith(server.origin))).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(env.origin))).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   },

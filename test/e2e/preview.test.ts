@@ -4,33 +4,24 @@
  * screenshots come from `npm run screenshots`).
  */
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { readWorkbookFile } from "../../src/readers/xlsx-file";
 import type { Grid } from "../../src/scoring/grid/grid";
-import { buildPages, launch, serve, type Served } from "./harness";
+import { pagesInBrowser } from "./harness";
 import { apply, findings, FIXTURES, hook, makePlan, openPreview as open, validate, type Opened } from "./preview-page";
 
 const ZHUZHOU = "部门整体支出绩效自评表";
 const CENTRAL = "中央补助医疗服务与保障能力提升";
 const MARKUP = "<img src=x onerror=alert(1)>";
 
-let browser: Browser;
-let server: Served;
+const env = pagesInBrowser();
 const started = Date.now();
 
-beforeAll(async () => {
-  const dir = await buildPages();
-  server = await serve(dir);
-  browser = await launch();
-}, 300000);
-
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
   console.log(`e2e：${((Date.now() - started) / 1000).toFixed(1)} 秒`);
 });
 
-const openPreview = (fixture?: string): Promise<Opened> => open(browser, server.origin, fixture);
+const openPreview = (fixture?: string): Promise<Opened> => open(env.browser, env.origin, fixture);
 
 test("validate zhuzhou: the findings EXPECTED.md lists, summary and chart; click one, its cell is selected", async () => {
   const { page, requests, errors } = await openPreview("zhuzhou-2021-department.xlsx");
@@ -72,7 +63,7 @@ test("validate zhuzhou: the findings EXPECTED.md lists, summary and chart; click
   expect(await hook(page, "marks", ZHUZHOU)).toEqual([]);
 
   // No request leaves the page's own server.
-  expect(requests.filter((u) => !u.startsWith(server.origin))).toEqual([]);
+  expect(requests.filter((u) => !u.startsWith(env.origin))).toEqual([]);
   expect(errors).toEqual([]);
   await page.close();
 });
@@ -337,7 +328,7 @@ test("live mode re-validates after a change; a 5,000-row sheet validates without
 
 describe("taskpane.html outside Office", () => {
   test("Office.js reports no host: a Chinese message, never a blank page", async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     // Office.js as it behaves in a plain browser: onReady answers with no host.
     await page.route("https://appsforoffice.microsoft.com/**", (route) =>
       route.fulfill({
@@ -345,16 +336,16 @@ describe("taskpane.html outside Office", () => {
         body: "window.Office={HostType:{Excel:'Excel'},onReady:function(cb){var i={host:null,platform:null};setTimeout(function(){cb&&cb(i)},0);return Promise.resolve(i)}};",
       }),
     );
-    await page.goto(`${server.origin}/taskpane.html`);
+    await page.goto(`${env.origin}/taskpane.html`);
     await page.waitForSelector('[data-testid="no-host"][data-reason="not-excel"]');
     expect(await page.textContent("body")).toContain("需要在 Excel 中打开");
     await page.close();
   });
 
   test("Office.js cannot load: still a Chinese message", async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     await page.route("https://appsforoffice.microsoft.com/**", (route) => route.abort());
-    await page.goto(`${server.origin}/taskpane.html`);
+    await page.goto(`${env.origin}/taskpane.html`);
     await page.waitForSelector('[data-testid="no-host"][data-reason="no-office"]');
     expect(await page.textContent("h1")).toBe("绩效自评助手无法在此运行");
     await page.close();

@@ -4,36 +4,26 @@
  * the fill plan is for the form the person picks, writes only that form's cells, and undoes.
  */
 import path from "node:path";
-import type { Browser } from "playwright-core";
 import { readWorkbookFile } from "../../src/readers/xlsx-file";
 import { evaluateSheet } from "../../src/scoring/evaluate";
 import { planFill } from "../../src/scoring/fill/fill";
 import type { Grid } from "../../src/scoring/grid/grid";
-import { buildPages, launch, serve, type Served } from "./harness";
+import { pagesInBrowser } from "./harness";
 import { apply, FIXTURES, hook, makePlan, openPreview, validate } from "./preview-page";
 
 const FILE = "stacked-forms.xlsx";
 const FIRST = "部门及项目自评表";
 const SECOND = "三个项目";
 
-let browser: Browser;
-let server: Served;
+const env = pagesInBrowser();
 let grids: Grid[];
 
 beforeAll(async () => {
   grids = await readWorkbookFile(path.join(FIXTURES, FILE));
-  const dir = await buildPages();
-  server = await serve(dir);
-  browser = await launch();
-}, 300000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 test("validate: one result per form with its place; a finding of the third form selects its cell; 标记 marks every form's cells", async () => {
-  const { page, errors } = await openPreview(browser, server.origin, FILE);
+  const { page, errors } = await openPreview(env.browser, env.origin, FILE);
   await hook(page, "activate", FIRST);
   await validate(page);
   const sections = page.locator('[data-testid="sheet-result"]');
@@ -65,7 +55,7 @@ test("validate: one result per form with its place; a finding of the third form 
 });
 
 test("fill: the person picks the form; the plan writes that form's cells only, and undo restores them", async () => {
-  const { page, errors } = await openPreview(browser, server.origin, FILE);
+  const { page, errors } = await openPreview(env.browser, env.origin, FILE);
   await hook(page, "activate", SECOND);
   const original = await hook(page, "dump", SECOND);
   const grid = grids.find((g) => g.sheet === SECOND)!;

@@ -6,29 +6,21 @@
 import Decimal from "decimal.js";
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
 import * as formulas from "../../src/functions/formulas";
 import { buildTemplate } from "../../src/scoring/templates/build";
 import { TEMPLATE_KINDS, TEMPLATES, type TemplateKind } from "../../src/scoring/templates/definitions";
 import { fillingHint } from "../../src/scoring/templates/filling-hint";
 import type { TemplateOptions } from "../../src/scoring/templates/options";
-import { buildPages, launch, serve, type Served } from "./harness";
+import { buildPages, pagesInBrowser } from "./harness";
 import { hook, typeInto } from "./preview-page";
 
-let browser: Browser;
-let server: Served;
+const env = pagesInBrowser();
 let dir: string;
 
+// Built once per source state: this is the folder pagesInBrowser serves.
 beforeAll(async () => {
   dir = await buildPages();
-  server = await serve(dir);
-  browser = await launch();
 }, 300000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 test("neither the pane's bundle nor the preview's carries HyperFormula or ExcelJS", () => {
   const pane = fs.readFileSync(path.join(dir, "taskpane.js"), "utf8");
@@ -40,13 +32,13 @@ test("neither the pane's bundle nor the preview's carries HyperFormula or ExcelJ
 });
 
 test.each(TEMPLATE_KINDS)("insert the %s form, type one row, see its score", async (kind: TemplateKind) => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const dialogs: string[] = [];
   page.on("dialog", (d) => {
     dialogs.push(d.message());
     void d.dismiss();
   });
-  await page.goto(`${server.origin}/preview.html`);
+  await page.goto(`${env.origin}/preview.html`);
   await page.click('[data-testid="tab-template"]');
   await page.selectOption('[data-testid="template-kind"]', kind);
   const options: TemplateOptions = { year: "2025", rowsPerLevel2: 2 };
@@ -113,8 +105,8 @@ test.each(TEMPLATE_KINDS)("insert the %s form, type one row, see its score", asy
 });
 
 test("the year starts at the year just ended, as jxzp template's does", async () => {
-  const page = await browser.newPage();
-  await page.goto(`${server.origin}/preview.html`);
+  const page = await env.browser.newPage();
+  await page.goto(`${env.origin}/preview.html`);
   await page.click('[data-testid="tab-template"]');
   const lastYear = String(new Date().getFullYear() - 1);
   expect(await page.inputValue('input[data-testid="template-year"]')).toBe(lastYear);
@@ -125,8 +117,8 @@ test("the year starts at the year just ended, as jxzp template's does", async ()
 });
 
 test("options the form cannot take are refused in Chinese before anything is inserted", async () => {
-  const page = await browser.newPage();
-  await page.goto(`${server.origin}/preview.html`);
+  const page = await env.browser.newPage();
+  await page.goto(`${env.origin}/preview.html`);
   await page.click('[data-testid="tab-template"]');
   await page.fill('input[data-testid="template-year"]', "25");
   await page.fill('input[data-testid="template-rows"]', "99");

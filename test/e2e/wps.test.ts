@@ -6,7 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { readWorkbookFile } from "../../src/readers/xlsx-file";
 import { evaluateSheet } from "../../src/scoring/evaluate";
 import type { Grid } from "../../src/scoring/grid/grid";
@@ -14,7 +14,7 @@ import { OfficeHost } from "../../src/taskpane/host/OfficeHost";
 import { FakeExcel } from "../taskpane/fake-excel";
 import type { FakeEtOptions } from "../wps/fake-et";
 import type { WpsHooks } from "../wps/wps-preview";
-import { buildPages, launch, serve, type Served } from "./harness";
+import { pagesInBrowser } from "./harness";
 import { apply, findings, FIXTURES, makePlan, validate } from "./preview-page";
 
 const CORPUS = path.join(FIXTURES, "corpus");
@@ -22,19 +22,7 @@ const FORMS = fs.readdirSync(CORPUS).filter((f) => f.endsWith(".xlsx"));
 /** Forms on which a fill was written and undone (the test below checks that this ran at all). */
 const filled: string[] = [];
 
-let browser: Browser;
-let server: Served;
-
-beforeAll(async () => {
-  const dir = await buildPages();
-  server = await serve(dir);
-  browser = await launch();
-}, 300000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = pagesInBrowser();
 
 const wps = <K extends keyof WpsHooks>(page: Page, name: K, ...args: Parameters<WpsHooks[K]>): Promise<Awaited<ReturnType<WpsHooks[K]>>> =>
   page.evaluate(
@@ -50,7 +38,7 @@ interface Opened {
 }
 
 async function openWps(grids: Grid[], options: FakeEtOptions = {}): Promise<Opened> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const o: Opened = { page, requests: [], errors: [], dialogs: [] };
   page.on("request", (r) => o.requests.push(r.url()));
   page.on("pageerror", (e) => o.errors.push(e.message));
@@ -58,7 +46,7 @@ async function openWps(grids: Grid[], options: FakeEtOptions = {}): Promise<Open
     o.dialogs.push(d.message());
     void d.dismiss();
   });
-  await page.goto(`${server.origin}/wps-preview.html`);
+  await page.goto(`${env.origin}/wps-preview.html`);
   await page.waitForFunction(() => Boolean(window.__jxzpWps));
   await wps(page, "load", grids, options);
   await page.waitForSelector('[data-testid="pane"]');
@@ -111,7 +99,7 @@ test.each(FORMS)("%s: validate, mark, fill, undo after reopening — the same fi
     expect(await wps(page, "dump", sheet)).toBe(before);
     filled.push(form);
   }
-  expect(requests.filter((u) => !u.startsWith(server.origin))).toEqual([]);
+  expect(requests.filter((u) => !u.startsWith(env.origin))).toEqual([]);
   expect(errors).toEqual([]);
   expect(dialogs).toEqual([]);
   await page.close();
