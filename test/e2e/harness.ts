@@ -220,3 +220,27 @@ export function pagesInBrowser(): { readonly browser: Browser; readonly origin: 
     },
   };
 }
+
+/**
+ * For one test file: the web page built (its file, opened from file://) and Chromium open before
+ * its tests, closed after them. Read `browser` and `file` inside the tests.
+ */
+export function webPageInBrowser(): { readonly browser: Browser; readonly file: string } {
+  let browser: Browser;
+  let file: string;
+  beforeAll(async () => {
+    file = await buildWebPage();
+    browser = await launch();
+  }, 1200000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    get browser() {
+      return browser;
+    },
+    get file() {
+      return file;
+    },
+  };
+}

@@ -5,40 +5,29 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
 import { readDocument } from "../../src/readers/document";
 import { templateWorkbookBytes } from "../../src/cli/template-xlsx";
 import { buildTemplate } from "../../src/scoring/templates/build";
 import { PROGRAM_VERSION } from "../../src/program";
-import { buildWebPage, launch } from "./harness";
+import { webPageInBrowser } from "./harness";
 import { apply, FIXTURES, findings, hook, makePlan, validate } from "./preview-page";
 import { downloadOf, openWebPage, violations, type WebPage } from "./web-page";
 
-let browser: Browser;
-let file: string;
-
-beforeAll(async () => {
-  file = await buildWebPage();
-  browser = await launch();
-}, 1200000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const env = webPageInBrowser();
 
 async function openForm(fixture: string): Promise<WebPage> {
-  const w = await openWebPage(browser, file);
+  const w = await openWebPage(env.browser, env.file);
   await w.page.setInputFiles('[data-testid="fill-view"] [data-testid="file-input"]', path.join(FIXTURES, fixture));
   await w.page.waitForSelector(`[data-testid="file-name"]:has-text("${path.basename(fixture)}")`);
   return w;
 }
 
 test("one file: opens from file:// with the version and rules shown, no request, no policy violation", async () => {
-  const html = fs.readFileSync(file, "utf8");
+  const html = fs.readFileSync(env.file, "utf8");
   // Nothing outside the file: no src= or href= to anything but data:.
   expect(html.match(/\s(src|href)=["']?(?!data:|#)[^"'\s>]+/g) ?? []).toEqual([]);
   expect(html).toMatch(/connect-src 'none'/);
-  const w = await openWebPage(browser, file);
+  const w = await openWebPage(env.browser, env.file);
   await w.page.waitForSelector('[data-testid="pane"]');
   expect(await w.page.textContent('[data-testid="program-version"]')).toContain(PROGRAM_VERSION);
   expect(await w.page.textContent('[data-testid="program-version"]')).toContain("2020");
@@ -92,14 +81,14 @@ test("an .xls is validated, and filling it asks for it saved as .xlsx first; not
 });
 
 test("a file that cannot be read gets the CLI's Chinese message", async () => {
-  const w = await openWebPage(browser, file);
+  const w = await openWebPage(env.browser, env.file);
   await w.page.setInputFiles('[data-testid="fill-view"] [data-testid="file-input"]', path.join(FIXTURES, "unreadable", "report.pdf"));
   await w.page.waitForSelector('[data-testid="notice-error"]:has-text("PDF")');
   await w.page.close();
 });
 
 test("templates: the download is the CLI's workbook for the same choices", async () => {
-  const w = await openWebPage(browser, file);
+  const w = await openWebPage(env.browser, env.file);
   const { page } = w;
   await page.click('[data-testid="use-template"]');
   const scope = '[data-testid="template-view"]';
@@ -118,7 +107,7 @@ test("templates: the download is the CLI's workbook for the same choices", async
 });
 
 test("keyboard: the uses, opening a file and the pane's buttons are reached and worked with the keyboard alone", async () => {
-  const w = await openWebPage(browser, file);
+  const w = await openWebPage(env.browser, env.file);
   const { page } = w;
   await page.focus('[data-testid="use-fill"]');
   await page.keyboard.press("ArrowRight");

@@ -6,8 +6,8 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { buildWebPage, launch } from "./harness";
+import type { Page } from "playwright-core";
+import { webPageInBrowser } from "./harness";
 import { apply, FIXTURES, findings, makePlan, validate } from "./preview-page";
 import { pathToFileURL } from "node:url";
 import { downloadOf, reviewBatch } from "./web-page";
@@ -30,20 +30,10 @@ const REMOVE = `(() => {
   g.__removed = [typeof Object.fromEntries, typeof g.WeakRef, typeof String.prototype.replaceAll, typeof g.globalThis];
 })();`;
 
-let browser: Browser;
-let file: string;
-
-beforeAll(async () => {
-  file = await buildWebPage();
-  browser = await launch();
-}, 1200000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const env = webPageInBrowser();
 
 async function oldEnginePage(): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   await context.addInitScript(REMOVE);
   // The worker is made from the page's inline text: the same removals go in front of its script.
   await context.addInitScript(`(() => {
@@ -54,7 +44,7 @@ async function oldEnginePage(): Promise<{ page: Page; errors: string[] }> {
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  await page.goto(pathToFileURL(file).href);
+  await page.goto(pathToFileURL(env.file).href);
   await page.waitForSelector('[data-testid="fill-view"]');
   return { page, errors };
 }
@@ -88,6 +78,6 @@ test("fill and save, batch review and template all work on the old engine, with 
   const tpl = await downloadOf(page, '[data-testid="template-view"] [data-testid="btn-insert-template"]');
   expect(tpl.bytes.subarray(0, 2).toString()).toBe("PK");
   expect(errors).toEqual([]);
-  expect(fs.existsSync(file)).toBe(true);
+  expect(fs.existsSync(env.file)).toBe(true);
   await page.close();
 });

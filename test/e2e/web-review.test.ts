@@ -9,24 +9,19 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import type { Browser } from "playwright-core";
 import { BIN } from "../cli/cli-process";
-import { buildWebPage, launch } from "./harness";
+import { webPageInBrowser } from "./harness";
 import { FIXTURES, hook } from "./preview-page";
 import { downloadOf, openWebPage, reviewBatch, violations } from "./web-page";
 
-let browser: Browser;
-let file: string;
+const env = webPageInBrowser();
 let tmp: string;
 
 beforeAll(async () => {
-  file = await buildWebPage();
-  browser = await launch();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "jxzp-web-review-"));
-}, 1200000);
+});
 
 afterAll(async () => {
-  await browser?.close();
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -52,7 +47,7 @@ async function sheetsOf(bytes: Buffer | Uint8Array) {
 const untimed = (html: string) => html.replace(/生成于 \d{4}-\d\d-\d\d \d\d:\d\d/, "生成于 …");
 
 test("the corpus folder: the same summary workbook and HTML report as `jxzp check --summary --html`", async () => {
-  const w = await openWebPage(browser, file);
+  const w = await openWebPage(env.browser, env.file);
   const { page } = w;
   const rows = await reviewBatch(page, "folder", path.join(FIXTURES, "corpus"));
   const summary = await downloadOf(page, '[data-testid="btn-download-summary"]');
@@ -76,7 +71,7 @@ test("the corpus folder: the same summary workbook and HTML report as `jxzp chec
 }, 300000);
 
 test("sorting and filtering the 汇总; a click opens that form with its findings marked", async () => {
-  const w = await openWebPage(browser, file);
+  const w = await openWebPage(env.browser, env.file);
   const { page } = w;
   const total = await reviewBatch(page, "folder", path.join(FIXTURES, "corpus"));
   expect(total).toBeGreaterThan(3);
@@ -118,7 +113,7 @@ test("bad input: each unreadable or hostile file gets the CLI's Chinese message,
     ...["01-empty.xlsx", "03-truncated-half.xlsx", "09d-xml-entity-billion-laughs.xlsx", "12b-hostile-sheet-names.xlsx"].map((f) => path.join(FIXTURES, "attack", f)),
     path.join(FIXTURES, "zhuzhou-2021-department.xlsx"),
   ];
-  const w = await openWebPage(browser, file);
+  const w = await openWebPage(env.browser, env.file);
   const { page } = w;
   await reviewBatch(page, "files", bad);
   const json = JSON.parse(cli(FIXTURES, "--json", ...bad.map((p) => path.relative(FIXTURES, p))).out) as { files: { file: string; error?: string }[] };
@@ -136,7 +131,7 @@ test("bad input: each unreadable or hostile file gets the CLI's Chinese message,
 }, 300000);
 
 test("drag and drop: files dropped on the page are checked like chosen ones", async () => {
-  const w = await openWebPage(browser, file);
+  const w = await openWebPage(env.browser, env.file);
   const { page } = w;
   await page.click('[data-testid="use-review"]');
   const files = ["zhuzhou-2021-department.xlsx", "formats/panzhihua-2021-completion.xls"].map((f) => ({ name: path.basename(f), b64: fs.readFileSync(path.join(FIXTURES, f)).toString("base64") }));
